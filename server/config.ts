@@ -1,0 +1,62 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Origin users reach Andon at; null means "the request's own host". */
+  publicUrl: URL | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessionDays: number;
+  inviteHours: number;
+  authRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+/** Reads every setting once; documented in the README's settings table. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
+  const host = env.HOST || '127.0.0.1';
+
+  let publicUrl: URL | null = null;
+  if (env.PUBLIC_URL) {
+    try {
+      publicUrl = new URL(env.PUBLIC_URL);
+    } catch {
+      throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, got "${env.PUBLIC_URL}"`);
+    }
+    if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+      throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, got "${env.PUBLIC_URL}"`);
+    }
+  }
+
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.ANDON_DATA_DIR || './data'),
+    publicUrl,
+    logLevel,
+    sessionDays: integer(env, 'ANDON_SESSION_DAYS', 30, 1, 365),
+    inviteHours: integer(env, 'ANDON_INVITE_HOURS', 72, 1, 24 * 90),
+    authRateLimitPerMinute: integer(env, 'ANDON_AUTH_RATE_LIMIT', 10, 1, 10_000),
+  };
+}

@@ -1,0 +1,121 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+// Times are stored as integer milliseconds since the epoch; the API answers ISO 8601.
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'member'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    // sha256 of the cookie value: a leaked database does not leak live sessions.
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const invites = sqliteTable('invites', {
+  codeHash: text('code_hash').primaryKey(),
+  email: text('email'),
+  role: text('role', { enum: ['admin', 'member'] }).notNull(),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  acceptedAt: integer('accepted_at'),
+  acceptedBy: text('accepted_by').references(() => users.id),
+});
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: integer('created_at').notNull(),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+export const areas = sqliteTable('areas', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  responseTargetMinutes: integer('response_target_minutes').notNull().default(5),
+  archivedAt: integer('archived_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const problems = sqliteTable(
+  'problems',
+  {
+    id: text('id').primaryKey(),
+    number: integer('number').notNull().unique(),
+    title: text('title').notNull(),
+    details: text('details').notNull().default(''),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    level: text('level', { enum: ['help', 'stop'] }).notNull(),
+    status: text('status', {
+      enum: ['raised', 'swarming', 'contained', 'resolved', 'learned', 'dismissed'],
+    }).notNull(),
+    raisedByKind: text('raised_by_kind', { enum: ['user', 'token'] }).notNull(),
+    raisedById: text('raised_by_id').notNull(),
+    raisedByName: text('raised_by_name').notNull(),
+    raisedAt: integer('raised_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('problems_status_idx').on(t.status, t.number), index('problems_area_idx').on(t.areaId, t.number)],
+);
+
+export const problemStatusChanges = sqliteTable(
+  'problem_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    byKind: text('by_kind', { enum: ['user', 'token'] }).notNull(),
+    byId: text('by_id').notNull(),
+    byName: text('by_name').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('problem_status_changes_problem_idx').on(t.problemId, t.id)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    // Keys are scoped to who sent them, so one caller can never read another's answer.
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: text('response').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    // AUTOINCREMENT so a pruned tail never lets a sequence number be reused.
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    problemId: text('problem_id'),
+    areaSlug: text('area_slug'),
+    at: integer('at').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('events_at_idx').on(t.at)],
+);
+

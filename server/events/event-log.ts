@@ -1,0 +1,49 @@
+import type { EventName } from '../../shared/live.ts';
+import type { Problem } from '../../shared/problems.ts';
+import type { Tx } from '../db/client.ts';
+import { insertEvent } from './store.ts';
+
+/** An event as committed, with its wire frame serialized once for every recipient. */
+export interface CommittedEvent {
+  seq: number;
+  name: EventName;
+  at: string;
+  areaSlug: string;
+  problemNumber: number;
+  /** The JSON text of the `event` frame, exactly as clients receive it. */
+  frame: string;
+}
+
+export type EventListener = (event: CommittedEvent) => void;
+
+export function eventFrame(seq: number, name: string, at: string, dataJson: string): string {
+  return `{"type":"event","seq":${seq},"name":${JSON.stringify(name)},"at":${JSON.stringify(at)},"data":${dataJson}}`;
+}
+
+/**
+ * Writes events in the same transaction as the change they describe and tells listeners
+ * (the websocket hub) only after that transaction commits.
+ */
+export function createEventLog() {
+  const listeners = new Set<EventListener>();
+  return {
+    record(tx: Tx, name: EventName, problem: Problem): void {
+      const now = Date.now();
+      const at = new Date(now).toISOString();
+      const dataJson = JSON.stringify(problem);
+      const seq = insertEvent(tx.orm, { name, problemId: problem.id, areaSlug: problem.area, at: now, data: dataJson });
+      tx.afterCommit(() => {
+        const event: CommittedEvent = {
+          seq, name, at, areaSlug: problem.area, problemNumber: problem.number, frame: eventFrame(seq, name, at, dataJson),
+        };
+        for (const listener of listeners) listener(event);
+      });
+    },
+    subscribe(listener: EventListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type EventLog = ReturnType<typeof createEventLog>;

@@ -1,0 +1,64 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorDetail } from '../errors.ts';
+
+interface AjvIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function fieldOf(issue: AjvIssue): string | undefined {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (issue.keyword === 'required') return [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
+  if (issue.keyword === 'additionalProperties') {
+    return [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+  }
+  return path || undefined;
+}
+
+function messageOf(issue: AjvIssue): string {
+  if (issue.keyword === 'additionalProperties') return 'is not a known field';
+  if (issue.keyword === 'required') return 'is required';
+  return issue.message ?? 'is invalid';
+}
+
+// Fastify's own client-error codes, in words a caller can act on.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+};
+
+function send(reply: FastifyReply, status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  return reply.status(status).send({ error: { code, message, details } });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return send(reply, error.statusCode, error.code, error.message, error.details);
+    }
+    if (error.validation) {
+      const details = (error.validation as AjvIssue[]).map((issue) => ({ field: fieldOf(issue), message: messageOf(issue) }));
+      const first = details[0];
+      const where = error.validationContext ?? 'request';
+      const summary = first ? `${first.field ?? where} ${first.message}` : `Invalid ${where}`;
+      return send(reply, 400, 'validation_failed', summary, details);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (malformed JSON, body too large, bad content type, rate limit).
+      const code = FASTIFY_CODES[error.code] ?? (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
+      return send(reply, status, code, error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return send(reply, 500, 'internal_error', 'Something went wrong on our side; it has been logged.');
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { IDEMPOTENCY_KEY_MAX } from '../../shared/limits.ts';
+import type { Tx } from '../db/client.ts';
+import { AppError, ValidationError } from '../errors.ts';
+import { findIdempotencyRecord, insertIdempotencyRecord } from './store.ts';
+
+/** Keys are kept at least this long; a retry within it gets the first answer. */
+export const IDEMPOTENCY_RETENTION_MS = 48 * 3_600_000;
+
+export class IdempotencyMismatchError extends AppError {
+  override name = 'IdempotencyMismatchError';
+  constructor() {
+    super(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body');
+  }
+}
+
+export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || key.length > IDEMPOTENCY_KEY_MAX || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ValidationError(`Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters`, [
+      { field: 'Idempotency-Key', message: 'is invalid' },
+    ]);
+  }
+  return key;
+}
+
+export function requestFingerprint(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+export interface Replayable<T> {
+  statusCode: number;
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * Runs `work` at most once per (principal, key): inside the caller's transaction, so the answer
+ * is stored atomically with the change it describes.
+ */
+export function once<T>(
+  tx: Tx,
+  scope: { principal: string; key: string | undefined; fingerprint: string; statusCode: number },
+  work: () => T,
+): Replayable<T> {
+  const { principal, key, fingerprint, statusCode } = scope;
+  if (key === undefined) return { statusCode, body: work(), replayed: false };
+  const earlier = findIdempotencyRecord(tx.orm, principal, key);
+  if (earlier) {
+    if (earlier.requestHash !== fingerprint) throw new IdempotencyMismatchError();
+    return { statusCode: earlier.statusCode, body: JSON.parse(earlier.response) as T, replayed: true };
+  }
+  const body = work();
+  insertIdempotencyRecord(tx.orm, {
+    principal, key, requestHash: fingerprint, statusCode, response: JSON.stringify(body), createdAt: Date.now(),
+  });
+  return { statusCode, body, replayed: false };
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../../shared/errors.ts';
+import { ListProblemsQuery, Problem, ProblemList, ProblemParams, RaiseProblemBody, UpdateProblemBody } from '../../shared/problems.ts';
+import { principalOf } from '../accounts/auth-plugin.ts';
+import { parseIdempotencyKey } from '../idempotency/idempotency.ts';
+import type { ProblemService } from './service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody };
+
+export async function problemRoutes(fastify: FastifyInstance, opts: { problems: ProblemService }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { problems } = opts;
+
+  app.post('/api/problems', {
+    schema: {
+      tags: ['problems'],
+      summary: 'Pull the cord: raise a problem',
+      description: 'Send an `Idempotency-Key` header (any unique string, e.g. a UUID) and retry with the same key until you get an answer: ' +
+        'a retry with the same body answers the first result; the same key with another body answers 422. Keys are kept for 48 hours.',
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+      body: RaiseProblemBody,
+      response: { 201: Problem, ...errors },
+    },
+  }, async (request, reply) => {
+    const key = parseIdempotencyKey(request.headers['idempotency-key']);
+    const result = await problems.raise(principalOf(request), request.body, key);
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(result.statusCode).send(result.body);
+  });
+
+  app.get('/api/problems', {
+    schema: { tags: ['problems'], summary: 'Problems, newest first', querystring: ListProblemsQuery, response: { 200: ProblemList, ...errors } },
+  }, async (request) => problems.list(request.query));
+
+  app.get('/api/problems/:number', {
+    schema: { tags: ['problems'], summary: 'One problem by its number', params: ProblemParams, response: { 200: Problem, ...errors } },
+  }, async (request) => problems.get(request.params.number));
+
+  app.patch('/api/problems/:number', {
+    schema: {
+      tags: ['problems'],
+      summary: 'Change a problem: its status (with a reason when dismissing), level, area, title or details',
+      params: ProblemParams,
+      body: UpdateProblemBody,
+      response: { 200: Problem, ...errors },
+    },
+  }, async (request) => problems.update(principalOf(request), request.params.number, request.body));
+}

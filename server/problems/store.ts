@@ -1,0 +1,68 @@
+import { and, asc, desc, eq, inArray, lt, max, type SQL } from 'drizzle-orm';
+import type { Orm } from '../db/client.ts';
+import { areas, problems, problemStatusChanges } from '../db/schema.ts';
+
+export type ProblemRow = typeof problems.$inferSelect;
+export type ProblemWithArea = ProblemRow & { areaSlug: string };
+export type StatusChangeRow = typeof problemStatusChanges.$inferSelect;
+
+export interface ProblemFilter {
+  statuses?: readonly ProblemRow['status'][];
+  areaId?: string;
+  level?: ProblemRow['level'];
+  beforeNumber?: number;
+}
+
+const withArea = { ...getColumns(), areaSlug: areas.slug };
+function getColumns() {
+  const { id, number, title, details, areaId, level, status, raisedByKind, raisedById, raisedByName, raisedAt, updatedAt } = problems;
+  return { id, number, title, details, areaId, level, status, raisedByKind, raisedById, raisedByName, raisedAt, updatedAt };
+}
+
+export function nextProblemNumber(orm: Orm): number {
+  return (orm.select({ n: max(problems.number) }).from(problems).get()?.n ?? 0) + 1;
+}
+
+export function insertProblem(orm: Orm, row: typeof problems.$inferInsert): void {
+  orm.insert(problems).values(row).run();
+}
+
+export function updateProblem(orm: Orm, id: string, changes: Partial<typeof problems.$inferInsert>): void {
+  orm.update(problems).set(changes).where(eq(problems.id, id)).run();
+}
+
+export function insertStatusChange(orm: Orm, row: Omit<typeof problemStatusChanges.$inferInsert, 'id'>): void {
+  orm.insert(problemStatusChanges).values(row).run();
+}
+
+export function findProblemByNumber(orm: Orm, number: number): ProblemWithArea | undefined {
+  return orm.select(withArea).from(problems).innerJoin(areas, eq(areas.id, problems.areaId)).where(eq(problems.number, number)).get();
+}
+
+/** Newest first. */
+export function listProblems(orm: Orm, filter: ProblemFilter, limit: number): ProblemWithArea[] {
+  const conditions: SQL[] = [];
+  if (filter.statuses) conditions.push(inArray(problems.status, [...filter.statuses]));
+  if (filter.areaId) conditions.push(eq(problems.areaId, filter.areaId));
+  if (filter.level) conditions.push(eq(problems.level, filter.level));
+  if (filter.beforeNumber !== undefined) conditions.push(lt(problems.number, filter.beforeNumber));
+  return orm
+    .select(withArea)
+    .from(problems)
+    .innerJoin(areas, eq(areas.id, problems.areaId))
+    .where(and(...conditions))
+    .orderBy(desc(problems.number))
+    .limit(limit)
+    .all();
+}
+
+/** Status histories for many problems in one query, oldest change first. */
+export function listStatusChanges(orm: Orm, problemIds: string[]): StatusChangeRow[] {
+  if (problemIds.length === 0) return [];
+  return orm
+    .select()
+    .from(problemStatusChanges)
+    .where(inArray(problemStatusChanges.problemId, problemIds))
+    .orderBy(asc(problemStatusChanges.id))
+    .all();
+}

@@ -1,0 +1,15 @@
+// Validation limits shared by the server schemas and the web forms.
+export const TITLE_MAX = 200;
+export const DETAILS_MAX = 20_000;
+export const NAME_MAX = 100;
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+export const SLUG_MAX = 48;
+export const DESCRIPTION_MAX = 2_000;
+export const IDEMPOTENCY_KEY_MAX = 200;
+export const REQUEST_BODY_MAX_BYTES = 1024 * 1024;
+export const PAGE_LIMIT_MAX = 200;
+export const PAGE_LIMIT_DEFAULT = 50;
+export const RESPONSE_TARGET_DEFAULT_MINUTES = 5;
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';

@@ -1,0 +1,94 @@
+import { Type, type Static } from 'typebox';
+import { AreaSlug } from './areas.ts';
+import { DETAILS_MAX, PAGE_LIMIT_MAX, TITLE_MAX } from './limits.ts';
+
+export const Level = Type.Union([Type.Literal('help'), Type.Literal('stop')], {
+  description: 'help: I need help, work goes on. stop: this must stop the line.',
+});
+export type Level = Static<typeof Level>;
+
+export const STATUSES = ['raised', 'swarming', 'contained', 'resolved', 'learned', 'dismissed'] as const;
+export const OPEN_STATUSES = ['raised', 'swarming', 'contained'] as const;
+export const Status = Type.Union([
+  Type.Literal('raised'), Type.Literal('swarming'), Type.Literal('contained'),
+  Type.Literal('resolved'), Type.Literal('learned'), Type.Literal('dismissed'),
+]);
+export type Status = Static<typeof Status>;
+
+export const RaisedBy = Type.Object({
+  kind: Type.Union([Type.Literal('user'), Type.Literal('token')]),
+  id: Type.String(),
+  name: Type.String(),
+});
+export type RaisedBy = Static<typeof RaisedBy>;
+
+export const StatusChange = Type.Object({
+  from: Type.Union([Status, Type.Null()]),
+  to: Status,
+  reason: Type.Union([Type.String(), Type.Null()]),
+  by: RaisedBy,
+  at: Type.String({ format: 'date-time' }),
+});
+export type StatusChange = Static<typeof StatusChange>;
+
+export const Problem = Type.Object(
+  {
+    id: Type.String(),
+    number: Type.Integer({ description: 'Human-friendly number, shown as #42' }),
+    title: Type.String(),
+    details: Type.String(),
+    area: Type.String({ description: "The area's slug" }),
+    level: Level,
+    status: Status,
+    raisedBy: RaisedBy,
+    raisedAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    history: Type.Array(StatusChange, { description: 'Status changes, oldest first' }),
+  },
+  { $id: 'Problem' },
+);
+export type Problem = Static<typeof Problem>;
+
+export const RaiseProblemBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: TITLE_MAX, description: 'What did you see? 1–200 characters after trimming' }),
+    details: Type.Optional(Type.String({ maxLength: DETAILS_MAX })),
+    area: Type.Optional(AreaSlug),
+    level: Type.Optional(Level),
+  },
+  { additionalProperties: false },
+);
+export type RaiseProblemBody = Static<typeof RaiseProblemBody>;
+
+export const UpdateProblemBody = Type.Object(
+  {
+    status: Type.Optional(Status),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2_000 })),
+    level: Type.Optional(Level),
+    area: Type.Optional(AreaSlug),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: TITLE_MAX })),
+    details: Type.Optional(Type.String({ maxLength: DETAILS_MAX })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateProblemBody = Static<typeof UpdateProblemBody>;
+
+export const ListProblemsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Status, Type.Literal('open')])),
+    area: Type.Optional(AreaSlug),
+    level: Type.Optional(Level),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX })),
+  },
+  { additionalProperties: false },
+);
+export type ListProblemsQuery = Static<typeof ListProblemsQuery>;
+
+export const ProblemList = Type.Object({
+  items: Type.Array(Problem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type ProblemList = Static<typeof ProblemList>;
+
+export const ProblemParams = Type.Object({ number: Type.Integer({ minimum: 1 }) });

@@ -1,0 +1,66 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { openDatabase, type Database } from '../../server/db/client.ts';
+import { migrateDatabase } from '../../server/db/migrate.ts';
+
+export const ORIGIN = 'http://localhost:3000';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** A fresh app on a fresh migrated in-memory database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config: Config = loadConfig({ PUBLIC_URL: ORIGIN, ANDON_AUTH_RATE_LIMIT: '1000', ...env });
+  const db = openDatabase(':memory:');
+  migrateDatabase(db);
+  const app = await buildApp({ config, db });
+  await app.ready();
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+export interface Caller {
+  cookie: string;
+  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+}
+
+/** Requests as a signed-in browser would send them: session cookie and the app's Origin. */
+export function asBrowser(app: FastifyInstance, cookie: string): Caller {
+  return {
+    cookie,
+    request: (options) =>
+      app.inject({ ...options, headers: { origin: ORIGIN, cookie, ...(options.headers ?? {}) } }),
+  };
+}
+
+export function sessionCookieOf(response: { cookies: Array<{ name: string; value: string }> }): string {
+  const cookie = response.cookies.find((c) => c.name === 'andon_session');
+  if (!cookie) throw new Error('no session cookie in response');
+  return `andon_session=${cookie.value}`;
+}
+
+export const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' };
+
+/** Sets Andon up and answers a browser-like caller signed in as the first admin. */
+export async function setUpAdmin(app: FastifyInstance): Promise<Caller> {
+  const response = await app.inject({ method: 'POST', url: '/api/setup', headers: { origin: ORIGIN }, payload: ADMIN });
+  if (response.statusCode !== 201) throw new Error(`setup failed: ${response.statusCode} ${response.body}`);
+  return asBrowser(app, sessionCookieOf(response));
+}
+
+/** Creates an API token as the admin and answers its Authorization header. */
+export async function createToken(admin: Caller, name = 'monitoring'): Promise<string> {
+  const response = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name } });
+  if (response.statusCode !== 201) throw new Error(`token failed: ${response.statusCode} ${response.body}`);
+  return `Bearer ${response.json().token}`;
+}
