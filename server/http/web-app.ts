@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -11,13 +12,20 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     app.log.warn(`web build not found at ${webRoot}; run "npm run build"`);
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const path = request.url.split('?')[0];
-    if (path.startsWith('/api/') || path === '/api') {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${path}`, details: [] } });
+  // Hashed bundles never change under their name: cache them for good, and look them up per
+  // request (wildcard) so a rebuild is served without a restart.
+  await app.register(fastifyStatic, {
+    root: path.join(webRoot, 'assets'), prefix: '/assets/', wildcard: true, immutable: true, maxAge: '365d',
+  });
+  await app.register(fastifyStatic, {
+    root: webRoot, wildcard: false, index: false, decorateReply: false, globIgnore: ['assets/**', 'index.html'], maxAge: '1h',
+  });
+  // Unknown /api paths land here too; they are answered as JSON 404s whoever asks.
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    const pathname = request.url.split('?')[0];
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${pathname}`, details: [] } });
     }
-    if (/^\/assets\//.test(path)) return reply.status(404).send('Not found');
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot, { cacheControl: false });
   });
 }

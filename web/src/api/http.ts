@@ -1,0 +1,90 @@
+import type { ErrorBody } from '../../../shared/errors.ts';
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+}
+
+/** The server answered with an error body (or something we could not read as one). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an answer: offline, server down, or it took too long. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+type UnauthorizedListener = () => void;
+let onUnauthorized: UnauthorizedListener | null = null;
+
+/** The session provider listens so an expired session sends the person to sign-in from any page. */
+export function setUnauthorizedListener(listener: UnauthorizedListener | null): void {
+  onUnauthorized = listener;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Some calls (e.g. GET /api/me) expect 401 and must not trigger the global sign-out. */
+  expectUnauthorized?: boolean;
+}
+
+export async function readError(response: Response): Promise<ApiError> {
+  let body: Partial<ErrorBody> | null = null;
+  try {
+    body = (await response.json()) as Partial<ErrorBody>;
+  } catch {
+    body = null;
+  }
+  const error = body?.error;
+  if (error && typeof error.message === 'string') {
+    return new ApiError(response.status, error.code ?? 'error', error.message, error.details ?? []);
+  }
+  return new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status} ${response.statusText}`.trim());
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new NetworkError('Could not reach the Andon server. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError || error instanceof NetworkError) return error.message;
+  return 'Something went wrong. Please try again.';
+}

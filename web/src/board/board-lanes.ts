@@ -1,0 +1,55 @@
+import type { Level, Problem, Status } from '../../../shared/problems.ts';
+import { resolvedAt } from '../problems/problem-words.ts';
+
+export type Lane = 'raised' | 'swarming' | 'contained' | 'resolved';
+export const LANES: readonly Lane[] = ['raised', 'swarming', 'contained', 'resolved'];
+
+export interface BoardFilters {
+  area: string;
+  level: Level | '';
+}
+
+const RESOLVED_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export function readFilters(params: URLSearchParams): BoardFilters {
+  const level = params.get('level');
+  return { area: params.get('area') ?? '', level: level === 'help' || level === 'stop' ? level : '' };
+}
+
+export function matchesFilters(problem: Problem, filters: BoardFilters): boolean {
+  return (!filters.area || problem.area === filters.area) && (!filters.level || problem.level === filters.level);
+}
+
+function laneOf(problem: Problem, now: number): Lane | null {
+  const open: readonly Status[] = ['raised', 'swarming', 'contained'];
+  if (open.includes(problem.status)) return problem.status as Lane;
+  if (problem.status === 'resolved' || problem.status === 'learned') {
+    const at = resolvedAt(problem);
+    if (at && now - Date.parse(at) < RESOLVED_WINDOW_MS) return 'resolved';
+  }
+  return null;
+}
+
+// Newest first, whatever the level: a fresh pull must land at the top where everyone sees it, not
+// below a long list of older Stops (the red edge and label already make Stops stand out).
+function newestFirst(a: Problem, b: Problem): number {
+  return b.raisedAt.localeCompare(a.raisedAt) || b.number - a.number;
+}
+
+function byResolvedRecently(a: Problem, b: Problem): number {
+  return (resolvedAt(b) ?? '').localeCompare(resolvedAt(a) ?? '') || b.number - a.number;
+}
+
+export function boardLanes(problems: Iterable<Problem>, filters: BoardFilters, now: number): Record<Lane, Problem[]> {
+  const lanes: Record<Lane, Problem[]> = { raised: [], swarming: [], contained: [], resolved: [] };
+  for (const problem of problems) {
+    if (!matchesFilters(problem, filters)) continue;
+    const lane = laneOf(problem, now);
+    if (lane) lanes[lane].push(problem);
+  }
+  lanes.raised.sort(newestFirst);
+  lanes.swarming.sort(newestFirst);
+  lanes.contained.sort(newestFirst);
+  lanes.resolved.sort(byResolvedRecently);
+  return lanes;
+}

@@ -1,0 +1,29 @@
+import type { Problem } from '../../../shared/problems.ts';
+import { PAGE_LIMIT_MAX } from '../../../shared/limits.ts';
+import { listProblems, type ProblemQuery } from '../api/endpoints.ts';
+
+// Enough for a very busy organisation; past this the board shows the newest and says nothing is lost.
+const MAX_OPEN_PAGES = 50;
+// Resolved problems are listed newest raised first, not newest resolved, so we read a generous slice.
+const MAX_RESOLVED_PAGES = 5;
+
+async function pageThrough(query: ProblemQuery, maxPages: number, signal: AbortSignal): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const list = await listProblems({ ...query, cursor, limit: PAGE_LIMIT_MAX }, signal);
+    problems.push(...list.items);
+    if (!list.nextCursor) break;
+    cursor = list.nextCursor;
+  }
+  return problems;
+}
+
+/** Every open problem plus the recently resolved ones; the board decides what "recent" means. */
+export async function loadBoardProblems(signal: AbortSignal): Promise<Problem[]> {
+  const [open, resolved] = await Promise.all([
+    pageThrough({ status: 'open' }, MAX_OPEN_PAGES, signal),
+    pageThrough({ status: 'resolved' }, MAX_RESOLVED_PAGES, signal),
+  ]);
+  return [...open, ...resolved];
+}

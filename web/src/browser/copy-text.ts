@@ -1,0 +1,22 @@
+/**
+ * Copies text, falling back to selecting it in the given input: the Clipboard API only exists on
+ * secure origins, and a self-hosted Andon is often reached over plain http on a LAN.
+ */
+export async function copyText(text: string, input?: HTMLInputElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Fall through to the selection fallback.
+  }
+  if (!input) return false;
+  input.focus();
+  input.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}

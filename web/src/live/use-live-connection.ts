@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import { LiveConnection, type LiveHandlers, type LiveStatus, type LiveSubscription } from './live-connection.ts';
+
+export type LiveCallbacks = Omit<LiveHandlers, 'onStatus'>;
+
+/**
+ * Keeps one live connection open while the component is mounted. Callbacks are read through a ref
+ * so that re-rendering the page never tears the socket down.
+ */
+export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveSubscription): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>(() => (navigator.onLine ? 'reconnecting' : 'offline'));
+  const callbacksRef = useRef(callbacks);
+  callbacksRef.current = callbacks;
+  const connectionRef = useRef<LiveConnection | null>(null);
+  const subscriptionKey = JSON.stringify(subscription ?? null);
+
+  useEffect(() => {
+    const connection = new LiveConnection({
+      subscription: JSON.parse(subscriptionKey) ?? undefined,
+      isOnline: () => navigator.onLine,
+      onEvent: (event) => callbacksRef.current.onEvent(event),
+      onReset: (seq) => callbacksRef.current.onReset(seq),
+      onWelcome: (info) => callbacksRef.current.onWelcome?.(info),
+      onStatus: setStatus,
+    });
+    connectionRef.current = connection;
+    connection.start();
+    const online = () => connection.reconnectNow();
+    const offline = () => connection.wentOffline();
+    const visible = () => {
+      if (document.visibilityState === 'visible') connection.reconnectNow();
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    document.addEventListener('visibilitychange', visible);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      document.removeEventListener('visibilitychange', visible);
+      connection.stop();
+      connectionRef.current = null;
+    };
+    // Deliberately mount-only: a changed subscription is sent on the open socket (below) rather
+    // than tearing the connection down and losing our place in the event stream.
+  }, []);
+
+  useEffect(() => {
+    connectionRef.current?.setSubscription(JSON.parse(subscriptionKey) ?? undefined);
+  }, [subscriptionKey]);
+
+  return status;
+}

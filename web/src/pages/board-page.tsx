@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useSearchParams } from 'wouter';
+import type { LiveEvent } from '../../../shared/live.ts';
+import { areaName, useAreas } from '../areas/areas-store.ts';
+import { describeError } from '../api/http.ts';
+import { AlertSettings, useSoundSetting } from '../board/alert-settings.tsx';
+import { BoardColumn } from '../board/board-column.tsx';
+import { BoardFilterBar } from '../board/board-filter-bar.tsx';
+import { boardLanes, matchesFilters, readFilters, type BoardFilters } from '../board/board-lanes.ts';
+import { loadBoardProblems } from '../board/load-board.ts';
+import { notifyStop, playStopBeep } from '../board/stop-alert.ts';
+import { usePageTitle } from '../browser/use-page-title.ts';
+import { useNow } from '../browser/use-now.ts';
+import { ConnectionIndicator } from '../components/connection-indicator.tsx';
+import { useLiveProblems } from '../live/use-live-problems.ts';
+import { LEVEL_LABEL } from '../problems/problem-words.ts';
+
+const FRESH_MS = 6_000;
+// Events replayed after a long disconnect are shown, but only recent Stops beep and notify.
+const ALERT_WITHIN_MS = 2 * 60_000;
+
+export function BoardPage() {
+  usePageTitle('Board');
+  const [params, setParams] = useSearchParams();
+  const [, navigate] = useLocation();
+  const filters = readFilters(params);
+  const { areas } = useAreas();
+  const now = useNow();
+  const [soundOn, setSoundOn] = useSoundSetting();
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const latest = useRef({ filters, soundOn, areas });
+  latest.current = { filters, soundOn, areas };
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
+
+  const onChange = useCallback(
+    (event: LiveEvent, applied: { added: boolean }) => {
+      if (event.name !== 'problem.raised' || !applied.added) return;
+      const problem = event.data;
+      setFresh((set) => new Set(set).add(problem.number));
+      const timer = setTimeout(() => {
+        timers.current.delete(timer);
+        setFresh((set) => {
+          const next = new Set(set);
+          next.delete(problem.number);
+          return next;
+        });
+      }, FRESH_MS);
+      timers.current.add(timer);
+      const { filters: shown, soundOn: sound, areas: known } = latest.current;
+      if (!matchesFilters(problem, shown)) return;
+      setAnnouncement(`New ${LEVEL_LABEL[problem.level]} pull #${problem.number}: ${problem.title}`);
+      if (problem.level !== 'stop' || Date.now() - Date.parse(event.at) > ALERT_WITHIN_MS) return;
+      if (sound) playStopBeep();
+      notifyStop(problem, areaName(known, problem.area), navigate);
+    },
+    [navigate],
+  );
+
+  const live = useLiveProblems({ load: loadBoardProblems, onChange });
+  const filterKey = `${filters.area}|${filters.level}`;
+  const lanes = useMemo(
+    () => boardLanes(live.state.byNumber.values(), filters, now),
+    // `filters` is a new object every render; its key says when it really changed.
+    [live.state, filterKey, now],
+  );
+
+  function setFilters(next: BoardFilters) {
+    const query = new URLSearchParams();
+    if (next.area) query.set('area', next.area);
+    if (next.level) query.set('level', next.level);
+    setParams(query, { replace: true });
+  }
+
+  const columns = [
+    { lane: 'raised', title: 'Raised', empty: 'No problem waiting for a responder.' },
+    { lane: 'swarming', title: 'Swarming', empty: 'Nobody is swarming right now.' },
+    { lane: 'contained', title: 'Contained', empty: 'Nothing contained and waiting for a fix.' },
+    { lane: 'resolved', title: 'Resolved in the last 24 hours', empty: 'Nothing resolved in the last 24 hours.' },
+  ] as const;
+
+  return (
+    <div className="board-page">
+      <div className="board-page__head">
+        <h1 tabIndex={-1}>Board</h1>
+        <ConnectionIndicator status={live.status} />
+      </div>
+      <div className="board-toolbar">
+        <BoardFilterBar filters={filters} areas={areas} onChange={setFilters} />
+        <AlertSettings soundOn={soundOn} setSoundOn={setSoundOn} />
+      </div>
+      {live.error != null && (
+        <p role="alert" className="alert alert--error">
+          Could not load the board: {describeError(live.error)} Retrying…
+        </p>
+      )}
+      {!live.loaded && live.error == null && (
+        <p role="status" className="muted">
+          Loading the board…
+        </p>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <div className="board" aria-busy={!live.loaded}>
+        {columns.map((c) => (
+          <BoardColumn
+            key={c.lane}
+            lane={c.lane}
+            title={c.title}
+            problems={lanes[c.lane]}
+            areas={areas}
+            fresh={fresh}
+            now={now}
+            emptyText={live.loaded ? c.empty : 'Loading…'}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

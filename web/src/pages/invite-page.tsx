@@ -1,0 +1,107 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
+import type { InviteInfo } from '../../../shared/accounts.ts';
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/limits.ts';
+import { acceptInvite, getInvite } from '../api/endpoints.ts';
+import { ApiError, describeError } from '../api/http.ts';
+import { usePageTitle } from '../browser/use-page-title.ts';
+import { formatWhen } from '../problems/format-age.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
+import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { TextField } from '../forms/text-field.tsx';
+import { useSession } from '../session/session-context.tsx';
+
+type InviteState = { phase: 'loading' } | { phase: 'ready'; invite: InviteInfo } | { phase: 'gone' } | { phase: 'error'; message: string };
+
+export function InvitePage({ code }: { code: string }) {
+  usePageTitle('Join Andon');
+  const { signedIn } = useSession();
+  const [, navigate] = useLocation();
+  const [state, setState] = useState<InviteState>({ phase: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    getInvite(code).then(
+      (invite) => current && setState({ phase: 'ready', invite }),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 404) setState({ phase: 'gone' });
+        else setState({ phase: 'error', message: describeError(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [code]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy || state.phase !== 'ready') return;
+    const form = new FormData(event.currentTarget);
+    const body: { name: string; password: string; email?: string } = {
+      name: String(form.get('name')).trim(),
+      password: String(form.get('password')),
+    };
+    if (state.invite.email === null) body.email = String(form.get('email')).trim();
+    setBusy(true);
+    setProblem(null);
+    try {
+      signedIn(await acceptInvite(code, body));
+      navigate('/', { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) setState({ phase: 'gone' });
+      else setProblem(formProblem(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <h1 tabIndex={-1}>Join Andon</h1>
+      {state.phase === 'loading' && <p role="status">Checking your invite…</p>}
+      {state.phase === 'gone' && (
+        <p role="alert" className="alert alert--error">
+          This invite link is not valid any more: it was used, it expired, or it was mistyped. Ask the
+          person who invited you for a new one.
+        </p>
+      )}
+      {state.phase === 'error' && (
+        <p role="alert" className="alert alert--error">
+          {state.message}
+        </p>
+      )}
+      {state.phase === 'ready' && (
+        <>
+          <p className="lead">
+            You have been invited to join as {state.invite.role === 'admin' ? 'an admin' : 'a member'}
+            {state.invite.email ? ` with the email ${state.invite.email}` : ''}. Choose your name and a
+            password. The invite is valid until {formatWhen(state.invite.expiresAt)}.
+          </p>
+          <form className="stack" onSubmit={submit}>
+            <FormAlert message={problem?.message} />
+            <TextField label="Your name" name="name" required maxLength={NAME_MAX} autoComplete="name" autoFocus error={problem?.fields.name} />
+            {state.invite.email === null && (
+              <TextField label="Email" name="email" type="email" required maxLength={EMAIL_MAX} autoComplete="email" error={problem?.fields.email} />
+            )}
+            <TextField
+              label="Password"
+              name="password"
+              type="password"
+              required
+              minLength={PASSWORD_MIN}
+              maxLength={PASSWORD_MAX}
+              autoComplete="new-password"
+              hint={`At least ${PASSWORD_MIN} characters.`}
+              error={problem?.fields.password}
+            />
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? 'Joining…' : 'Join'}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

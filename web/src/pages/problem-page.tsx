@@ -1,0 +1,124 @@
+import { useCallback } from 'react';
+import { Link } from 'wouter';
+import type { Problem } from '../../../shared/problems.ts';
+import { getProblem } from '../api/endpoints.ts';
+import { ApiError, describeError } from '../api/http.ts';
+import { areaName, useAreas } from '../areas/areas-store.ts';
+import { usePageTitle } from '../browser/use-page-title.ts';
+import { useNow } from '../browser/use-now.ts';
+import { ConnectionIndicator } from '../components/connection-indicator.tsx';
+import type { LiveStatus } from '../live/live-connection.ts';
+import { useLiveProblems } from '../live/use-live-problems.ts';
+import { formatAge, formatWhen } from '../problems/format-age.ts';
+import { ProblemActions } from '../problems/problem-actions.tsx';
+import { ProblemHistory } from '../problems/problem-history.tsx';
+import { LEVEL_LABEL, LEVEL_MEANING, STATUS_LABEL } from '../problems/problem-words.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+
+function agoText(age: string): string {
+  return age === 'just now' ? age : `${age} ago`;
+}
+
+export function ProblemPage({ number: raw }: { number: string }) {
+  const number = /^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : null;
+  if (number === null) return <NotFoundPage />;
+  return <LiveProblem number={number} />;
+}
+
+function LiveProblem({ number }: { number: number }) {
+  const { areas } = useAreas();
+  const now = useNow();
+  const load = useCallback((signal: AbortSignal) => getProblem(number, signal).then((p) => [p]), [number]);
+  const live = useLiveProblems({ load, subscription: { problem: number } });
+  const problem = live.state.byNumber.get(number);
+  usePageTitle(problem ? `#${problem.number} ${problem.title}` : `#${number}`);
+
+  const missing = live.error instanceof ApiError && live.error.status === 404;
+  // One heading element whatever the state, so focus placed on it on arrival survives the load.
+  return (
+    <article className="problem-page" aria-labelledby="problem-title">
+      <h1 id="problem-title" tabIndex={-1} className="problem-page__title">
+        <span className="problem-page__number">#{number}</span> {problem?.title ?? ''}
+      </h1>
+      {problem ? (
+        <ProblemBody problem={problem} status={live.status} areaLabel={areaName(areas, problem.area)} now={now} onUpdated={live.put} />
+      ) : missing ? (
+        <p role="alert">
+          There is no problem #{number}. See the <Link href="/board">board</Link> for everything open.
+        </p>
+      ) : live.error != null ? (
+        <p role="alert" className="alert alert--error">
+          Could not load #{number}: {describeError(live.error)} Retrying…
+        </p>
+      ) : (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      )}
+    </article>
+  );
+}
+
+interface ProblemBodyProps {
+  problem: Problem;
+  status: LiveStatus;
+  areaLabel: string;
+  now: number;
+  onUpdated: (problem: Problem) => void;
+}
+
+function ProblemBody({ problem, status, areaLabel, now, onUpdated }: ProblemBodyProps) {
+  return (
+    <>
+      <div className="problem-page__badges">
+        <p>
+          <span className={`badge badge--${problem.level}`} title={LEVEL_MEANING[problem.level]}>
+            {LEVEL_LABEL[problem.level]}
+          </span>{' '}
+          <span className={`badge badge--status badge--${problem.status}`}>
+            <span className="visually-hidden">Status: </span>
+            {STATUS_LABEL[problem.status]}
+          </span>
+        </p>
+        <ConnectionIndicator status={status} />
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Area</dt>
+          <dd>{areaLabel}</dd>
+        </div>
+        <div>
+          <dt>Pulled by</dt>
+          <dd>
+            {problem.raisedBy.name}
+            {problem.raisedBy.kind === 'token' ? ' (API token)' : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Pulled</dt>
+          <dd>
+            <time dateTime={problem.raisedAt}>{formatWhen(problem.raisedAt)}</time> ({agoText(formatAge(problem.raisedAt, now))})
+          </dd>
+        </div>
+        <div>
+          <dt>Last change</dt>
+          <dd>
+            <time dateTime={problem.updatedAt}>{formatWhen(problem.updatedAt)}</time>
+          </dd>
+        </div>
+      </dl>
+
+      <ProblemActions problem={problem} onUpdated={onUpdated} />
+
+      <section aria-labelledby="details-title" className="problem-page__section">
+        <h2 id="details-title">Details</h2>
+        {problem.details ? <p className="details">{problem.details}</p> : <p className="muted">No details were given.</p>}
+      </section>
+
+      <section aria-labelledby="history-title" className="problem-page__section">
+        <h2 id="history-title">Status history</h2>
+        <ProblemHistory history={problem.history} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { usePageTitle } from '../browser/use-page-title.ts';
+import { useUser } from '../session/session-context.tsx';
+import { AreasSection } from '../settings/areas-section.tsx';
+import { InvitesSection } from '../settings/invites-section.tsx';
+import { TokensSection } from '../settings/tokens-section.tsx';
+
+export function SettingsPage() {
+  usePageTitle('Settings');
+  const user = useUser();
+  if (user.role !== 'admin') {
+    return (
+      <div className="narrow">
+        <h1 tabIndex={-1}>Settings</h1>
+        <p>Only admins can change settings. Ask an admin of your Andon if something needs changing.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="settings-page">
+      <h1 tabIndex={-1}>Settings</h1>
+      <AreasSection />
+      <InvitesSection />
+      <TokensSection />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { Problem, Status } from '../../../shared/problems.ts';
+import { updateProblem } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { MOVES, STATUS_LABEL, isOpen } from './problem-words.ts';
+
+interface ProblemActionsProps {
+  problem: Problem;
+  onUpdated: (problem: Problem) => void;
+}
+
+const REASON_MAX = 2_000;
+
+export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const [dismissing, setDismissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const moves = MOVES[problem.status];
+
+  async function move(to: Status, why?: string) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const updated = await updateProblem(problem.number, why ? { status: to, reason: why } : { status: to });
+      onUpdated(updated);
+      setDone(`#${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.`);
+      setDismissing(false);
+      setReason('');
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function dismiss(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setError('Say why it is dismissed, e.g. “duplicate of #12” or “false alarm”.');
+      reasonRef.current?.focus();
+      return;
+    }
+    void move('dismissed', reason.trim());
+  }
+
+  return (
+    <section className="problem-actions" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="visually-hidden">
+        Move this problem
+      </h2>
+      {moves.length > 0 && (
+        <div className="problem-actions__buttons">
+          {moves.map((m, index) => (
+            <button
+              key={m.to}
+              type="button"
+              className={index === 0 ? 'button button--primary' : 'button'}
+              disabled={busy}
+              onClick={() => void move(m.to)}
+            >
+              {m.label}
+            </button>
+          ))}
+          {/* Hidden while the reason form is open, so its confirm button is the only "Dismiss". */}
+          {isOpen(problem.status) && !dismissing && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                setDismissing(true);
+                requestAnimationFrame(() => reasonRef.current?.focus());
+              }}
+            >
+              Dismiss…
+            </button>
+          )}
+        </div>
+      )}
+      {moves.length === 0 && <p className="muted">This problem is {STATUS_LABEL[problem.status].toLowerCase()}; nothing left to move.</p>}
+      {dismissing && isOpen(problem.status) && (
+        <form className="dismiss-form stack" onSubmit={dismiss} aria-label="Dismiss this problem">
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Reason for dismissing</label>
+            <textarea
+              ref={reasonRef}
+              id={`${id}-reason`}
+              rows={3}
+              required
+              maxLength={REASON_MAX}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="Duplicate of #12, false alarm, …"
+            />
+          </div>
+          <div className="problem-actions__buttons">
+            <button type="submit" className="button button--danger" disabled={busy}>
+              Dismiss problem
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                setDismissing(false);
+                setError(null);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      <div role="alert" className={error ? 'alert alert--error' : 'alert alert--empty'}>
+        {error}
+      </div>
+      <p role="status" className="problem-actions__done">
+        {done}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+// Every pull goes through this queue so that an acknowledged-or-not pull is never lost: it is
+// written to storage with its idempotency key before the first byte leaves the browser, and only
+// removed once the server has answered with the problem or with a real refusal.
+import type { Problem, RaiseProblemBody } from '../../../shared/problems.ts';
+import { retryDelayMs } from './retry-delay.ts';
+
+export const PULL_QUEUE_STORAGE_KEY = 'andon.pull-queue.v1';
+export const PULL_TIMEOUT_MS = 10_000;
+
+export interface QueuedPull {
+  key: string;
+  body: RaiseProblemBody;
+  queuedAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** Why the last attempt did not go through, in words a person understands. */
+  lastProblem?: string;
+  needsSignIn?: boolean;
+}
+
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  details: { field?: string; message: string }[];
+}
+
+export type PullOutcome =
+  | { kind: 'sent'; key: string; body: RaiseProblemBody; problem: Problem }
+  | { kind: 'waiting'; key: string; reason: string; needsSignIn: boolean }
+  | { kind: 'refused'; key: string; body: RaiseProblemBody; refusal: Refusal }
+  /** Already being sent by this tab, or already gone (another tab sent it). */
+  | { kind: 'skipped'; key: string };
+
+export interface PullQueueDeps {
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  fetch: typeof fetch;
+  newKey?: () => string;
+  now?: () => number;
+  random?: () => number;
+  timeoutMs?: number;
+  endpoint?: string;
+  /** One queue per person: a pull waiting on a shared device must go out under its author's name. */
+  storageKey?: string;
+}
+
+type Listener = (outcome: PullOutcome | null) => void;
+
+export class PullQueue {
+  private readonly inFlight = new Set<string>();
+  private readonly listeners = new Set<Listener>();
+  // Used when storage refuses writes (quota, private mode) so the pull still survives this page.
+  private memory: QueuedPull[] = [];
+  private storageRefusedWrite = false;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly newKey: () => string;
+  readonly storageKey: string;
+
+  constructor(private readonly deps: PullQueueDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.newKey = deps.newKey ?? (() => crypto.randomUUID());
+    this.storageKey = deps.storageKey ?? PULL_QUEUE_STORAGE_KEY;
+    this.memory = this.readStorage() ?? [];
+  }
+
+  list(): QueuedPull[] {
+    if (this.storageRefusedWrite) return this.memory;
+    return this.readStorage() ?? this.memory;
+  }
+
+  isSending(key: string): boolean {
+    return this.inFlight.has(key);
+  }
+
+  /** Stores the pull first; the caller then sends it with `send(pull.key)`. */
+  enqueue(body: RaiseProblemBody): QueuedPull {
+    const now = this.now();
+    const pull: QueuedPull = { key: this.newKey(), body, queuedAt: now, attempts: 0, nextAttemptAt: now };
+    this.write([...this.list(), pull]);
+    this.emit(null);
+    return pull;
+  }
+
+  async send(key: string): Promise<PullOutcome> {
+    const pull = this.list().find((p) => p.key === key);
+    if (!pull || this.inFlight.has(key)) return { kind: 'skipped', key };
+    this.inFlight.add(key);
+    this.emit(null);
+    let outcome: PullOutcome;
+    try {
+      outcome = await this.attempt(pull);
+    } finally {
+      this.inFlight.delete(key);
+    }
+    this.settle(pull, outcome);
+    this.emit(outcome);
+    return outcome;
+  }
+
+  /** Sends every pull whose retry time has come (or every pull, when forced: page load, back online). */
+  async flush(options: { force?: boolean } = {}): Promise<PullOutcome[]> {
+    const now = this.now();
+    const due = this.list().filter((p) => options.force || p.nextAttemptAt <= now);
+    return Promise.all(due.map((p) => this.send(p.key)));
+  }
+
+  /** When the next retry is due, or null when nothing is waiting. */
+  nextAttemptAt(): number | null {
+    const waiting = this.list().filter((p) => !this.inFlight.has(p.key));
+    if (waiting.length === 0) return null;
+    return Math.min(...waiting.map((p) => p.nextAttemptAt));
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Another tab changed the stored queue. */
+  notifyExternalChange(): void {
+    this.memory = this.readStorage() ?? this.memory;
+    this.emit(null);
+  }
+
+  private async attempt(pull: QueuedPull): Promise<PullOutcome> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.deps.timeoutMs ?? PULL_TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await this.deps.fetch(this.deps.endpoint ?? '/api/problems', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': pull.key },
+        body: JSON.stringify(pull.body),
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+    } catch {
+      const reason = controller.signal.aborted ? 'The server did not answer in time.' : 'Could not reach the server.';
+      return { kind: 'waiting', key: pull.key, reason, needsSignIn: false };
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const { status } = response;
+    if (status >= 200 && status < 300) {
+      const problem = await readJson<Problem>(response);
+      // An unreadable success is retried: the same key returns the same problem.
+      if (problem && typeof problem.number === 'number') return { kind: 'sent', key: pull.key, body: pull.body, problem };
+      return { kind: 'waiting', key: pull.key, reason: 'The server sent an answer we could not read.', needsSignIn: false };
+    }
+    if (status === 401) {
+      // Not a refusal of the pull itself: keep it until the person signs in again.
+      return { kind: 'waiting', key: pull.key, reason: 'Your session has ended. Sign in again to send it.', needsSignIn: true };
+    }
+    if (status === 408 || status === 429 || status >= 500 || status < 200) {
+      return { kind: 'waiting', key: pull.key, reason: `The server is busy or unavailable (${status}).`, needsSignIn: false };
+    }
+    return { kind: 'refused', key: pull.key, body: pull.body, refusal: await readRefusal(response) };
+  }
+
+  private settle(pull: QueuedPull, outcome: PullOutcome): void {
+    const rest = this.list().filter((p) => p.key !== pull.key);
+    if (outcome.kind === 'waiting') {
+      const current = this.list().find((p) => p.key === pull.key) ?? pull;
+      const attempts = current.attempts + 1;
+      const retried: QueuedPull = {
+        ...current,
+        attempts,
+        nextAttemptAt: this.now() + retryDelayMs(attempts, this.random),
+        lastProblem: outcome.reason,
+        needsSignIn: outcome.needsSignIn,
+      };
+      this.write(this.list().map((p) => (p.key === pull.key ? retried : p)));
+    } else if (outcome.kind === 'sent' || outcome.kind === 'refused') {
+      this.write(rest);
+    }
+  }
+
+  private readStorage(): QueuedPull[] | null {
+    let raw: string | null;
+    try {
+      raw = this.deps.storage.getItem(this.storageKey);
+    } catch {
+      return null;
+    }
+    if (raw === null) return [];
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) ? parsed.filter(isQueuedPull) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private write(pulls: QueuedPull[]): void {
+    this.memory = pulls;
+    try {
+      this.deps.storage.setItem(this.storageKey, JSON.stringify(pulls));
+      this.storageRefusedWrite = false;
+    } catch {
+      this.storageRefusedWrite = true;
+      // Storage is full or blocked; the in-memory copy keeps the pull for this page's lifetime.
+    }
+  }
+
+  private emit(outcome: PullOutcome | null): void {
+    for (const listener of this.listeners) listener(outcome);
+  }
+}
+
+function isQueuedPull(value: unknown): value is QueuedPull {
+  const pull = value as QueuedPull;
+  return typeof pull === 'object' && pull !== null && typeof pull.key === 'string' && typeof pull.body?.title === 'string';
+}
+
+async function readJson<T>(response: Response): Promise<T | null> {
+  try {
+    return (await response.json()) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function readRefusal(response: Response): Promise<Refusal> {
+  const body = await readJson<{ error?: Partial<Refusal> }>(response);
+  const error = body?.error;
+  return {
+    status: response.status,
+    code: error?.code ?? 'http_' + response.status,
+    message: error?.message ?? `The server refused the pull (${response.status}).`,
+    details: Array.isArray(error?.details) ? error.details : [],
+  };
+}

@@ -1,0 +1,87 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Area, UpdateAreaBody } from '../../../shared/areas.ts';
+import { NAME_MAX } from '../../../shared/limits.ts';
+import { updateArea } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { rememberArea } from '../areas/areas-store.ts';
+
+/** One area: shown as text, edited in place (name and response target), archived or restored. */
+export function AreaRow({ area }: { area: Area }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(body: UpdateAreaBody) {
+    setBusy(true);
+    setError(null);
+    try {
+      rememberArea(await updateArea(area.slug, body));
+      setEditing(false);
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void save({ name: String(form.get('name')).trim(), responseTargetMinutes: Number(form.get('target')) });
+  }
+
+  return (
+    <li className={`area-row${area.archived ? ' area-row--archived' : ''}`}>
+      {editing ? (
+        <form className="area-row__form" onSubmit={submit} aria-label={`Edit ${area.name}`}>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Name</label>
+            <input id={`${id}-name`} name="name" required maxLength={NAME_MAX} defaultValue={area.name} autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-target`}>Response target (minutes)</label>
+            <input id={`${id}-target`} name="target" type="number" inputMode="numeric" required min={1} max={10_080} defaultValue={area.responseTargetMinutes} />
+          </div>
+          <div className="area-row__buttons">
+            <button type="submit" className="button button--primary button--small" disabled={busy}>
+              Save
+            </button>
+            <button type="button" className="button button--quiet button--small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="area-row__view">
+          <div>
+            <strong>{area.name}</strong> <code className="muted">{area.slug}</code>
+            {area.archived && <span className="badge badge--archived">Archived</span>}
+            <div className="muted">
+              Answer within {area.responseTargetMinutes} min{area.description ? ` · ${area.description}` : ''}
+            </div>
+          </div>
+          <div className="area-row__buttons">
+            <button type="button" className="button button--small" onClick={() => setEditing(true)} aria-label={`Edit ${area.name}`}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={busy}
+              onClick={() => void save({ archived: !area.archived })}
+              aria-label={`${area.archived ? 'Restore' : 'Archive'} ${area.name}`}
+            >
+              {area.archived ? 'Restore' : 'Archive'}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="field__error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,84 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Area } from '../../../shared/areas.ts';
+import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_DEFAULT_MINUTES, SLUG_MAX } from '../../../shared/limits.ts';
+import { createArea } from '../api/endpoints.ts';
+import { rememberArea, useAreas } from '../areas/areas-store.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
+import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { TextField } from '../forms/text-field.tsx';
+import { AreaRow } from './area-row.tsx';
+
+export function AreasSection() {
+  const id = useId();
+  const { areas } = useAreas();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [done, setDone] = useState('');
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const slug = String(form.get('slug')).trim();
+    const description = String(form.get('description')).trim();
+    const target = Number(form.get('responseTargetMinutes'));
+    setBusy(true);
+    setProblem(null);
+    setDone('');
+    try {
+      const area: Area = await createArea({
+        name: String(form.get('name')).trim(),
+        ...(slug ? { slug } : {}),
+        ...(description ? { description } : {}),
+        ...(target ? { responseTargetMinutes: target } : {}),
+      });
+      rememberArea(area);
+      formElement.reset();
+      setDone(`Area “${area.name}” created.`);
+    } catch (error) {
+      setProblem(formProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Areas</h2>
+      <p className="muted">Where problems are seen and who answers them. The response target is how soon someone should answer a pull.</p>
+      <ul className="area-list">
+        {areas.map((area) => (
+          <AreaRow key={area.id} area={area} />
+        ))}
+      </ul>
+      <form className="stack settings-form" onSubmit={create} aria-labelledby={`${id}-new`}>
+        <h3 id={`${id}-new`}>New area</h3>
+        <FormAlert message={problem?.message} />
+        <TextField label="Name" name="name" required maxLength={NAME_MAX} error={problem?.fields.name} />
+        <TextField
+          label="Short name for links (optional)"
+          name="slug"
+          maxLength={SLUG_MAX}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          hint="Lower-case letters, digits and dashes, e.g. checkout-team. Made from the name if left empty."
+          error={problem?.fields.slug}
+        />
+        <TextField label="Description (optional)" name="description" maxLength={DESCRIPTION_MAX} error={problem?.fields.description} />
+        <TextField
+          label="Response target in minutes"
+          name="responseTargetMinutes"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10_080}
+          defaultValue={RESPONSE_TARGET_DEFAULT_MINUTES}
+          error={problem?.fields.responseTargetMinutes}
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create area
+        </button>
+        <p role="status">{done}</p>
+      </form>
+    </section>
+  );
+}

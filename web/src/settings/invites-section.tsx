@@ -1,0 +1,78 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Invite, Role } from '../../../shared/accounts.ts';
+import { EMAIL_MAX } from '../../../shared/limits.ts';
+import { createInvite } from '../api/endpoints.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
+import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { TextField } from '../forms/text-field.tsx';
+import { formatWhen } from '../problems/format-age.ts';
+import { CopyField } from './copy-field.tsx';
+
+function absoluteLink(link: string): string {
+  try {
+    return new URL(link, window.location.origin).toString();
+  } catch {
+    return link;
+  }
+}
+
+export function InvitesSection() {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [invite, setInvite] = useState<Invite | null>(null);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const email = String(form.get('email')).trim();
+    const role = String(form.get('role')) as Role;
+    setBusy(true);
+    setProblem(null);
+    try {
+      setInvite(await createInvite({ role, ...(email ? { email } : {}) }));
+      formElement.reset();
+    } catch (error) {
+      setProblem(formProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Invites</h2>
+      <p className="muted">Invite someone with a single-use link. Send it to them however you like.</p>
+      <form className="stack settings-form" onSubmit={create}>
+        <FormAlert message={problem?.message} />
+        <TextField
+          label="Their email (optional)"
+          name="email"
+          type="email"
+          maxLength={EMAIL_MAX}
+          hint="Leave empty to let them enter it themselves."
+          error={problem?.fields.email}
+        />
+        <div className="field">
+          <label htmlFor={`${id}-role`}>Role</label>
+          <select id={`${id}-role`} name="role" defaultValue="member">
+            <option value="member">Member: pulls, swarms, sees the board</option>
+            <option value="admin">Admin: also changes settings and invites people</option>
+          </select>
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create invite link
+        </button>
+      </form>
+      {invite && (
+        <div className="created" role="status">
+          <p>
+            Invite link for {invite.email ?? 'anyone with the link'} as {invite.role}, valid until {formatWhen(invite.expiresAt)}:
+          </p>
+          <CopyField label="Invite link" value={absoluteLink(invite.link)} />
+        </div>
+      )}
+    </section>
+  );
+}

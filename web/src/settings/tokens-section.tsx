@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { ApiToken, CreatedApiToken } from '../../../shared/accounts.ts';
+import { NAME_MAX } from '../../../shared/limits.ts';
+import { createToken, listTokens, revokeToken } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
+import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { TextField } from '../forms/text-field.tsx';
+import { formatWhen } from '../problems/format-age.ts';
+import { CopyField } from './copy-field.tsx';
+
+export function TokensSection() {
+  const id = useId();
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    listTokens().then(
+      ({ items }) => {
+        setTokens(items);
+        setListError(null);
+      },
+      (error: unknown) => setListError(describeError(error)),
+    );
+  }, []);
+  useEffect(reload, [reload]);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const name = String(new FormData(formElement).get('name')).trim();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const token = await createToken(name);
+      setCreated(token);
+      formElement.reset();
+      reload();
+    } catch (error) {
+      setProblem(formProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(token: ApiToken) {
+    if (!window.confirm(`Revoke the token “${token.name}”? Anything using it will stop working at once.`)) return;
+    setRevokeError(null);
+    try {
+      await revokeToken(token.id);
+      if (created?.id === token.id) setCreated(null);
+      setTokens((list) => list?.filter((t) => t.id !== token.id) ?? null);
+    } catch (error) {
+      setRevokeError(describeError(error));
+    }
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>API tokens</h2>
+      <p className="muted">For machines that pull the cord: monitoring alerts, scripts, chat tools.</p>
+      <form className="stack settings-form" onSubmit={create}>
+        <FormAlert message={problem?.message} />
+        <TextField label="Token name" name="name" required maxLength={NAME_MAX} hint="What will use it, e.g. Alertmanager." error={problem?.fields.name} />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create token
+        </button>
+      </form>
+      {created && (
+        <div className="created created--secret" role="status">
+          <p className="warning">
+            <strong>Copy this token now.</strong> It is shown only once; Andon keeps only a fingerprint of it.
+          </p>
+          <CopyField label={`Token for ${created.name}`} value={created.token} />
+          <button type="button" className="button button--quiet button--small" onClick={() => setCreated(null)}>
+            I have copied it
+          </button>
+        </div>
+      )}
+      {listError && (
+        <p role="alert" className="alert alert--error">
+          Could not list tokens: {listError}
+        </p>
+      )}
+      <FormAlert message={revokeError} />
+      {tokens && tokens.length === 0 && <p className="muted">No tokens yet.</p>}
+      {tokens && tokens.length > 0 && (
+        <ul className="token-list" aria-label="Tokens">
+          {tokens.map((token) => (
+            <li key={token.id} className="token-row">
+              <div>
+                <strong>{token.name}</strong>
+                <div className="muted">
+                  Created {formatWhen(token.createdAt)} · {token.lastUsedAt ? `last used ${formatWhen(token.lastUsedAt)}` : 'never used'}
+                </div>
+              </div>
+              <button type="button" className="button button--danger button--small" onClick={() => void revoke(token)} aria-label={`Revoke ${token.name}`}>
+                Revoke
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
