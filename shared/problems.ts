@@ -78,6 +78,7 @@ export const ListProblemsQuery = Type.Object(
     status: Type.Optional(Type.Union([Status, Type.Literal('open')])),
     area: Type.Optional(AreaSlug),
     level: Type.Optional(Level),
+    updatedSince: Type.Optional(Type.String({ format: 'date-time', description: 'Only problems changed at or after this time' })),
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX })),
   },

@@ -172,3 +172,15 @@ describe('moving a problem along', () => {
     expect((await admin.request({ method: 'GET', url: '/api/problems/1' })).json().status).toBe('contained');
   });
 });
+
+describe('recently changed problems', () => {
+  it('lists only problems changed since a time, so the board can show what was resolved today', async () => {
+    await raise({ title: 'old' });
+    await raise({ title: 'new' });
+    t.db.sqlite.prepare('update problems set updated_at = ? where number = 1').run(Date.now() - 2 * 86_400_000);
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const recent = (await admin.request({ method: 'GET', url: `/api/problems?updatedSince=${encodeURIComponent(since)}` })).json();
+    expect(recent.items.map((p: { title: string }) => p.title)).toEqual(['new']);
+    expect((await admin.request({ method: 'GET', url: '/api/problems?updatedSince=yesterday' })).statusCode).toBe(400);
+  });
+});

@@ -82,7 +82,8 @@ export function createProblemService(db: Database, events: EventLog) {
       const statuses = query.status === 'open' ? OPEN_STATUSES : query.status ? [query.status] : undefined;
       const beforeNumber = query.cursor === undefined ? undefined : Number(query.cursor);
       // One row more than asked tells whether another page exists.
-      const rows = store.listProblems(db.orm, { statuses, areaId, level: query.level, beforeNumber }, limit + 1);
+      const updatedSince = query.updatedSince === undefined ? undefined : Date.parse(query.updatedSince);
+      const rows = store.listProblems(db.orm, { statuses, areaId, level: query.level, updatedSince, beforeNumber }, limit + 1);
       const page = rows.slice(0, limit);
       const histories = new Map<string, store.StatusChangeRow[]>();
       for (const change of store.listStatusChanges(db.orm, page.map((r) => r.id))) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, max, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, max, type SQL } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
 import { areas, problems, problemStatusChanges } from '../db/schema.ts';
 
@@ -10,6 +10,7 @@ export interface ProblemFilter {
   statuses?: readonly ProblemRow['status'][];
   areaId?: string;
   level?: ProblemRow['level'];
+  updatedSince?: number;
   beforeNumber?: number;
 }
 
@@ -45,6 +46,7 @@ export function listProblems(orm: Orm, filter: ProblemFilter, limit: number): Pr
   if (filter.statuses) conditions.push(inArray(problems.status, [...filter.statuses]));
   if (filter.areaId) conditions.push(eq(problems.areaId, filter.areaId));
   if (filter.level) conditions.push(eq(problems.level, filter.level));
+  if (filter.updatedSince !== undefined) conditions.push(gte(problems.updatedAt, filter.updatedSince));
   if (filter.beforeNumber !== undefined) conditions.push(lt(problems.number, filter.beforeNumber));
   return orm
     .select(withArea)

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
@@ -31,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 
 export interface Caller {
   cookie: string;
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 /** Requests as a signed-in browser would send them: session cookie and the app's Origin. */

@@ -10,7 +10,7 @@ import type {
   User,
 } from '../../../shared/accounts.ts';
 import type { Area, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
-import type { Problem, ProblemList, Status, UpdateProblemBody } from '../../../shared/problems.ts';
+import type { ListProblemsQuery, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
@@ -39,13 +39,7 @@ export const createToken = (name: string) =>
 export const revokeToken = (id: string) =>
   api<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
-export interface ProblemQuery {
-  status?: Status | 'open';
-  area?: string;
-  level?: 'help' | 'stop';
-  cursor?: string;
-  limit?: number;
-}
+export type ProblemQuery = ListProblemsQuery;
 
 export function listProblems(query: ProblemQuery, signal?: AbortSignal): Promise<ProblemList> {
   const params = new URLSearchParams();

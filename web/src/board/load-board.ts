@@ -4,8 +4,8 @@ import { listProblems, type ProblemQuery } from '../api/endpoints.ts';
 
 // Enough for a very busy organisation; past this the board shows the newest and says nothing is lost.
 const MAX_OPEN_PAGES = 50;
-// Resolved problems are listed newest raised first, not newest resolved, so we read a generous slice.
 const MAX_RESOLVED_PAGES = 5;
+const RESOLVED_WINDOW_MS = 24 * 3_600_000;
 
 async function pageThrough(query: ProblemQuery, maxPages: number, signal: AbortSignal): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -23,7 +23,8 @@ async function pageThrough(query: ProblemQuery, maxPages: number, signal: AbortS
 export async function loadBoardProblems(signal: AbortSignal): Promise<Problem[]> {
   const [open, resolved] = await Promise.all([
     pageThrough({ status: 'open' }, MAX_OPEN_PAGES, signal),
-    pageThrough({ status: 'resolved' }, MAX_RESOLVED_PAGES, signal),
+    // Anything resolved in the window was last changed in it too; the board checks the resolve time.
+    pageThrough({ status: 'resolved', updatedSince: new Date(Date.now() - RESOLVED_WINDOW_MS).toISOString() }, MAX_RESOLVED_PAGES, signal),
   ]);
   return [...open, ...resolved];
 }
