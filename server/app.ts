@@ -16,6 +16,7 @@ import { createEventLog } from './events/event-log.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { liveRoutes, type LiveSettings } from './hub/routes.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { createProblemService } from './problems/service.ts';
 
@@ -23,10 +24,12 @@ export interface AppOptions {
   config: Config;
   db: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Live hub timings; tests shorten the heartbeat. */
+  live?: LiveSettings;
 }
 
 /** Builds the whole app (API, live hub, web app) without listening: tests inject into it. */
-export async function buildApp({ config, db, logger = false }: AppOptions) {
+export async function buildApp({ config, db, logger = false, live = {} }: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: REQUEST_BODY_MAX_BYTES,
@@ -67,6 +70,7 @@ export async function buildApp({ config, db, logger = false }: AppOptions) {
   await app.register(accountRoutes, { accounts, publicUrl: config.publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
   await app.register(areaRoutes, { areas });
   await app.register(problemRoutes, { problems });
+  await app.register(liveRoutes, { db, events, publicUrl: config.publicUrl, ...live });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     db.sqlite.prepare('select 1').get();

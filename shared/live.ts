@@ -1,10 +1,38 @@
 // The /api/live websocket protocol, both directions. Bump LIVE_PROTOCOL on any breaking change.
+//
+// The server first sends `welcome` with the newest seq. Without a cursor, events after that seq follow.
+// With `?since=N` (or a first `hello {since: N}`), every event after N follows, in order, each once,
+// then live ones; if N cannot be resumed from, `reset` comes instead: refetch over HTTP, events
+// continue after its seq. `subscribe` narrows what follows (areas and/or one problem); `subscribe {}`
+// widens back to everything. Event `seq`s are global: a narrowed stream skips numbers.
 import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
 import { Problem } from './problems.ts';
 
 export const LIVE_PROTOCOL = 1;
 export const LIVE_MAX_FRAME_BYTES = 64 * 1024;
+
+/** `GET /api/live?since=N` resumes after event N: digits only (no sign, exponent or blank), below 10^15. */
+export const LiveQuery = Type.Object({
+  since: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,14})$', description: 'Resume after this event seq' })),
+});
+export type LiveQuery = Static<typeof LiveQuery>;
+
+/** Close codes the server uses on /api/live. 1001 means "reconnect and resume"; 1003/1007/1008/1009 mean "fix the client". */
+export const LIVE_CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+} as const;
+
+/**
+ * Why the server cannot resume from a cursor: it is older than the oldest kept event, ahead of the
+ * newest, or (`resume_conflict`) a `hello` asked to rewind after events already flowed on this connection.
+ * The client refetches over HTTP; events continue after the reset's `seq`.
+ */
+export type ResetReason = 'cursor_too_old' | 'cursor_ahead' | 'resume_conflict';
 
 export const EVENT_NAMES = ['problem.raised', 'problem.updated'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -22,7 +50,7 @@ export type LiveEvent = Static<typeof LiveEvent>;
 export type ServerMessage =
   | { type: 'welcome'; protocol: number; seq: number }
   | LiveEvent
-  | { type: 'reset'; seq: number; reason: 'cursor_too_old' | 'cursor_ahead' }
+  | { type: 'reset'; seq: number; reason: ResetReason }
   | { type: 'subscribed'; areas: string[] | null; problem: number | null }
   | { type: 'pong'; nonce?: string };
 

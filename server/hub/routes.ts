@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyWebsocket from '@fastify/websocket';
+import { LIVE_MAX_FRAME_BYTES, LiveQuery } from '../../shared/live.ts';
+import type { Database } from '../db/client.ts';
+import { ForbiddenError } from '../errors.ts';
+import type { EventLog } from '../events/event-log.ts';
+import { comesFromAppOrigin } from '../http/origin.ts';
+import { databaseEventSource } from './event-source.ts';
+import { createHub, type HubOptions } from './hub.ts';
+import { releaseUpgradeRequest } from './release-upgrade-request.ts';
+
+export interface LiveSettings extends HubOptions {
+  /** How long shutdown waits for clients to answer the 1001 close before dropping them. */
+  closeGraceMs?: number;
+}
+
+export interface LiveRoutesOptions extends LiveSettings {
+  db: Database;
+  events: EventLog;
+  publicUrl: URL | null;
+}
+
+/**
+ * Browsers send cookies on cross-site websocket upgrades and never apply CORS to them, so the
+ * Origin is what stops another site from reading a signed-in user's stream. API tokens are not
+ * ambient, so token clients (scripts, no Origin) may connect without one.
+ */
+function refuseForeignOrigin(publicUrl: URL | null) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const viaCookie = request.headers.authorization === undefined;
+    if (request.headers.origin === undefined && !viaCookie) return;
+    if (!comesFromAppOrigin(request, publicUrl)) {
+      throw new ForbiddenError('origin_refused', 'The live connection must be opened from Andon\'s own pages (Origin mismatch)');
+    }
+  };
+}
+
+/**
+ * Once the server listens for upgrades, every upgrade attempt that gets an HTTP answer instead
+ * (401, 403, 400, or any other route's answer) leaves a raw TCP socket no HTTP parser owns any
+ * more: end it, or it lingers until the client leaves and holds up `app.close()`.
+ */
+async function endRefusedUpgrade(request: FastifyRequest): Promise<void> {
+  const { upgrade, connection } = request.headers;
+  if (upgrade !== undefined && /\bupgrade\b/i.test(connection ?? '')) request.raw.socket.destroy();
+}
+
+/**
+ * `GET /api/live`: the websocket that streams committed events, resumable by seq.
+ * Registered unencapsulated so `endRefusedUpgrade` sees upgrade attempts on every route; the
+ * websocket plugin itself stays in a scope of its own, so no other route answers upgrades.
+ */
+export async function liveRoutes(fastify: FastifyInstance, opts: LiveRoutesOptions): Promise<void> {
+  fastify.addHook('onResponse', endRefusedUpgrade);
+
+  const hub = createHub(databaseEventSource(opts.db), {
+    heartbeatIntervalMs: opts.heartbeatIntervalMs,
+    logError: (err, message) => fastify.log.error({ err }, message),
+  });
+  const stopListening = opts.events.subscribe(hub.broadcast);
+
+  await fastify.register(async (scope) => {
+    await scope.register(fastifyWebsocket, {
+      // clientTracking off: the hub keeps its own set, one fewer entry per idle connection.
+      options: { maxPayload: LIVE_MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false },
+      preClose: async () => {
+        stopListening();
+        await hub.close(opts.closeGraceMs);
+      },
+    });
+
+    scope.withTypeProvider<TypeBoxTypeProvider>().get('/api/live', {
+      websocket: true,
+      schema: { querystring: LiveQuery },
+      onRequest: refuseForeignOrigin(opts.publicUrl),
+    }, (socket, request) => {
+      const since = request.query.since;
+      releaseUpgradeRequest(socket, request);
+      hub.accept(socket, since === undefined ? undefined : Number(since));
+    });
+  });
+}
+
+// Fastify's documented marker (what fastify-plugin sets) for "register into the parent's scope".
+Object.assign(liveRoutes, { [Symbol.for('skip-override')]: true });

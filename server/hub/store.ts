@@ -1,0 +1,30 @@
+import { asc, gt, sql } from 'drizzle-orm';
+import type { Orm } from '../db/client.ts';
+import { events } from '../db/schema.ts';
+
+export interface StoredEvent {
+  seq: number;
+  name: string;
+  at: number;
+  areaSlug: string | null;
+  problemNumber: number | null;
+  data: string;
+}
+
+/** Events after `afterSeq` in order, with what the hub routes on (area, problem number) alongside. */
+export function listEventsForResume(orm: Orm, afterSeq: number, limit: number): StoredEvent[] {
+  return orm
+    .select({
+      seq: events.seq,
+      name: events.name,
+      at: events.at,
+      areaSlug: events.areaSlug,
+      problemNumber: sql<number | null>`json_extract(${events.data}, '$.number')`,
+      data: events.data,
+    })
+    .from(events)
+    .where(gt(events.seq, afterSeq))
+    .orderBy(asc(events.seq))
+    .limit(limit)
+    .all();
+}
