@@ -112,7 +112,10 @@ export const events = sqliteTable(
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
     problemId: text('problem_id'),
+    problemNumber: integer('problem_number'),
     areaSlug: text('area_slug'),
+    // Set when the change moved the problem out of this area, so followers of that area see it leave.
+    previousAreaSlug: text('previous_area_slug'),
     at: integer('at').notNull(),
     data: text('data').notNull(),
   },

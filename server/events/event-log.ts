@@ -9,6 +9,7 @@ export interface CommittedEvent {
   name: EventName;
   at: string;
   areaSlug: string;
+  previousAreaSlug: string | null;
   problemNumber: number;
   /** The JSON text of the `event` frame, exactly as clients receive it. */
   frame: string;
@@ -27,14 +28,18 @@ export function eventFrame(seq: number, name: string, at: string, dataJson: stri
 export function createEventLog() {
   const listeners = new Set<EventListener>();
   return {
-    record(tx: Tx, name: EventName, problem: Problem): void {
+    /** `previousArea` is the area a problem was moved out of by this change, if it was. */
+    record(tx: Tx, name: EventName, problem: Problem, previousArea: string | null = null): void {
       const now = Date.now();
       const at = new Date(now).toISOString();
       const dataJson = JSON.stringify(problem);
-      const seq = insertEvent(tx.orm, { name, problemId: problem.id, areaSlug: problem.area, at: now, data: dataJson });
+      const seq = insertEvent(tx.orm, {
+        name, problemId: problem.id, problemNumber: problem.number, areaSlug: problem.area, previousAreaSlug: previousArea, at: now, data: dataJson,
+      });
       tx.afterCommit(() => {
         const event: CommittedEvent = {
-          seq, name, at, areaSlug: problem.area, problemNumber: problem.number, frame: eventFrame(seq, name, at, dataJson),
+          seq, name, at, areaSlug: problem.area, previousAreaSlug: previousArea, problemNumber: problem.number,
+          frame: eventFrame(seq, name, at, dataJson),
         };
         for (const listener of listeners) listener(event);
       });

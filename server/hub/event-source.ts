@@ -24,6 +24,7 @@ export function databaseEventSource(db: Database): EventSource {
       listEventsForResume(db.orm, afterSeq, limit).map((row) => ({
         seq: row.seq,
         areaSlug: row.areaSlug ?? '',
+        previousAreaSlug: row.previousAreaSlug,
         problemNumber: row.problemNumber ?? 0,
         frame: eventFrame(row.seq, row.name, new Date(row.at).toISOString(), row.data),
       })),

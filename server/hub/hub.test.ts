@@ -59,7 +59,7 @@ function memoryEvents() {
     commit(hub: Hub | null, count = 1, areaSlug = 'general', problemNumber = 1): void {
       for (let i = 0; i < count; i++) {
         issued += 1;
-        const event = { seq: issued, areaSlug, problemNumber, frame: `{"type":"event","seq":${issued}}` };
+        const event = { seq: issued, areaSlug, previousAreaSlug: null, problemNumber, frame: `{"type":"event","seq":${issued}}` };
         rows.push(event);
         hub?.broadcast(event);
       }

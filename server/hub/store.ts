@@ -1,4 +1,4 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
 import { events } from '../db/schema.ts';
 
@@ -7,6 +7,7 @@ export interface StoredEvent {
   name: string;
   at: number;
   areaSlug: string | null;
+  previousAreaSlug: string | null;
   problemNumber: number | null;
   data: string;
 }
@@ -19,7 +20,8 @@ export function listEventsForResume(orm: Orm, afterSeq: number, limit: number): 
       name: events.name,
       at: events.at,
       areaSlug: events.areaSlug,
-      problemNumber: sql<number | null>`json_extract(${events.data}, '$.number')`,
+      previousAreaSlug: events.previousAreaSlug,
+      problemNumber: events.problemNumber,
       data: events.data,
     })
     .from(events)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EVERYTHING, follows, subscribedMessage, subscriptionOf } from './subscription.ts';
 
-const event = (areaSlug: string, problemNumber: number) => ({ seq: 1, areaSlug, problemNumber });
+const event = (areaSlug: string, problemNumber: number, previousAreaSlug: string | null = null) =>
+  ({ seq: 1, areaSlug, previousAreaSlug, problemNumber });
 
 describe('subscriptions', () => {
   it('follows everything when nothing narrows it', () => {
@@ -13,6 +14,12 @@ describe('subscriptions', () => {
     const sub = subscriptionOf({ type: 'subscribe', areas: ['line-1', 'line-2'] });
     expect(follows(sub, event('line-2', 3))).toBe(true);
     expect(follows(sub, event('general', 3))).toBe(false);
+  });
+
+  it('tells an area\'s followers when a problem moves out of it', () => {
+    const sub = subscriptionOf({ type: 'subscribe', areas: ['line-1'] });
+    expect(follows(sub, event('line-2', 3, 'line-1'))).toBe(true);
+    expect(follows(sub, event('line-2', 3, 'general'))).toBe(false);
   });
 
   it('follows nothing with an empty area list', () => {

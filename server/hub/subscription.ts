@@ -12,6 +12,8 @@ export interface Subscription {
 export interface RoutedEvent {
   readonly seq: number;
   readonly areaSlug: string;
+  /** The area a problem just left, so an area's followers see it go. */
+  readonly previousAreaSlug: string | null;
   readonly problemNumber: number;
 }
 
@@ -23,7 +25,9 @@ export function subscriptionOf(message: SubscribeMessage): Subscription {
 }
 
 export function follows(subscription: Subscription, event: RoutedEvent): boolean {
-  return (subscription.areas === null || subscription.areas.has(event.areaSlug)) &&
+  const { areas } = subscription;
+  const inArea = areas === null || areas.has(event.areaSlug) || (event.previousAreaSlug !== null && areas.has(event.previousAreaSlug));
+  return inArea &&
     (subscription.problem === null || subscription.problem === event.problemNumber);
 }
 

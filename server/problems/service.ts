@@ -124,7 +124,7 @@ export function createProblemService(db: Database, events: EventLog) {
         if (Object.keys(changes).length === 0) return load(tx.orm, number)!;
         store.updateProblem(tx.orm, row.id, { ...changes, updatedAt: now });
         const problem = load(tx.orm, number)!;
-        events.record(tx, 'problem.updated', problem);
+        events.record(tx, 'problem.updated', problem, problem.area === row.areaSlug ? null : row.areaSlug);
         return problem;
       });
     },

@@ -42,6 +42,20 @@ describe('following part of the stream', () => {
     client.ws.close();
   });
 
+  it('shows an area\'s followers a problem moving out of it', async () => {
+    const [moved] = await t.raise(1, { area: 'line-1' });
+    const live = await connect(t.url, { authorization: t.token });
+    await subscribe(live, { areas: ['line-1'] });
+    const before = live.messages.filter((m) => m.type === 'event').length;
+    const response = await t.app.inject({
+      method: 'PATCH', url: `/api/problems/${moved}`, headers: { authorization: t.token }, payload: { area: 'line-2' },
+    });
+    expect(response.statusCode).toBe(200);
+    await live.waitFor((c) => events(c).length > before);
+    expect(events(live).at(-1)?.data).toMatchObject({ number: moved, area: 'line-2' });
+    live.ws.close();
+  });
+
   it('narrows to one problem, then widens back to everything with an empty subscribe', async () => {
     const [watched, other] = await t.raise(2);
     const client = await connect(t.url, { authorization: t.token });
