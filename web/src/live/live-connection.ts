@@ -2,7 +2,7 @@
 // backs off with jitter, notices dead connections with app-level pings, and tells its owner when
 // the cursor is unusable so the owner can reload over HTTP.
 import type { LiveEvent, ServerMessage } from '../../../shared/live.ts';
-import { reconnectDelayMs } from './reconnect-delay.ts';
+import { backoffDelayMs, RECONNECT } from '../browser/backoff.ts';
 
 export type LiveStatus = 'live' | 'reconnecting' | 'offline';
 
@@ -171,7 +171,7 @@ export class LiveConnection {
   private scheduleReconnect(): void {
     if (this.stopped) return;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    const delay = reconnectDelayMs(this.failures, this.options.random);
+    const delay = backoffDelayMs(this.failures, RECONNECT, this.options.random);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.connect();

@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { InviteInfo } from '../../../shared/accounts.ts';
-import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/limits.ts';
+import { EMAIL_MAX, NAME_MAX } from '../../../shared/limits.ts';
 import { acceptInvite, getInvite } from '../api/endpoints.ts';
 import { ApiError, describeError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { NewPasswordField } from '../forms/new-password-field.tsx';
 import { TextField } from '../forms/text-field.tsx';
 import { useSession } from '../session/session-context.tsx';
 
@@ -85,17 +86,7 @@ export function InvitePage({ code }: { code: string }) {
             {state.invite.email === null && (
               <TextField label="Email" name="email" type="email" required maxLength={EMAIL_MAX} autoComplete="email" error={problem?.fields.email} />
             )}
-            <TextField
-              label="Password"
-              name="password"
-              type="password"
-              required
-              minLength={PASSWORD_MIN}
-              maxLength={PASSWORD_MAX}
-              autoComplete="new-password"
-              hint={`At least ${PASSWORD_MIN} characters.`}
-              error={problem?.fields.password}
-            />
+            <NewPasswordField error={problem?.fields.password} />
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? 'Joining…' : 'Join'}
             </button>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/limits.ts';
+import { EMAIL_MAX, NAME_MAX } from '../../../shared/limits.ts';
 import { completeSetup } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { NewPasswordField } from '../forms/new-password-field.tsx';
 import { TextField } from '../forms/text-field.tsx';
 import { useSession } from '../session/session-context.tsx';
 
@@ -47,17 +48,7 @@ export function SetupPage() {
         <FormAlert message={problem?.message} />
         <TextField label="Your name" name="name" required maxLength={NAME_MAX} autoComplete="name" autoFocus error={problem?.fields.name} />
         <TextField label="Email" name="email" type="email" required maxLength={EMAIL_MAX} autoComplete="email" error={problem?.fields.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          error={problem?.fields.password}
-        />
+        <NewPasswordField error={problem?.fields.password} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create admin account'}
         </button>

@@ -2,7 +2,7 @@
 // written to storage with its idempotency key before the first byte leaves the browser, and only
 // removed once the server has answered with the problem or with a real refusal.
 import type { Problem, RaiseProblemBody } from '../../../shared/problems.ts';
-import { retryDelayMs } from './retry-delay.ts';
+import { backoffDelayMs, PULL_RETRY } from '../browser/backoff.ts';
 
 export const PULL_QUEUE_STORAGE_KEY = 'andon.pull-queue.v1';
 export const PULL_TIMEOUT_MS = 10_000;
@@ -168,7 +168,7 @@ export class PullQueue {
       const retried: QueuedPull = {
         ...current,
         attempts,
-        nextAttemptAt: this.now() + retryDelayMs(attempts, this.random),
+        nextAttemptAt: this.now() + backoffDelayMs(attempts - 1, PULL_RETRY, this.random),
         lastProblem: outcome.reason,
         needsSignIn: outcome.needsSignIn,
       };
