@@ -1,10 +1,26 @@
-import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
+import { preparedStatements } from '../db/prepared.ts';
 import { apiTokens, invites, sessions, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type InviteRow = typeof invites.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+// Every API request authenticates: these two run once per request.
+const statements = preparedStatements((orm) => ({
+  userBySession: orm
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare(),
+  liveApiToken: orm
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+    .prepare(),
+}));
 
 export function countUsers(orm: Orm): number {
   return orm.select({ n: count() }).from(users).get()?.n ?? 0;
@@ -23,13 +39,7 @@ export function insertSession(orm: Orm, row: typeof sessions.$inferInsert): void
 }
 
 export function findUserBySession(orm: Orm, idHash: string, now: number): UserRow | undefined {
-  const row = orm
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
-    .get();
-  return row?.user;
+  return statements(orm).userBySession.get({ idHash, now })?.user;
 }
 
 export function deleteSession(orm: Orm, idHash: string): void {
@@ -67,11 +77,7 @@ export function insertApiToken(orm: Orm, row: typeof apiTokens.$inferInsert): Ap
 }
 
 export function findLiveApiToken(orm: Orm, tokenHash: string): ApiTokenRow | undefined {
-  return orm
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .get();
+  return statements(orm).liveApiToken.get({ tokenHash });
 }
 
 export function listLiveApiTokens(orm: Orm): ApiTokenRow[] {

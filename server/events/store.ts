@@ -1,11 +1,20 @@
 import { asc, gt, lt, max, min, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
+import { placeholders, preparedStatements } from '../db/prepared.ts';
 import { events } from '../db/schema.ts';
 
 export type EventRow = typeof events.$inferSelect;
 
-export function insertEvent(orm: Orm, row: Omit<typeof events.$inferInsert, 'seq'>): number {
-  return orm.insert(events).values(row).returning({ seq: events.seq }).get().seq;
+const statements = preparedStatements((orm) => ({
+  insert: orm
+    .insert(events)
+    .values(placeholders('name', 'problemId', 'problemNumber', 'areaSlug', 'previousAreaSlug', 'at', 'data'))
+    .returning({ seq: events.seq })
+    .prepare(),
+}));
+
+export function insertEvent(orm: Orm, row: Required<Omit<typeof events.$inferInsert, 'seq'>>): number {
+  return statements(orm).insert.get(row)!.seq;
 }
 
 export function listEventsAfter(orm: Orm, afterSeq: number, limit: number): EventRow[] {

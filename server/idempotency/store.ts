@@ -1,19 +1,31 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
+import { preparedStatements } from '../db/prepared.ts';
 import { idempotencyKeys } from '../db/schema.ts';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 
-export function findIdempotencyRecord(orm: Orm, principal: string, key: string): IdempotencyRow | undefined {
-  return orm
+const statements = preparedStatements((orm) => ({
+  find: orm
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)))
-    .get();
+    .where(and(eq(idempotencyKeys.principal, sql.placeholder('principal')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .prepare(),
+  insert: orm
+    .insert(idempotencyKeys)
+    .values({
+      principal: sql.placeholder('principal'), key: sql.placeholder('key'), requestHash: sql.placeholder('requestHash'),
+      statusCode: sql.placeholder('statusCode'), response: sql.placeholder('response'), createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare(),
+}));
+
+export function findIdempotencyRecord(orm: Orm, principal: string, key: string): IdempotencyRow | undefined {
+  return statements(orm).find.get({ principal, key });
 }
 
 export function insertIdempotencyRecord(orm: Orm, row: IdempotencyRow): void {
-  orm.insert(idempotencyKeys).values(row).run();
+  statements(orm).insert.run(row);
 }
 
 export function pruneIdempotencyRecordsBefore(orm: Orm, at: number): number {

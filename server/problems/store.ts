@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, max, type SQL } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
+import { placeholders, preparedStatements } from '../db/prepared.ts';
 import { areas, problems, problemStatusChanges } from '../db/schema.ts';
 
 export type ProblemRow = typeof problems.$inferSelect;
@@ -20,20 +21,33 @@ function getColumns() {
   return { id, number, title, details, areaId, level, status, raisedByKind, raisedById, raisedByName, raisedAt, updatedAt };
 }
 
+// The pull path: built once, not on every raise.
+const statements = preparedStatements((orm) => ({
+  maxNumber: orm.select({ n: max(problems.number) }).from(problems).prepare(),
+  insertProblem: orm
+    .insert(problems)
+    .values(placeholders('id', 'number', 'title', 'details', 'areaId', 'level', 'status', 'raisedByKind', 'raisedById', 'raisedByName', 'raisedAt', 'updatedAt'))
+    .prepare(),
+  insertStatusChange: orm
+    .insert(problemStatusChanges)
+    .values(placeholders('problemId', 'fromStatus', 'toStatus', 'reason', 'byKind', 'byId', 'byName', 'at'))
+    .prepare(),
+}));
+
 export function nextProblemNumber(orm: Orm): number {
-  return (orm.select({ n: max(problems.number) }).from(problems).get()?.n ?? 0) + 1;
+  return (statements(orm).maxNumber.get()?.n ?? 0) + 1;
 }
 
-export function insertProblem(orm: Orm, row: typeof problems.$inferInsert): void {
-  orm.insert(problems).values(row).run();
+export function insertProblem(orm: Orm, row: Required<typeof problems.$inferInsert>): void {
+  statements(orm).insertProblem.run(row);
 }
 
 export function updateProblem(orm: Orm, id: string, changes: Partial<typeof problems.$inferInsert>): void {
   orm.update(problems).set(changes).where(eq(problems.id, id)).run();
 }
 
-export function insertStatusChange(orm: Orm, row: Omit<typeof problemStatusChanges.$inferInsert, 'id'>): void {
-  orm.insert(problemStatusChanges).values(row).run();
+export function insertStatusChange(orm: Orm, row: Required<Omit<typeof problemStatusChanges.$inferInsert, 'id'>>): void {
+  statements(orm).insertStatusChange.run(row);
 }
 
 export function findProblemByNumber(orm: Orm, number: number): ProblemWithArea | undefined {
