@@ -30,6 +30,8 @@ export class Connection {
   constructor(
     readonly socket: LiveSocket,
     seq: number,
+    /** Which of the heartbeat's slices pings this connection. */
+    readonly heartbeatSlice: number,
   ) {
     this.lastSentSeq = seq;
     this.streamStart = seq;

@@ -230,6 +230,21 @@ describe('the heartbeat', () => {
     expect(answering.terminated).toBe(false);
     expect(hub.connectionCount).toBe(1);
   });
+
+  it('spreads the pings of many connections over the interval instead of sending them all at once', () => {
+    vi.useFakeTimers();
+    const events = memoryEvents();
+    hub = createHub(events.source, { heartbeatIntervalMs: 25_000 });
+    const sockets = Array.from({ length: 100 }, () => new FakeSocket());
+    for (const socket of sockets) hub.accept(socket);
+    const pinged = () => sockets.filter((s) => s.pings > 0).length;
+
+    vi.advanceTimersByTime(1_000);
+    expect(pinged()).toBe(4);
+    vi.advanceTimersByTime(24_000);
+    expect(pinged()).toBe(100);
+    expect(sockets.every((s) => s.pings === 1)).toBe(true);
+  });
 });
 
 describe('shutting down', () => {

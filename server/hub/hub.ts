@@ -10,6 +10,11 @@ import { follows, subscribedMessage, subscriptionOf } from './subscription.ts';
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 export const HEARTBEAT_INTERVAL_MS_DEFAULT = 25_000;
 export const CLOSE_GRACE_MS_DEFAULT = 1_000;
+/**
+ * The heartbeat pings one slice of the connections per second rather than all at once: thousands of
+ * pings and pongs in the same instant held up the broadcasts behind them by a few hundred ms.
+ */
+const HEARTBEAT_SLICE_MS = 1_000;
 
 export interface HubOptions {
   /** How often to ping; a connection that has not ponged since the previous ping is dropped. */
@@ -119,8 +124,15 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
     if (connection) drop(connection);
   }
 
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS_DEFAULT;
+  const heartbeatSlices = Math.max(1, Math.floor(heartbeatIntervalMs / HEARTBEAT_SLICE_MS));
+  let nextSlice = 0;
+  let slicesAssigned = 0;
   function heartbeat(): void {
+    const slice = nextSlice;
+    nextSlice = (nextSlice + 1) % heartbeatSlices;
     for (const connection of connections.values()) {
+      if (connection.heartbeatSlice !== slice) continue;
       if (!connection.answeredPing) {
         cutOff(connection);
         continue;
@@ -129,7 +141,7 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
       if (connection.isOpen) connection.socket.ping();
     }
   }
-  const heartbeatTimer = setInterval(heartbeat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS_DEFAULT);
+  const heartbeatTimer = setInterval(heartbeat, heartbeatIntervalMs / heartbeatSlices);
   heartbeatTimer.unref();
 
   return {
@@ -143,7 +155,7 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
       if (closing) return socket.close(LIVE_CLOSE.goingAway, 'server is shutting down');
 
       const { newest } = source.bounds();
-      const connection = new Connection(socket, newest);
+      const connection = new Connection(socket, newest, slicesAssigned++ % heartbeatSlices);
       connections.set(socket, connection);
       connection.sendMessage({ type: 'welcome', protocol: LIVE_PROTOCOL, seq: newest });
       if (since === undefined) goLive(connection);
