@@ -1,0 +1,144 @@
+import type { ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { now } from './clock.ts';
+import { forkBench, freePort, nextMessage, repoRoot, spawnTracked, stopChild, waitForHttp } from './procs.ts';
+
+export type ServerKind = 'product' | 'bare' | 'hello';
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  product: 'Andon',
+  bare: 'bare ws',
+  hello: 'hello-world',
+};
+
+/** A server under test, running in its own child process on 127.0.0.1. */
+export interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  host: string;
+  port: number;
+  url: string;
+  liveUrl: string;
+  /** Headers every request (and websocket upgrade) carries: the API token for the product. */
+  authHeaders: Record<string, string>;
+  /** Port the V8 inspector opens on when sent SIGUSR1 (null if not prepared). */
+  inspectPort: number | null;
+  /** When the process was spawned (shared clock). */
+  startedAt: number;
+  describe(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** A fresh directory for this server's data and log. */
+  workDir: string;
+  inspect: boolean;
+  cpuProfDir: string | null;
+  logLevel: string;
+  tag: string;
+}
+
+function cpuProfArgs(options: StartOptions): string[] {
+  if (!options.cpuProfDir) return [];
+  // One directory per server run: Node writes one profile per thread (the tsx loader has its own), named
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread.
+  const dir = path.join(options.cpuProfDir, options.tag);
+  mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+async function startProduct(options: StartOptions): Promise<RunningServer> {
+  const port = await freePort();
+  const inspectPort = options.inspect ? await freePort() : null;
+  const host = '127.0.0.1';
+  const url = `http://${host}:${port}`;
+  const dataDir = path.join(options.workDir, 'data');
+  const logFile = path.join(options.workDir, 'server.log');
+  mkdirSync(dataDir, { recursive: true });
+  const logFd = openSync(logFile, 'a');
+  // Exactly what `npm start` runs (minus the web-build check), as its own process; logs go to a file,
+  // as under a supervisor.
+  const execArgs = ['--import', 'tsx', ...(inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []), ...cpuProfArgs(options), 'server/main.ts'];
+  const startedAt = now();
+  const child = spawnTracked(process.execPath, execArgs, {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: host, ANDON_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: options.logLevel, NODE_OPTIONS: '' },
+    stdio: ['ignore', logFd, logFd],
+  }, 'product server');
+  closeSync(logFd);
+  const describe = () => {
+    try {
+      return `--- tail of ${logFile} ---\n${readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`;
+    } catch {
+      return '(no server log)';
+    }
+  };
+  const server: RunningServer = {
+    kind: 'product', pid: child.pid!, host, port, url, liveUrl: `ws://${host}:${port}/api/live`, authHeaders: {}, inspectPort, startedAt, describe,
+    stop: () => stopChild(child, 'SIGTERM', 10_000),
+  };
+  try {
+    await waitForHttp(`${url}/healthz`, child, 60_000, describe);
+    server.authHeaders = { authorization: await setUpWithToken(url) };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+/** First admin over HTTP (as a browser would), then an API token for the bench. */
+async function setUpWithToken(url: string): Promise<string> {
+  const setup = await fetch(`${url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ name: 'Bench Admin', email: 'bench@example.com', password: 'a long enough bench password' }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (setup.status !== 201) throw new Error(`POST /api/setup answered ${setup.status}: ${await setup.text()}`);
+  const cookie = setup.headers.getSetCookie().find((c) => c.startsWith('andon_session='))?.split(';')[0];
+  if (!cookie) throw new Error('POST /api/setup set no andon_session cookie');
+  const token = await fetch(`${url}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: JSON.stringify({ name: 'bench' }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (token.status !== 201) throw new Error(`POST /api/tokens answered ${token.status}: ${await token.text()}`);
+  return `Bearer ${((await token.json()) as { token: string }).token}`;
+}
+
+async function startBaseline(kind: 'bare' | 'hello', options: StartOptions): Promise<RunningServer> {
+  const inspectPort = options.inspect ? await freePort() : null;
+  const file = kind === 'bare' ? 'baselines/bare-ws-server.ts' : 'baselines/hello-world.ts';
+  const logFile = path.join(options.workDir, 'server.log');
+  const logFd = openSync(logFile, 'a');
+  const startedAt = now();
+  const child: ChildProcess = forkBench(file, { stdio: ['ignore', logFd, logFd, 'ipc'] }, [
+    ...(inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []),
+    ...cpuProfArgs(options),
+  ]);
+  closeSync(logFd);
+  const { port } = await nextMessage<{ port: number }>(child, (m) => m?.type === 'listening', 60_000, `${file} to listen`);
+  const host = '127.0.0.1';
+  const url = `http://${host}:${port}`;
+  const describe = () => {
+    try {
+      return `--- tail of ${logFile} (${file}) ---\n${readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}`;
+    } catch {
+      return `(${file}: no log)`;
+    }
+  };
+  await waitForHttp(`${url}/healthz`, child, 30_000, describe);
+  return {
+    kind, pid: child.pid!, host, port, url, liveUrl: `ws://${host}:${port}/api/live`, authHeaders: {}, inspectPort, startedAt, describe,
+    stop: () => stopChild(child, 'SIGTERM', 10_000),
+  };
+}
+
+export function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
+  mkdirSync(options.workDir, { recursive: true });
+  return kind === 'product' ? startProduct(options) : startBaseline(kind, options);
+}
+

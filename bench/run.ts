@@ -1,0 +1,215 @@
+// `npm run bench`: the Andon benchmarks, each against its baseline, side by side in one run.
+// Servers and load generators are separate child processes; see bench/README.md for the method.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { now } from './lib/clock.ts';
+import { fanoutRate, loadBenchConfig } from './lib/config.ts';
+import { benchRoot, killAllChildrenNow, openFileLimits, repoRoot, startReaper, stopAllChildren, stopReaper } from './lib/procs.ts';
+import { backlogGrowth, renderText, summarizeFanout, summarizeRaises, type FanoutSummary, type RaisesSummary, type RunInfo } from './lib/report.ts';
+import type { ServerKind } from './lib/servers.ts';
+import { summarize } from './lib/stats.ts';
+import { runFanoutCell, type FanoutCell, type MemoryReading } from './phases/fanout.ts';
+import { runRaiseCell, type RaiseCell } from './phases/raises.ts';
+
+const config = loadBenchConfig();
+const log = (line: string) => console.log(line);
+
+// ---- open-file limit: each side of the biggest fan-out holds N sockets ------------------------------
+// Node raises its soft limit to the hard limit at start-up (and children inherit it), so what we see
+// here is as far as this shell lets us go; a size that does not fit is skipped and said so.
+const FD_HEADROOM = 512;
+const limits = openFileLimits();
+const skipped = new Map<number, string>();
+for (const n of config.fanout.sizes) {
+  if (limits.soft < n + FD_HEADROOM) {
+    skipped.set(n, `open-file limit is ${limits.soft} (hard ${limits.hard}); N=${n} needs ≥ ${n + FD_HEADROOM} per process: raise the hard limit (see bench/README.md)`);
+  }
+}
+
+// ---- run -----------------------------------------------------------------------------------------
+const runId = randomBytes(4).toString('hex');
+const startedAt = new Date();
+const t0 = now();
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'andon-bench-'));
+const cpuProfDir = config.cpuProf ? path.join(benchRoot, 'results', 'profiles', runId) : null;
+
+let cleanedUp = false;
+function removeWorkDir(): void {
+  rmSync(workDir, { recursive: true, force: true });
+}
+process.on('exit', () => {
+  killAllChildrenNow();
+  if (!cleanedUp) removeWorkDir();
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    log(`\nbench: ${signal}, stopping child processes…`);
+    void stopAllChildren().finally(() => process.exit(130));
+  });
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'shared'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted server/shared changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function hubFiles(): string[] {
+  const dir = path.join(repoRoot, 'server', 'hub');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')) : [];
+}
+
+/** The three slowest pulls, with when they were due (seconds after the server was spawned). */
+function worst(cell: FanoutCell): string {
+  return cell.lastClientMs
+    .map((ms, i) => ({ ms: ms ?? Infinity, at: cell.sinceServerStartS[i] }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((w) => `${w.ms.toFixed(0)} ms @${w.at.toFixed(1)} s`)
+    .join(', ');
+}
+
+function describeFanoutCell(cell: FanoutCell): string {
+  const got = cell.lastClientMs.filter((x): x is number => x !== null);
+  const s = summarize(got);
+  const growth = backlogGrowth(cell.lastClientMs);
+  const per1000 = (pick: (m: MemoryReading) => number | null) => {
+    const a = cell.memoryBefore && pick(cell.memoryBefore);
+    const b = cell.memoryIdle && pick(cell.memoryIdle);
+    return a === null || b === null || a === undefined || b === undefined ? NaN : ((b - a) / cell.memoryConnections) * 1000;
+  };
+  const mem = `${per1000((m) => m.rssKib).toFixed(0)} (V8 used ${per1000((m) => m.heapUsedKib).toFixed(0)}, V8 committed ${per1000((m) => m.heapTotalKib).toFixed(0)}, malloc ${per1000((m) => m.nativeHeapKib).toFixed(0)})`;
+  return `${cell.rate}/s: last client p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ms (first→last quarter p50 ${growth.first.toFixed(1)}→${growth.last.toFixed(1)}), ` +
+    `${got.length}/${cell.lastClientMs.length} reached all, HTTP errors ${cell.httpErrors}; RSS +${mem} KiB per 1,000; ` +
+    `slowest: ${worst(cell)}`;
+}
+
+/** ABBA: round 0 runs A then B, round 1 B then A, and so on. */
+function orderFor(round: number, a: ServerKind, b: ServerKind): ServerKind[] {
+  return round % 2 === 0 ? [a, b] : [b, a];
+}
+
+async function main(): Promise<number> {
+  const machine = `${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, ` +
+    `Node ${process.version}, fastify ${versionOf('fastify')}, ws ${versionOf('ws')}, ulimit -n ${limits.soft}`;
+  log(`Andon bench, run ${runId}${config.quick ? ' (quick)' : ''}: ${machine}`);
+  log(`work dir ${workDir}; hub sources in server/hub: ${hubFiles().join(', ') || 'none yet'}`);
+  startReaper();
+
+  let fanoutSummary: FanoutSummary | null = null;
+  let raisesSummary: RaisesSummary | null = null;
+  const failures: string[] = [];
+
+  if (config.phases.includes('fanout')) {
+    const cells: FanoutCell[] = [];
+    const ctx = { config, runId, workDir, cpuProfDir, log };
+    for (const n of config.fanout.sizes) {
+      if (skipped.has(n)) {
+        log(`fan-out N=${n}: skipped: ${skipped.get(n)}`);
+        continue;
+      }
+      for (let round = 0; round < config.rounds; round++) {
+        for (const kind of orderFor(round, 'product', 'bare')) {
+          log(`fan-out N=${n} round ${round + 1}/${config.rounds}: ${kind}`);
+          try {
+            const cell = await runFanoutCell(ctx, kind, n, round);
+            if (cell.unavailable) log(`  not measured: ${cell.unavailable}`);
+            else log(`  ${describeFanoutCell(cell)}`);
+            cells.push(cell);
+          } catch (error) {
+            const message = (error as Error).message;
+            failures.push(`fan-out ${kind} N=${n} round ${round + 1}: ${message}`);
+            log(`  FAILED: ${message}`);
+            cells.push({
+              kind, n, round, rate: fanoutRate(config, n), unavailable: message.split('\n')[0], connected: 0, connectMs: NaN, memoryBefore: null, memoryIdle: null, memoryConnections: 0,
+              lastClientMs: [], firstClientMs: [], responseMs: [], sinceServerStartS: [], httpErrors: 0, firstHttpError: null, closedEarly: 0, frameBytesMean: NaN, gcForced: false,
+            });
+          }
+        }
+      }
+    }
+    fanoutSummary = summarizeFanout(cells, config.fanout.sizes, skipped);
+  }
+
+  if (config.phases.includes('raises')) {
+    const cells: RaiseCell[] = [];
+    const ctx = { config, runId, workDir, cpuProfDir };
+    for (let round = 0; round < config.rounds; round++) {
+      for (const kind of orderFor(round, 'product', 'hello')) {
+        log(`durable raises round ${round + 1}/${config.rounds}: ${kind}`);
+        try {
+          const cell = await runRaiseCell(ctx, kind, round);
+          log(`  ${Math.round(cell.completed / (cell.windowMs / 1000))} answers/s, ${cell.errors} errors`);
+          cells.push(cell);
+        } catch (error) {
+          const message = (error as Error).message;
+          failures.push(`raises ${kind} round ${round + 1}: ${message}`);
+          log(`  FAILED: ${message}`);
+        }
+      }
+    }
+    raisesSummary = summarizeRaises(cells);
+  }
+
+  const info: RunInfo = {
+    runId, startedAt: startedAt.toISOString(), durationSeconds: (now() - t0) / 1000, quick: config.quick, rounds: config.rounds, machine,
+    clientProcs: config.fanout.clientProcs,
+    raiseConnections: config.raises.connections, raiseSeconds: config.raises.durationMs / 1000, raiseProcs: config.raises.loadProcs,
+    productLogLevel: config.productLogLevel, idempotencyKeys: config.raises.idempotencyKeys, commit: gitCommit(),
+  };
+  const text = renderText(info, fanoutSummary, raisesSummary);
+  log(`\n${text}\n`);
+  if (failures.length) log(`Failures:\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
+
+  const resultsDir = path.join(benchRoot, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, raises: raisesSummary, failures };
+  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  log(`wrote bench/results/latest.json`);
+  if (cpuProfDir) log(`CPU profiles in ${path.relative(repoRoot, cpuProfDir)}/ (open in Chrome DevTools or speedscope)`);
+
+  if (config.writeReadme) {
+    const readme = path.join(benchRoot, 'README.md');
+    const START = '<!-- bench:figures:start -->';
+    const END = '<!-- bench:figures:end -->';
+    const current = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
+    const a = current.indexOf(START);
+    const b = current.indexOf(END);
+    if (a >= 0 && b > a) {
+      const failuresText = failures.length ? `\n\nFailures in this run:\n\n${failures.map((f) => `- ${f.split('\n')[0]}`).join('\n')}` : '';
+      writeFileSync(readme, `${current.slice(0, a + START.length)}\n${text}${failuresText}\n${current.slice(b)}`);
+      log('updated the figures in bench/README.md');
+    } else {
+      log('bench/README.md has no figures markers; not updated');
+    }
+  }
+  return failures.length ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.error('bench failed:', error);
+} finally {
+  await stopAllChildren();
+  stopReaper();
+  removeWorkDir();
+  cleanedUp = true;
+}
+process.exit(code);
