@@ -170,7 +170,9 @@ export function summarizeFanout(cells: FanoutCell[], sizes: number[], skipped: M
   const memory = sizes.map((n) => {
     const product = memorySide(byKind(n, 'product'));
     const bare = memorySide(byKind(n, 'bare'));
-    const r = product && bare ? ratio(product.rssPer1000Kib, bare.rssPer1000Kib) : NaN;
+    // RSS that did not grow (or shrank) while connections were added says only that the growth was lost in noise.
+    const grew = product && bare && product.rssPer1000Kib > 0 && bare.rssPer1000Kib > 0;
+    const r = grew ? ratio(product.rssPer1000Kib, bare.rssPer1000Kib) : NaN;
     return { n, skipped: skipped.get(n) ?? null, product, bare, ratio: r, target: TARGETS.memoryPer1000, verdict: verdict(r, TARGETS.memoryPer1000, true) };
   });
   return { fanout, memory };

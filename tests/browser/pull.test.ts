@@ -66,7 +66,8 @@ describe('pulling from the web page, as a new organisation would', () => {
     await expect(field.inputValue()).resolves.toBe('');
   });
 
-  it('pulls Stop with its button', async () => {
+  it('pulls Stop with its button, from /pull as well as from /', async () => {
+    await memberPage.goto(`${server.url}/pull`);
     await memberPage.getByLabel('What did you see?').fill('Line 3 conveyor jammed');
     await memberPage.getByRole('button', { name: 'Stop', exact: true }).click();
     const result = await pullResult(memberPage);

@@ -23,6 +23,9 @@ function SignedInRoutes() {
         <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
         <Route path="/settings" component={SettingsPage} />
         <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+        <Route path="/pull">
+          <Redirect to="/" replace />
+        </Route>
         <Route path="/setup">
           <Redirect to="/" replace />
         </Route>
