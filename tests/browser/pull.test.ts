@@ -100,4 +100,23 @@ describe('pulling from the web page, as a new organisation would', () => {
     await notice.waitFor({ state: 'detached', timeout: 20_000 });
     await expect(problemsTitled(memberPage, 'Badge reader at gate B is dead')).resolves.toBe(1);
   });
+
+  it('opens the pull page from the kept shell while the server is down, and sends the pull made there once it is back', async () => {
+    // The service worker keeps the shell once it controls the page.
+    await memberPage.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    const port = server.port;
+    await server.stop();
+
+    await memberPage.reload();
+    const field = memberPage.getByLabel('What did you see?');
+    await field.fill('Fire door on level 2 propped open');
+    await memberPage.getByRole('button', { name: 'Help', exact: true }).click();
+    const notice = memberPage.getByTestId('pull-queue');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/Not sent yet — 1 pull/);
+
+    server = await startServer({ dataDir: data.dir, port });
+    await notice.waitFor({ state: 'detached', timeout: 45_000 });
+    await expect(problemsTitled(memberPage, 'Fire door on level 2 propped open')).resolves.toBe(1);
+  }, 90_000);
 });

@@ -11,3 +11,11 @@ createRoot(document.getElementById('root')!).render(
     </SessionProvider>
   </StrictMode>,
 );
+
+// Lets the pull page open from the kept shell when the network or the server is down (see service-worker.ts).
+// Browsers only allow it on https and on localhost; elsewhere Andon works as before, online only.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/service-worker.js').catch(() => undefined);
+  });
+}

@@ -1,0 +1,74 @@
+/// <reference lib="webworker" />
+// Keeps the app's shell (index.html and its hashed bundles) so that the pull page opens, and takes
+// pulls into its queue, even when the page is reloaded while the network or the server is down.
+// Never touches /api: answers always come from the server, and queued pulls are the page's job.
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = 'andon-shell-v1';
+const SHELL = '/index.html';
+
+/** The files a shell needs: its `/assets/…` bundles and the icon. */
+function filesOf(html: string): string[] {
+  return [...new Set(html.match(/\/assets\/[^"'\s)]+/g) ?? []), '/favicon.svg'];
+}
+
+/** Stores a fresh shell with everything it uses, and drops bundles no shell uses any more. */
+async function keepShell(response: Response): Promise<void> {
+  const html = await response.clone().text();
+  const cache = await caches.open(CACHE);
+  const files = filesOf(html);
+  await Promise.all(files.map(async (file) => {
+    if (!(await cache.match(file))) await cache.add(file);
+  }));
+  await cache.put(SHELL, response);
+  for (const request of await cache.keys()) {
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith('/assets/') && !files.includes(pathname)) await cache.delete(request);
+  }
+}
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const response = await fetch(SHELL, { cache: 'no-cache' });
+    if (response.ok) await keepShell(response);
+    await sw.skipWaiting();
+  })());
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(sw.clients.claim());
+});
+
+async function page(request: Request): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    // Every route of the app is the same index.html: a fresh one replaces the kept shell.
+    if (response.ok && response.headers.get('content-type')?.includes('text/html')) await keepShell(response.clone()).catch(() => undefined);
+    return response;
+  } catch (error) {
+    const kept = await caches.match(SHELL);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+async function bundle(request: Request): Promise<Response> {
+  // Hashed names never change content: a kept copy is always right.
+  const kept = await caches.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) {
+    const copy = response.clone();
+    await caches.open(CACHE).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== sw.location.origin) return;
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && url.pathname !== '/healthz') event.respondWith(page(request));
+  else if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') event.respondWith(bundle(request));
+});
