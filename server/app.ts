@@ -15,6 +15,7 @@ import { AppError } from './errors.ts';
 import { createEventLog } from './events/event-log.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { liveRoutes, type LiveSettings } from './hub/routes.ts';
 import { problemRoutes } from './problems/routes.ts';
@@ -58,7 +59,12 @@ export async function buildApp({ config, db, logger = false, live = {} }: AppOpt
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI sets inline styles of its own: its pages, and only they, allow them.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
+  await registerSecurityHeaders(app, config.publicUrl);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const events = createEventLog();

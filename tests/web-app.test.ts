@@ -32,4 +32,30 @@ describe('serving the web app', () => {
     expect(bundle.statusCode).toBe(200);
     expect(bundle.headers['cache-control']).toContain('immutable');
   });
+
+  it('forbids framing and foreign scripts, and keeps a plain-http install on http', async () => {
+    for (const url of ['/', '/api/me', '/api/docs']) {
+      const response = await t.app.inject({ url });
+      expect(response.headers['x-frame-options'], url).toBe('DENY');
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).toMatch(/script-src 'self'[^;]*;/);
+      expect(csp, url).not.toMatch(/script-src[^;]*(unsafe-inline|\*)/);
+    }
+    const page = await t.app.inject({ url: '/' });
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('asks browsers to stay on https when Andon is served over https', async () => {
+    const secure = await createTestApp({ PUBLIC_URL: 'https://andon.example.com' });
+    try {
+      const page = await secure.app.inject({ url: '/' });
+      expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(page.headers['strict-transport-security']).toContain('max-age=31536000');
+    } finally {
+      await secure.close();
+    }
+  });
 });

@@ -30,6 +30,8 @@ async function problemsTitled(page: Page, title: string): Promise<number> {
 
 describe('pulling from the web page, as a new organisation would', () => {
   let memberPage: Page;
+  /** What the browser refused under Andon's Content-Security-Policy, on any page the member opened. */
+  const refusedByPolicy: string[] = [];
 
   it('sets up the first admin, who invites a member', async () => {
     const admin = await (await browser.newContext()).newPage();
@@ -48,6 +50,9 @@ describe('pulling from the web page, as a new organisation would', () => {
     expect(link).toMatch(new RegExp(`^${server.url}/invite/`));
 
     memberPage = await (await browser.newContext()).newPage();
+    memberPage.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refusedByPolicy.push(`${new URL(memberPage.url()).pathname}: ${message.text()}`);
+    });
     await memberPage.goto(link);
     await memberPage.getByLabel('Your name').fill('Bo Member');
     await memberPage.getByLabel('Password').fill('bo has a long password');
@@ -119,4 +124,12 @@ describe('pulling from the web page, as a new organisation would', () => {
     await notice.waitFor({ state: 'detached', timeout: 45_000 });
     await expect(problemsTitled(memberPage, 'Fire door on level 2 propped open')).resolves.toBe(1);
   }, 90_000);
+
+  it('opens the board and the API docs, and nothing on any page was refused by the content security policy', async () => {
+    await memberPage.goto(`${server.url}/board`);
+    await memberPage.getByRole('link', { name: /Fire door on level 2/ }).waitFor();
+    await memberPage.goto(`${server.url}/api/docs`);
+    await memberPage.getByRole('heading', { name: /Andon API/ }).waitFor({ timeout: 15_000 });
+    expect(refusedByPolicy).toEqual([]);
+  });
 });

@@ -1,0 +1,28 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Helmet's security headers on every answer, with a Content-Security-Policy that allows only Andon's
+ * own scripts, styles and connections (plus the hashes of the API docs page's inline code, so
+ * register this after @fastify/swagger-ui). Nobody may frame Andon: a framed pull page would let
+ * another site trick people into pulling Stop.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: URL | null): Promise<void> {
+  const https = publicUrl?.protocol === 'https:';
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...app.swaggerCSP.script],
+        styleSrc: ["'self'", ...app.swaggerCSP.style],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Over plain http (a LAN install), upgrading would send every asset request to an https port that is not there.
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    hsts: https ? { maxAge: 31_536_000 } : false,
+  });
+}
