@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { now } from './clock.ts';
-import { forkBench, freePort, nextMessage, repoRoot, spawnTracked, stopChild, waitForHttp } from './procs.ts';
+import { freePort, setUpWithToken } from '../../tests/helpers/server-process.ts';
+import { forkBench, nextMessage, repoRoot, spawnTracked, stopChild, waitForHttp } from './procs.ts';
 
 export type ServerKind = 'product' | 'bare' | 'hello';
 
@@ -86,27 +87,6 @@ async function startProduct(options: StartOptions): Promise<RunningServer> {
     throw error;
   }
   return server;
-}
-
-/** First admin over HTTP (as a browser would), then an API token for the bench. */
-async function setUpWithToken(url: string): Promise<string> {
-  const setup = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ name: 'Bench Admin', email: 'bench@example.com', password: 'a long enough bench password' }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (setup.status !== 201) throw new Error(`POST /api/setup answered ${setup.status}: ${await setup.text()}`);
-  const cookie = setup.headers.getSetCookie().find((c) => c.startsWith('andon_session='))?.split(';')[0];
-  if (!cookie) throw new Error('POST /api/setup set no andon_session cookie');
-  const token = await fetch(`${url}/api/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url, cookie },
-    body: JSON.stringify({ name: 'bench' }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (token.status !== 201) throw new Error(`POST /api/tokens answered ${token.status}: ${await token.text()}`);
-  return `Bearer ${((await token.json()) as { token: string }).token}`;
 }
 
 async function startBaseline(kind: 'bare' | 'hello', options: StartOptions): Promise<RunningServer> {
