@@ -179,8 +179,10 @@ async function main(): Promise<number> {
   const resultsDir = path.join(benchRoot, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, raises: raisesSummary, failures };
-  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
-  log(`wrote bench/results/latest.json`);
+  // A smoke run must not overwrite the figures of the last full run, which bench/README.md quotes.
+  const resultsFile = config.quick ? 'latest-quick.json' : 'latest.json';
+  writeFileSync(path.join(resultsDir, resultsFile), `${JSON.stringify(json, null, 2)}\n`);
+  log(`wrote bench/results/${resultsFile}`);
   if (cpuProfDir) log(`CPU profiles in ${path.relative(repoRoot, cpuProfDir)}/ (open in Chrome DevTools or speedscope)`);
 
   if (config.writeReadme) {
