@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { setUpWithToken, startServer, tempDataDir } from './helpers/server-process.ts';
+import { freePort, setUpWithToken, startServer, tempDataDir } from './helpers/server-process.ts';
 
 const data = tempDataDir();
 afterAll(() => data.remove());
@@ -42,6 +44,30 @@ describe('the server process', () => {
       for (const title of acknowledged) expect(titles).toContain(title);
     } finally {
       expect(await again.stop('SIGTERM')).toBe(0);
+    }
+  }, 60_000);
+
+  it('under `npm start`, a SIGTERM to npm (what a supervisor signals) stops the server cleanly', async () => {
+    const own = tempDataDir();
+    try {
+      const port = await freePort();
+      const npm = spawn('npm', ['start'], {
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANDON_DATA_DIR: own.dir, LOG_LEVEL: 'warn' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+      const deadline = Date.now() + 30_000;
+      while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
+        if (Date.now() > deadline) throw new Error('npm start did not answer /healthz within 30 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      npm.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // The server itself is gone (nothing orphaned still listening), and it closed its database.
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      expect(existsSync(path.join(own.dir, 'andon.sqlite-wal'))).toBe(false);
+    } finally {
+      own.remove();
     }
   }, 60_000);
 });
