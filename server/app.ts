@@ -64,7 +64,7 @@ export async function buildApp({ config, db, logger = false, live = {} }: AppOpt
     // Swagger UI sets inline styles of its own: its pages, and only they, allow them.
     transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
   });
-  await registerSecurityHeaders(app, config.publicUrl);
+  registerSecurityHeaders(app, config.publicUrl);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const events = createEventLog();
