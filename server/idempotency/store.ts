@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
-import { preparedStatements } from '../db/prepared.ts';
+import { placeholders, preparedStatements } from '../db/prepared.ts';
 import { idempotencyKeys } from '../db/schema.ts';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
@@ -13,10 +13,7 @@ const statements = preparedStatements((orm) => ({
     .prepare(),
   insert: orm
     .insert(idempotencyKeys)
-    .values({
-      principal: sql.placeholder('principal'), key: sql.placeholder('key'), requestHash: sql.placeholder('requestHash'),
-      statusCode: sql.placeholder('statusCode'), response: sql.placeholder('response'), createdAt: sql.placeholder('createdAt'),
-    })
+    .values(placeholders('principal', 'key', 'requestHash', 'statusCode', 'response', 'createdAt'))
     .prepare(),
 }));
 
