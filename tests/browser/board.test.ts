@@ -8,6 +8,7 @@ let server: ServerProcess;
 let browser: Browser;
 let watcher: Page;
 let puller: Page;
+let token: string;
 
 async function signedIn(): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -30,7 +31,7 @@ const connection = (page: Page) => page.getByTestId('connection');
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await startServer({ dataDir: data.dir });
-  await setUpWithToken(server.url);
+  token = await setUpWithToken(server.url);
   watcher = await signedIn();
   puller = await signedIn();
 });
@@ -83,4 +84,24 @@ describe('the live board', () => {
     await card(watcher, 1).waitFor();
     await expect(card(watcher, 2).count()).resolves.toBe(0);
   });
+
+  it('keeps only the cards in view in the DOM with 1,000 open problems, and reaches the oldest by keyboard', async () => {
+    for (let start = 0; start < 1_000; start += 100) {
+      await Promise.all(Array.from({ length: 100 }, async (_, i) => {
+        const response = await fetch(`${server.url}/api/problems`, {
+          method: 'POST', headers: { authorization: token, 'content-type': 'application/json' }, body: JSON.stringify({ title: `Bulk problem ${start + i}` }),
+        });
+        expect(response.status).toBe(201);
+      }));
+    }
+    await watcher.goto(`${server.url}/board`);
+    const raised = watcher.locator('.column--raised');
+    await expect.poll(() => raised.locator('.column__count').textContent()).toBe('1002');
+    expect(await raised.getByRole('link').count()).toBeLessThan(60);
+
+    await raised.getByRole('link').first().focus();
+    await watcher.keyboard.press('End');
+    // The oldest raised problem is #1, a thousand cards down: scrolled in and focused.
+    await expect.poll(() => card(watcher, 1).evaluate((el) => el === document.activeElement)).toBe(true);
+  }, 60_000);
 });
