@@ -19,6 +19,7 @@ function broadcast(body: { title: string; details?: string; area?: string; level
   const iso = new Date().toISOString();
   seq++;
   number++;
+  // The same name as the product's bench token, so both frames are the same size.
   const raisedBy = { kind: 'token', id: tokenId, name: 'bench' };
   const problem = {
     id: randomUUID(), number, title: body.title.trim(), details: body.details ?? '', area: body.area ?? 'general',

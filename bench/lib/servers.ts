@@ -81,7 +81,7 @@ async function startProduct(options: StartOptions): Promise<RunningServer> {
   };
   try {
     await waitForHttp(`${url}/healthz`, child, 60_000, describe);
-    server.authHeaders = { authorization: await setUpWithToken(url) };
+    server.authHeaders = { authorization: await setUpWithToken(url, 'bench') };
   } catch (error) {
     await server.stop();
     throw error;

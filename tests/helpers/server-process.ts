@@ -76,7 +76,7 @@ export async function startServer(options: { dataDir: string; port?: number; env
 }
 
 /** Sets up the first admin over HTTP (as a browser would) and answers an API token's Authorization header. */
-export async function setUpWithToken(url: string): Promise<string> {
+export async function setUpWithToken(url: string, tokenName = 'test machine'): Promise<string> {
   const setup = await fetch(`${url}/api/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
@@ -89,7 +89,7 @@ export async function setUpWithToken(url: string): Promise<string> {
   const token = await fetch(`${url}/api/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url, cookie },
-    body: JSON.stringify({ name: 'test machine' }),
+    body: JSON.stringify({ name: tokenName }),
     signal: AbortSignal.timeout(30_000),
   });
   if (token.status !== 201) throw new Error(`POST /api/tokens answered ${token.status}: ${await token.text()}`);
