@@ -104,4 +104,18 @@ describe('the live board', () => {
     // The oldest raised problem is #1, a thousand cards down: scrolled in and focused.
     await expect.poll(() => card(watcher, 1).evaluate((el) => el === document.activeElement)).toBe(true);
   }, 60_000);
+
+  it('marks a pull nobody has started on once its area\'s response target has passed', async () => {
+    const page = await signedIn();
+    await page.clock.install();
+    // Only the Stops: #1 is raised, in General (target 5 min), and not lost below a thousand newer Helps.
+    await page.goto(`${server.url}/board?level=stop`);
+    const waiting = card(page, 1);
+    await waiting.waitFor();
+    await expect(waiting.textContent()).resolves.not.toContain('target');
+
+    await page.clock.fastForward('06:00');
+    await expect.poll(() => waiting.textContent()).toContain('Over 5 min target');
+    await page.context().close();
+  });
 });

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
-import { areaName } from '../areas/areas-store.ts';
+import { isPastTarget } from './board-lanes.ts';
 import { ProblemCard } from './problem-card.tsx';
 
 interface BoardColumnProps {
@@ -70,6 +70,7 @@ export function BoardColumn({ title, lane, problems, areas, fresh, now, emptyTex
           <ul className="column__list" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const problem = problems[item.index];
+              const area = areas.find((a) => a.slug === problem.area);
               return (
                 <li
                   key={item.key}
@@ -82,7 +83,8 @@ export function BoardColumn({ title, lane, problems, areas, fresh, now, emptyTex
                 >
                   <ProblemCard
                     problem={problem}
-                    areaName={areaName(areas, problem.area)}
+                    areaName={area?.name ?? problem.area}
+                    targetMinutes={isPastTarget(problem, area?.responseTargetMinutes, now) ? area!.responseTargetMinutes : null}
                     now={now}
                     fresh={fresh.has(problem.number)}
                     index={item.index}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/problems.ts';
-import { boardLanes, readFilters } from './board-lanes.ts';
+import { boardLanes, isPastTarget, readFilters } from './board-lanes.ts';
 
 const now = Date.parse('2025-01-02T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
@@ -52,5 +52,20 @@ describe('readFilters', () => {
   it('reads the URL query and ignores nonsense levels', () => {
     expect(readFilters(new URLSearchParams('area=general&level=stop'))).toEqual({ area: 'general', level: 'stop' });
     expect(readFilters(new URLSearchParams('level=loud'))).toEqual({ area: '', level: '' });
+  });
+});
+
+describe('the response target', () => {
+  const raisedMinutesAgo = (minutes: number, status: Problem['status'] = 'raised') =>
+    problem(1, { status, raisedAt: new Date(now - minutes * 60_000).toISOString() });
+
+  it('marks a raised problem nobody has started on once its area’s target has passed', () => {
+    expect(isPastTarget(raisedMinutesAgo(4), 5, now)).toBe(false);
+    expect(isPastTarget(raisedMinutesAgo(6), 5, now)).toBe(true);
+  });
+
+  it('no longer marks it once someone swarms it, or when its area is unknown', () => {
+    expect(isPastTarget(raisedMinutesAgo(60, 'swarming'), 5, now)).toBe(false);
+    expect(isPastTarget(raisedMinutesAgo(60), undefined, now)).toBe(false);
   });
 });

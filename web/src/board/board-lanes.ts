@@ -20,6 +20,14 @@ export function matchesFilters(problem: Problem, filters: BoardFilters): boolean
   return (!filters.area || problem.area === filters.area) && (!filters.level || problem.level === filters.level);
 }
 
+/**
+ * A pull nobody has started swarming within its area's response target: the board says so, so that
+ * a lead sees who is waiting too long.
+ */
+export function isPastTarget(problem: Problem, targetMinutes: number | undefined, now: number): boolean {
+  return problem.status === 'raised' && targetMinutes !== undefined && now - Date.parse(problem.raisedAt) > targetMinutes * 60_000;
+}
+
 function laneOf(problem: Problem, now: number): Lane | null {
   const open: readonly Status[] = ['raised', 'swarming', 'contained'];
   if (open.includes(problem.status)) return problem.status as Lane;

@@ -7,24 +7,29 @@ import { LEVEL_LABEL, resolvedAt } from '../problems/problem-words.ts';
 interface ProblemCardProps {
   problem: Problem;
   areaName: string;
+  /** Set when the problem has waited past its area's response target: that target, in minutes. */
+  targetMinutes: number | null;
   now: number;
   fresh: boolean;
   index: number;
 }
 
 /** A link, so Tab reaches it and Enter opens it; its name starts with "#42" for quick scanning. */
-export const ProblemCard = memo(function ProblemCard({ problem, areaName, now, fresh, index }: ProblemCardProps) {
+export const ProblemCard = memo(function ProblemCard({ problem, areaName, targetMinutes, now, fresh, index }: ProblemCardProps) {
   const resolved = problem.status === 'resolved' || problem.status === 'learned' ? resolvedAt(problem) : null;
   const since = resolved ?? problem.raisedAt;
   return (
     <Link
       href={`/problems/${problem.number}`}
-      className={`card card--${problem.level}${fresh ? ' card--fresh' : ''}`}
+      className={`card card--${problem.level}${fresh ? ' card--fresh' : ''}${targetMinutes !== null ? ' card--late' : ''}`}
       data-card-index={index}
     >
       <span className="card__top">
         <span className="card__number">#{problem.number}</span>{' '}
-        <span className={`badge badge--${problem.level}`}>{LEVEL_LABEL[problem.level]}</span>{' '}
+        <span className="card__badges">
+          {targetMinutes !== null ? <span className="badge badge--late">Over {targetMinutes} min target</span> : null}{' '}
+          <span className={`badge badge--${problem.level}`}>{LEVEL_LABEL[problem.level]}</span>
+        </span>{' '}
       </span>
       <span className="card__title">{problem.title}</span>{' '}
       <span className="card__meta">
