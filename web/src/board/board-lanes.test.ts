@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/problems.ts';
+import { aProblem } from '../problems/problem-fixture.ts';
 import { boardLanes, isPastTarget, readFilters } from './board-lanes.ts';
 
 const now = Date.parse('2025-01-02T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
 
 function problem(number: number, patch: Partial<Problem> = {}): Problem {
-  return {
-    id: 'p' + number,
-    number,
-    title: 'Problem ' + number,
-    details: '',
-    area: 'general',
-    level: 'help',
-    status: 'raised',
-    raisedBy: { kind: 'user', id: 'u1', name: 'Ada' },
-    raisedAt: hoursAgo(48 - number),
-    updatedAt: hoursAgo(1),
-    history: [],
-    ...patch,
-  };
+  return aProblem(number, { raisedAt: hoursAgo(48 - number), updatedAt: hoursAgo(1), ...patch });
 }
 
 const resolved = (number: number, hours: number) =>

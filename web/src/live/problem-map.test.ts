@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
+import { aProblem } from '../problems/problem-fixture.ts';
 import { applyEvent, applySnapshot, emptyProblemMap, restartAt } from './problem-map.ts';
 
-const problem = (number: number, status: Problem['status'], updatedAt = '2025-01-01T10:00:00.000Z'): Problem => ({
-  id: 'p' + number,
-  number,
-  title: 'Problem ' + number,
-  details: '',
-  area: 'general',
-  level: 'help',
-  status,
-  raisedBy: { kind: 'user', id: 'u1', name: 'Ada' },
-  raisedAt: '2025-01-01T10:00:00.000Z',
-  updatedAt,
-  history: [],
-});
+const problem = (number: number, status: Problem['status'], updatedAt = '2025-01-01T10:00:00.000Z'): Problem =>
+  aProblem(number, { status, updatedAt });
 
 const event = (seq: number, data: Problem, name: LiveEvent['name'] = 'problem.updated'): LiveEvent => ({
   type: 'event',

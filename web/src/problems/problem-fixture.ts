@@ -1,0 +1,19 @@
+import type { Problem } from '../../../shared/problems.ts';
+
+/** A problem as the API answers it, for tests: a raised Help pull in General unless `patch` says otherwise. */
+export function aProblem(number: number, patch: Partial<Problem> = {}): Problem {
+  return {
+    id: 'p' + number,
+    number,
+    title: 'Problem ' + number,
+    details: '',
+    area: 'general',
+    level: 'help',
+    status: 'raised',
+    raisedBy: { kind: 'user', id: 'u1', name: 'Ada' },
+    raisedAt: '2025-01-01T10:00:00.000Z',
+    updatedAt: '2025-01-01T10:00:00.000Z',
+    history: [],
+    ...patch,
+  };
+}
