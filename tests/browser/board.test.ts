@@ -118,4 +118,24 @@ describe('the live board', () => {
     await expect.poll(() => waiting.textContent()).toContain('Over 5 min target');
     await page.context().close();
   });
+
+  it('raises a Help to Stop and moves it to another area from its page; a board following that area sees it arrive', async () => {
+    await puller.evaluate(async () => {
+      const response = await fetch('/api/areas', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Line 3' }) });
+      if (response.status !== 201) throw new Error(`creating the area answered ${response.status}`);
+    });
+    await watcher.goto(`${server.url}/board?area=line-3`);
+    await expect.poll(() => connection(watcher).textContent()).toBe('live');
+    await expect(card(watcher, 3).count()).resolves.toBe(0);
+
+    await puller.goto(`${server.url}/problems/3`);
+    const routing = puller.getByRole('form', { name: 'Level and area' });
+    await routing.getByLabel('Level').selectOption('stop');
+    await routing.getByLabel('Area').selectOption('line-3');
+    await routing.getByRole('button', { name: 'Save level and area' }).click();
+    await routing.getByRole('status').filter({ hasText: '#3 is now a Stop pull in Line 3.' }).waitFor({ timeout: 5_000 });
+
+    await card(watcher, 3).waitFor({ timeout: 2_000 });
+    await expect(card(watcher, 3).textContent()).resolves.toContain('Stop');
+  });
 });

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link } from 'wouter';
+import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { getProblem } from '../api/endpoints.ts';
 import { ApiError, describeError } from '../api/http.ts';
@@ -11,8 +12,9 @@ import type { LiveStatus } from '../live/live-connection.ts';
 import { useLiveProblems } from '../live/use-live-problems.ts';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
 import { ProblemActions } from '../problems/problem-actions.tsx';
+import { ProblemRouting } from '../problems/problem-routing.tsx';
 import { ProblemHistory } from '../problems/problem-history.tsx';
-import { LEVEL_LABEL, LEVEL_MEANING, STATUS_LABEL } from '../problems/problem-words.ts';
+import { isOpen, LEVEL_LABEL, LEVEL_MEANING, STATUS_LABEL } from '../problems/problem-words.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
 function agoText(age: string): string {
@@ -41,7 +43,7 @@ function LiveProblem({ number }: { number: number }) {
         <span className="problem-page__number">#{number}</span> {problem?.title ?? ''}
       </h1>
       {problem ? (
-        <ProblemBody problem={problem} status={live.status} areaLabel={areaName(areas, problem.area)} now={now} onUpdated={live.put} />
+        <ProblemBody problem={problem} status={live.status} areas={areas} now={now} onUpdated={live.put} />
       ) : missing ? (
         <p role="alert">
           There is no problem #{number}. See the <Link href="/board">board</Link> for everything open.
@@ -62,12 +64,12 @@ function LiveProblem({ number }: { number: number }) {
 interface ProblemBodyProps {
   problem: Problem;
   status: LiveStatus;
-  areaLabel: string;
+  areas: readonly Area[];
   now: number;
   onUpdated: (problem: Problem) => void;
 }
 
-function ProblemBody({ problem, status, areaLabel, now, onUpdated }: ProblemBodyProps) {
+function ProblemBody({ problem, status, areas, now, onUpdated }: ProblemBodyProps) {
   return (
     <>
       <div className="problem-page__badges">
@@ -85,7 +87,7 @@ function ProblemBody({ problem, status, areaLabel, now, onUpdated }: ProblemBody
       <dl className="facts">
         <div>
           <dt>Area</dt>
-          <dd>{areaLabel}</dd>
+          <dd>{areaName(areas, problem.area)}</dd>
         </div>
         <div>
           <dt>Pulled by</dt>
@@ -109,6 +111,7 @@ function ProblemBody({ problem, status, areaLabel, now, onUpdated }: ProblemBody
       </dl>
 
       <ProblemActions problem={problem} onUpdated={onUpdated} />
+      {isOpen(problem.status) && <ProblemRouting problem={problem} areas={areas} onUpdated={onUpdated} />}
 
       <section aria-labelledby="details-title" className="problem-page__section">
         <h2 id="details-title">Details</h2>

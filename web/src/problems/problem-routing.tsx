@@ -1,0 +1,87 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Area } from '../../../shared/areas.ts';
+import type { Level, Problem } from '../../../shared/problems.ts';
+import { updateProblem } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { LEVEL_LABEL } from './problem-words.ts';
+
+interface ProblemRoutingProps {
+  problem: Problem;
+  areas: readonly Area[];
+  onUpdated: (problem: Problem) => void;
+}
+
+/**
+ * Where an open problem belongs and how bad it is can turn out differently from the pull: a Help that
+ * must stop the line after all, or a pull made in the wrong area. The area's followers see it move.
+ */
+export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProps) {
+  const id = useId();
+  const [level, setLevel] = useState<Level>(problem.level);
+  const [area, setArea] = useState(problem.area);
+  // A change made here or elsewhere (it arrives live) resets the choices to what the server now says.
+  const [shown, setShown] = useState({ level: problem.level, area: problem.area });
+  if (shown.level !== problem.level || shown.area !== problem.area) {
+    setShown({ level: problem.level, area: problem.area });
+    setLevel(problem.level);
+    setArea(problem.area);
+  }
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  // Archived areas take no new problems, but the one it is in stays listed.
+  const choices = areas.filter((a) => !a.archived || a.slug === problem.area);
+  const changed = level !== problem.level || area !== problem.area;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!changed || busy) return;
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const updated = await updateProblem(problem.number, {
+        ...(level !== problem.level ? { level } : {}),
+        ...(area !== problem.area ? { area } : {}),
+      });
+      onUpdated(updated);
+      const areaLabel = areas.find((a) => a.slug === updated.area)?.name ?? updated.area;
+      setDone(`#${updated.number} is now a ${LEVEL_LABEL[updated.level]} pull in ${areaLabel}.`);
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="routing-form" onSubmit={save} aria-label="Level and area">
+      <div className="field field--inline">
+        <label htmlFor={`${id}-level`}>Level</label>
+        <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value as Level)}>
+          <option value="help">{LEVEL_LABEL.help}</option>
+          <option value="stop">{LEVEL_LABEL.stop}</option>
+        </select>
+      </div>
+      <div className="field field--inline">
+        <label htmlFor={`${id}-area`}>Area</label>
+        <select id={`${id}-area`} value={area} onChange={(e) => setArea(e.target.value)}>
+          {choices.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={!changed || busy}>
+        Save level and area
+      </button>
+      <div role="alert" className={error ? 'alert alert--error' : 'alert alert--empty'}>
+        {error}
+      </div>
+      <p role="status" className="problem-actions__done">
+        {done}
+      </p>
+    </form>
+  );
+}
