@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Problem, Status } from '../../../shared/problems.ts';
-import { updateProblem } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
 import { MOVES, STATUS_LABEL, isOpen } from './problem-words.ts';
+import { useProblemUpdate } from './use-problem-update.ts';
 
 interface ProblemActionsProps {
   problem: Problem;
@@ -13,29 +13,17 @@ const REASON_MAX = 2_000;
 
 export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, setError, done, update } = useProblemUpdate(problem.number, onUpdated);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const moves = MOVES[problem.status];
 
   async function move(to: Status, why?: string) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const updated = await updateProblem(problem.number, why ? { status: to, reason: why } : { status: to });
-      onUpdated(updated);
-      setDone(`#${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.`);
+    const moved = await update(why ? { status: to, reason: why } : { status: to }, (updated) => `#${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.`);
+    if (moved) {
       setDismissing(false);
       setReason('');
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -116,9 +104,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
           </div>
         </form>
       )}
-      <div role="alert" className={error ? 'alert alert--error' : 'alert alert--empty'}>
-        {error}
-      </div>
+      <FormAlert message={error} />
       <p role="status" className="problem-actions__done">
         {done}
       </p>

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
 import type { Level, Problem } from '../../../shared/problems.ts';
-import { updateProblem } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
+import { areaName } from '../areas/areas-store.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
 import { LEVEL_LABEL } from './problem-words.ts';
+import { useProblemUpdate } from './use-problem-update.ts';
 
 interface ProblemRoutingProps {
   problem: Problem;
@@ -26,9 +27,7 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
     setLevel(problem.level);
     setArea(problem.area);
   }
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, done, update } = useProblemUpdate(problem.number, onUpdated);
   // Archived areas take no new problems, but the one it is in stays listed.
   const choices = areas.filter((a) => !a.archived || a.slug === problem.area);
   const changed = level !== problem.level || area !== problem.area;
@@ -36,22 +35,10 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!changed || busy) return;
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const updated = await updateProblem(problem.number, {
-        ...(level !== problem.level ? { level } : {}),
-        ...(area !== problem.area ? { area } : {}),
-      });
-      onUpdated(updated);
-      const areaLabel = areas.find((a) => a.slug === updated.area)?.name ?? updated.area;
-      setDone(`#${updated.number} is now a ${LEVEL_LABEL[updated.level]} pull in ${areaLabel}.`);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    await update(
+      { ...(level !== problem.level ? { level } : {}), ...(area !== problem.area ? { area } : {}) },
+      (updated) => `#${updated.number} is now a ${LEVEL_LABEL[updated.level]} pull in ${areaName(areas, updated.area)}.`,
+    );
   }
 
   return (
@@ -76,9 +63,7 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
       <button type="submit" className="button" disabled={!changed || busy}>
         Save level and area
       </button>
-      <div role="alert" className={error ? 'alert alert--error' : 'alert alert--empty'}>
-        {error}
-      </div>
+      <FormAlert message={error} />
       <p role="status" className="problem-actions__done">
         {done}
       </p>
