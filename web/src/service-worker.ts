@@ -39,11 +39,14 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(sw.clients.claim());
 });
 
-async function page(request: Request): Promise<Response> {
+async function page(event: FetchEvent): Promise<Response> {
   try {
-    const response = await fetch(request);
-    // Every route of the app is the same index.html: a fresh one replaces the kept shell.
-    if (response.ok && response.headers.get('content-type')?.includes('text/html')) await keepShell(response.clone()).catch(() => undefined);
+    const response = await fetch(event.request);
+    // Every route of the app is the same index.html: a fresh one replaces the kept shell, after the
+    // page has its answer (the worker is kept alive until that is done).
+    if (response.ok && response.headers.get('content-type')?.includes('text/html')) {
+      event.waitUntil(keepShell(response.clone()).catch(() => undefined));
+    }
     return response;
   } catch (error) {
     const kept = await caches.match(SHELL);
@@ -69,6 +72,6 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
-  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && url.pathname !== '/healthz') event.respondWith(page(request));
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && url.pathname !== '/healthz') event.respondWith(page(event));
   else if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') event.respondWith(bundle(request));
 });
