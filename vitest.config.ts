@@ -1,12 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+const integrationTests = ['tests/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/**/*.test.ts', 'tests/**/*.test.ts'],
     pool: 'forks',
     // Two cores: the crash and browser tests start their own servers and browsers.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/**/*.test.ts'] },
+      },
+      // The integration suite runs once per database; tests read ANDON_TEST_DB through tests/helpers/test-database.ts.
+      {
+        extends: true,
+        test: { name: 'sqlite', include: integrationTests, env: { ANDON_TEST_DB: 'sqlite' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: integrationTests,
+          env: { ANDON_TEST_DB: 'postgres' },
+          globalSetup: ['tests/setup/postgres-global.ts'],
+        },
+      },
+    ],
   },
 });
