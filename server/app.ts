@@ -10,6 +10,7 @@ import { createAccountService } from './accounts/service.ts';
 import { areaRoutes } from './areas/routes.ts';
 import { createAreaService } from './areas/service.ts';
 import type { Config } from './config.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Database } from './db/client.ts';
 import { AppError } from './errors.ts';
 import { createEventLog } from './events/event-log.ts';
@@ -18,6 +19,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { liveRoutes, type LiveSettings } from './hub/routes.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { createProblemService } from './problems/service.ts';
 
@@ -27,10 +30,21 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Live hub timings; tests shorten the heartbeat. */
   live?: LiveSettings;
+  /** Where the time comes from; tests move it on by hand. */
+  clock?: Clock;
+  /** Run due background jobs on a timer (off in tests that run them by hand with `app.jobs.runDue()`). */
+  runJobs?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background jobs, for tests and operators to run by hand. */
+    jobs: JobRunner;
+  }
 }
 
 /** Builds the whole app (API, live hub, web app) without listening: tests inject into it. */
-export async function buildApp({ config, db, logger = false, live = {} }: AppOptions) {
+export async function buildApp({ config, db, logger = false, live = {}, clock = systemClock, runJobs = true }: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: REQUEST_BODY_MAX_BYTES,
@@ -68,9 +82,20 @@ export async function buildApp({ config, db, logger = false, live = {} }: AppOpt
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const events = createEventLog();
-  const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours });
-  const areas = createAreaService(db);
-  const problems = createProblemService(db, events);
+  const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock);
+  const areas = createAreaService(db, clock);
+  const problems = createProblemService(db, events, clock);
+
+  const logError = (err: unknown, message: string) => app.log.error({ err }, message);
+  const jobs: JobRunner = createJobRunner(db, {
+    retention: retentionJob(clock, () => jobs, (pruned) => app.log.info({ pruned }, 'pruned old records')),
+  }, { clock, logError });
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', async () => {
+    await db.transaction((tx) => scheduleRetention(tx, jobs, clock));
+    if (runJobs) jobs.start();
+  });
+  app.addHook('onClose', () => jobs.stop());
 
   registerAuth(app, accounts, config.publicUrl);
   await app.register(accountRoutes, { accounts, publicUrl: config.publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
@@ -78,9 +103,16 @@ export async function buildApp({ config, db, logger = false, live = {} }: AppOpt
   await app.register(problemRoutes, { problems });
   await app.register(liveRoutes, { db, events, publicUrl: config.publicUrl, ...live });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    db.sqlite.prepare('select 1').get();
-    return { ok: true };
+  // Liveness: the process answers. Readiness: it can reach its database (what a load balancer asks).
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await db.ping();
+      return { ok: true };
+    } catch (error) {
+      app.log.warn({ err: error }, 'readiness check: the database does not answer');
+      return reply.code(503).send({ error: { code: 'database_unavailable', message: 'The database does not answer', details: [] } });
+    }
   });
 
   await registerWebApp(app);

@@ -4,6 +4,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://… to run on PostgreSQL (several instances may share it); null for SQLite in `dataDir`. */
+  databaseUrl: URL | null;
+  /** Connections each instance keeps to PostgreSQL at most. */
+  databasePoolSize: number;
   /** Origin users reach Andon at; null means "the request's own host". */
   publicUrl: URL | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -44,6 +48,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  let databaseUrl: URL | null = null;
+  if (env.DATABASE_URL) {
+    const invalid = () => new ConfigError('DATABASE_URL must be a postgres://user:password@host:port/database URL');
+    try {
+      databaseUrl = new URL(env.DATABASE_URL);
+    } catch {
+      // Never echo the value: it holds the database password.
+      throw invalid();
+    }
+    if (!['postgres:', 'postgresql:'].includes(databaseUrl.protocol) || !databaseUrl.hostname || databaseUrl.pathname.length < 2) throw invalid();
+  }
+
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -53,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     dataDir: path.resolve(env.ANDON_DATA_DIR || './data'),
+    databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1_000),
     publicUrl,
     logLevel,
     sessionDays: integer(env, 'ANDON_SESSION_DAYS', 30, 1, 365),

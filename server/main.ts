@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { startMaintenance } from './maintenance.ts';
+import { openConfiguredDatabase, type AnyDatabase } from './db/open.ts';
+import { redactedDatabaseUrl } from './db/redact.ts';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -21,12 +19,22 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const db = openDatabase(path.join(config.dataDir, 'andon.sqlite'));
-migrateDatabase(db);
 
+async function openDatabase(): Promise<AnyDatabase> {
+  try {
+    const db = await openConfiguredDatabase(config);
+    await migrateDatabase(db);
+    return db;
+  } catch (error) {
+    if (!config.databaseUrl) throw error;
+    // One line that names the setting, without the password it holds.
+    console.error(`andon: DATABASE_URL (${redactedDatabaseUrl(config.databaseUrl)}) cannot be used: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+const db = await openDatabase();
 const app = await buildApp({ config, db, logger: { level: config.logLevel } });
-const maintenance = startMaintenance(db, app.log);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -38,14 +46,13 @@ async function shutdown(signal: string): Promise<void> {
     app.log.error('shutdown took too long; exiting');
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
-  maintenance.stop();
   const closed = app.close();
   // Fastify closes the sockets that are idle when the close begins. A request already in its handler
   // answers on a keep-alive socket afterwards, which would hold the close open until the client hangs up.
   const reapIdle = setInterval(() => app.server.closeIdleConnections(), 50);
   await closed;
   clearInterval(reapIdle);
-  db.close();
+  await db.close();
   process.exit(0);
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -55,6 +62,6 @@ try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
   app.log.fatal({ err: error }, 'could not listen');
-  db.close();
+  await db.close();
   process.exit(1);
 }

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findUserByEmail } from '../server/accounts/store.ts';
+import { verifyPassword } from '../server/accounts/passwords.ts';
 import { ADMIN, asBrowser, createTestApp, ORIGIN, sessionCookieOf, setUpAdmin, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -22,10 +24,13 @@ describe('first set-up', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
   });
 
-  it('never stores the password in plain text', async () => {
+  it('stores the password only as a salted scrypt hash', async () => {
     await setUpAdmin(t.app);
-    const row = t.db.sqlite.prepare('select password_hash from users').get() as { password_hash: string };
-    expect(row.password_hash).not.toContain(ADMIN.password);
+    const { passwordHash } = (await findUserByEmail(t.db, ADMIN.email))!;
+    expect(passwordHash).toMatch(/^scrypt\$\d+\$8\$\d\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(passwordHash).not.toContain(ADMIN.password);
+    expect(await verifyPassword(ADMIN.password, passwordHash)).toBe(true);
+    expect(await verifyPassword(`${ADMIN.password}!`, passwordHash)).toBe(false);
   });
 
   it('sets an httpOnly, SameSite=Lax session cookie, Secure only behind https', async () => {
@@ -130,7 +135,7 @@ describe('invites', () => {
   it('refuses an expired invite', async () => {
     const admin = await setUpAdmin(t.app);
     const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: {} })).json();
-    t.db.sqlite.prepare('update invites set expires_at = ?').run(Date.now() - 1);
+    t.clock.advance(72 * 3_600_000 + 1);
     const accept = await t.app.inject({
       method: 'POST', url: `/api/invites/${code}/accept`, headers: { origin: ORIGIN }, payload: { name: 'Late', password: 'late long password', email: 'late@example.com' },
     });

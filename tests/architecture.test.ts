@@ -24,10 +24,19 @@ describe('layout rules', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps SQL behind server/db and the store files, so another database can replace SQLite', () => {
+  it('keeps SQL behind server/db and the store files, so either database can sit behind the services', () => {
     const offenders = sourceFiles('server')
       .filter((file) => !/(^|\/)store\.ts$|^server\/db\/|\.test\.ts$/.test(file))
-      .flatMap((file) => importsOf(file).filter((spec) => /^(drizzle-orm|better-sqlite3)/.test(spec) || /db\/schema/.test(spec)).map((spec) => `${file} → ${spec}`));
+      .flatMap((file) => importsOf(file).filter((spec) => /^(drizzle-orm|better-sqlite3|pg)(\/|$)/.test(spec) || /db\/(schema\/|sql\.ts)/.test(spec)).map((spec) => `${file} → ${spec}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets tests reach the database only through stores and the API, so one suite runs on both', () => {
+    // The PostgreSQL harness starts and checks the test cluster itself, which no store can do.
+    const harness = /^tests\/(helpers\/postgres\.ts|postgres-harness\.test\.ts)$/;
+    const offenders = sourceFiles('tests')
+      .filter((file) => !harness.test(file))
+      .flatMap((file) => importsOf(file).filter((spec) => /^(drizzle-orm|better-sqlite3|pg)(\/|$)/.test(spec) || /db\/(schema\/|sql\.ts)/.test(spec)).map((spec) => `${file} → ${spec}`));
     expect(offenders).toEqual([]);
   });
 

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listLiveApiTokens } from '../server/accounts/store.ts';
+import { hashSecret } from '../server/accounts/secrets.ts';
 import { createTestApp, createToken, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -48,8 +50,10 @@ describe('API tokens', () => {
     const { token, id } = created.json();
     expect(token).toMatch(/^andon_/);
 
-    const stored = t.db.sqlite.prepare('select token_hash from api_tokens where id = ?').get(id) as { token_hash: string };
-    expect(stored.token_hash).not.toContain(token);
+    // What is stored is the token's hash: it finds the token, and the token itself is nowhere.
+    const stored = (await listLiveApiTokens(t.db)).find((row) => row.id === id)!;
+    expect(stored.tokenHash).toBe(hashSecret(token));
+    expect(stored.tokenHash).not.toContain(token.slice('andon_'.length));
     const listed = (await admin.request({ method: 'GET', url: '/api/tokens' })).json();
     expect(JSON.stringify(listed)).not.toContain(token);
     expect(listed.items[0]).toMatchObject({ id, name: 'alertmanager' });

@@ -1,13 +1,24 @@
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../server/db/sqlite-client.ts';
 import { setUpWithToken, startServer, tempDataDir, type ServerProcess } from './helpers/server-process.ts';
+import { freshPostgresDatabase, testDatabaseKind } from './helpers/test-database.ts';
 
 const RAISES = 600;
 const data = tempDataDir();
+/** The server's database: SQLite in `data`, or a fresh PostgreSQL database. */
+let env: Record<string, string> = {};
+let dropDatabase = async () => {};
 let server: ServerProcess | undefined;
+beforeAll(async () => {
+  if (testDatabaseKind() === 'sqlite') return;
+  const database = await freshPostgresDatabase();
+  env = { DATABASE_URL: database.url };
+  dropDatabase = database.drop;
+});
 afterAll(async () => {
   await server?.stop('SIGKILL');
+  await dropDatabase();
   data.remove();
 });
 
@@ -34,7 +45,7 @@ async function allProblems(url: string, auth: string): Promise<Array<{ number: n
 
 describe('a pull that got its 201 is on disk', () => {
   it('survives SIGKILL in the middle of 600 concurrent raises; retries with the same key create nothing twice', async () => {
-    server = await startServer({ dataDir: data.dir });
+    server = await startServer({ dataDir: data.dir, env });
     const auth = await setUpWithToken(server.url);
 
     const acknowledged = new Map<number, number>(); // raise index → problem number
@@ -60,7 +71,7 @@ describe('a pull that got its 201 is on disk', () => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(RAISES / 5);
     expect(unanswered.length).toBeGreaterThan(0);
 
-    server = await startServer({ dataDir: data.dir, port: first.port });
+    server = await startServer({ dataDir: data.dir, port: first.port, env });
     for (const i of unanswered) {
       const response = await raise(server.url, auth, i);
       expect(response.status).toBe(201);
@@ -76,11 +87,13 @@ describe('a pull that got its 201 is on disk', () => {
     for (const [i, number] of acknowledged) expect(titleByNumber.get(number)).toBe(`crash pull ${i}`);
 
     expect(await server.stop('SIGTERM')).toBe(0);
-    const db = new BetterSqlite3(path.join(data.dir, 'andon.sqlite'), { readonly: true });
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      db.close();
+    if (testDatabaseKind() === 'sqlite') {
+      const db = openSqlite(path.join(data.dir, 'andon.sqlite'));
+      try {
+        expect(await db.integrityCheck()).toBe('ok');
+      } finally {
+        await db.close();
+      }
     }
   }, 120_000);
 });

@@ -37,7 +37,7 @@ export function registerAuth(app: FastifyInstance, accounts: AccountService, pub
     const access = request.is404 || request.url.startsWith('/api/docs') ? 'public' : (request.routeOptions.config?.access ?? 'any');
     const bearer = bearerOf(request);
     const sessionSecret = bearer ? undefined : request.cookies[SESSION_COOKIE];
-    request.principal = accounts.authenticate(sessionSecret, bearer);
+    request.principal = await accounts.authenticate(sessionSecret, bearer);
     if (bearer && !request.principal) throw new UnauthorizedError('This API token is unknown or revoked');
 
     // Cookies ride along on cross-site requests; an API token does not, so only cookie writes need the check.

@@ -36,7 +36,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: AccountRoute
   }
 
   app.get('/api/setup', { config: { access: 'public' }, schema: { tags: ['accounts'], summary: 'Whether first set-up is still needed', response: { 200: SetupStatus } } },
-    async () => ({ needed: accounts.setupNeeded() }));
+    async () => ({ needed: await accounts.setupNeeded() }));
 
   app.post('/api/setup', {
     config: guarded,
@@ -78,7 +78,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: AccountRoute
     config: guarded,
     schema: { tags: ['accounts'], summary: 'Look at an open invite', params: InviteParams, response: { 200: InviteInfo, ...errors } },
   }, async (request) => {
-    const invite = accounts.findInvite(request.params.code);
+    const invite = await accounts.findInvite(request.params.code);
     return { email: invite.email, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() };
   });
 
@@ -92,7 +92,7 @@ export async function accountRoutes(fastify: FastifyInstance, opts: AccountRoute
   });
 
   app.get('/api/tokens', { config: { access: 'admin' }, schema: { tags: ['tokens'], summary: 'API tokens in use', response: { 200: ApiTokenList, ...errors } } },
-    async () => ({ items: accounts.listApiTokens().map(presentApiToken) }));
+    async () => ({ items: (await accounts.listApiTokens()).map(presentApiToken) }));
 
   app.post('/api/tokens', {
     config: { access: 'admin' },

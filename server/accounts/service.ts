@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AcceptInviteBody, CreateInviteBody, SetupBody, SignInBody } from '../../shared/accounts.ts';
 import { RESPONSE_TARGET_DEFAULT_MINUTES } from '../../shared/limits.ts';
 import { insertArea } from '../areas/store.ts';
-import type { Database } from '../db/client.ts';
+import type { Clock } from '../clock.ts';
+import { UniqueViolationError, type Database, type Queryable } from '../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import type { Principal } from './principal.ts';
@@ -23,74 +24,82 @@ export interface SignedIn {
 
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
-export function createAccountService(db: Database, settings: AccountSettings) {
+export function createAccountService(db: Database, settings: AccountSettings, clock: Clock) {
   const lastTokenTouch = new Map<string, number>();
 
-  function openSession(orm: Database['orm'], user: store.UserRow, now: number): SignedIn {
+  async function openSession(tx: Queryable, user: store.UserRow, now: number): Promise<SignedIn> {
     const sessionSecret = newSecret();
     const expiresAt = now + settings.sessionDays * 86_400_000;
-    store.insertSession(orm, { idHash: hashSecret(sessionSecret), userId: user.id, createdAt: now, expiresAt });
+    await store.insertSession(tx, { idHash: hashSecret(sessionSecret), userId: user.id, createdAt: now, expiresAt });
     return { user, sessionSecret, expiresAt };
   }
 
   const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
   return {
-    setupNeeded(): boolean {
-      return store.countUsers(db.orm) === 0;
+    async setupNeeded(): Promise<boolean> {
+      return (await store.countUsers(db)) === 0;
     },
 
     /** Creates the first admin and the first area; refused once anyone has an account. */
     async setup(body: SetupBody): Promise<SignedIn> {
       const passwordHash = await hashPassword(body.password);
-      return db.transaction(({ orm }) => {
-        if (store.countUsers(orm) > 0) throw new ConflictError('already_set_up', 'Andon is already set up; sign in instead');
-        const now = Date.now();
-        const user = store.insertUser(orm, {
-          id: randomUUID(), name: body.name.trim(), email: normaliseEmail(body.email), passwordHash, role: 'admin', createdAt: now,
+      const alreadySetUp = () => new ConflictError('already_set_up', 'Andon is already set up; sign in instead');
+      try {
+        return await db.transaction(async (tx) => {
+          if ((await store.countUsers(tx)) > 0) throw alreadySetUp();
+          const now = clock.now();
+          const user = await store.insertUser(tx, {
+            id: randomUUID(), name: body.name.trim(), email: normaliseEmail(body.email), passwordHash, role: 'admin', createdAt: now,
+          });
+          // A fixed slug: two instances setting up at once collide on it, and only one set-up stands.
+          await insertArea(tx, {
+            id: randomUUID(), slug: 'general', name: 'General', description: 'Anything that has no better home yet.',
+            responseTargetMinutes: RESPONSE_TARGET_DEFAULT_MINUTES, archivedAt: null, createdAt: now,
+          });
+          return openSession(tx, user, now);
         });
-        insertArea(orm, {
-          id: randomUUID(), slug: 'general', name: 'General', description: 'Anything that has no better home yet.',
-          responseTargetMinutes: RESPONSE_TARGET_DEFAULT_MINUTES, createdAt: now,
-        });
-        return openSession(orm, user, now);
-      });
+      } catch (error) {
+        if (error instanceof UniqueViolationError) throw alreadySetUp();
+        throw error;
+      }
     },
 
     async signIn(body: SignInBody): Promise<SignedIn> {
-      const user = store.findUserByEmail(db.orm, normaliseEmail(body.email));
+      const user = await store.findUserByEmail(db, normaliseEmail(body.email));
       if (!user) {
         await burnPasswordCheck(body.password);
         throw new UnauthorizedError('Email or password is wrong');
       }
       if (!(await verifyPassword(body.password, user.passwordHash))) throw new UnauthorizedError('Email or password is wrong');
-      return db.transaction(({ orm }) => {
-        store.deleteExpiredSessions(orm, Date.now());
-        return openSession(orm, user, Date.now());
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        await store.deleteExpiredSessions(tx, now);
+        return openSession(tx, user, now);
       });
     },
 
     async signOut(principal: Principal): Promise<void> {
       if (principal.kind !== 'user') return;
-      await db.transaction(({ orm }) => store.deleteSession(orm, principal.sessionHash));
+      await db.transaction((tx) => store.deleteSession(tx, principal.sessionHash));
     },
 
     /** Resolves a session cookie or a bearer token to who is calling, or null. */
-    authenticate(sessionSecret: string | undefined, bearer: string | undefined): Principal | null {
-      const now = Date.now();
+    async authenticate(sessionSecret: string | undefined, bearer: string | undefined): Promise<Principal | null> {
+      const now = clock.now();
       if (bearer) {
-        const token = store.findLiveApiToken(db.orm, hashSecret(bearer));
+        const token = await store.findLiveApiToken(db, hashSecret(bearer));
         if (!token) return null;
         // Recording use on every request would put a write on every pull; once a minute is plenty.
         if (now - (lastTokenTouch.get(token.id) ?? 0) > TOKEN_TOUCH_INTERVAL_MS) {
           lastTokenTouch.set(token.id, now);
-          void db.transaction(({ orm }) => store.touchApiToken(orm, token.id, now)).catch(() => {});
+          void db.transaction((tx) => store.touchApiToken(tx, token.id, now)).catch(() => {});
         }
         return { kind: 'token', id: token.id, name: token.name };
       }
       if (sessionSecret) {
         const sessionHash = hashSecret(sessionSecret);
-        const user = store.findUserBySession(db.orm, sessionHash, now);
+        const user = await store.findUserBySession(db, sessionHash, now);
         if (!user) return null;
         return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, sessionHash };
       }
@@ -99,9 +108,9 @@ export function createAccountService(db: Database, settings: AccountSettings) {
 
     async createInvite(by: Principal, body: CreateInviteBody): Promise<{ code: string; row: store.InviteRow }> {
       const code = newSecret();
-      const now = Date.now();
-      const row = await db.transaction(({ orm }) =>
-        store.insertInvite(orm, {
+      const now = clock.now();
+      const row = await db.transaction((tx) =>
+        store.insertInvite(tx, {
           codeHash: hashSecret(code), email: body.email ? normaliseEmail(body.email) : null, role: body.role ?? 'member',
           createdBy: by.id, createdAt: now, expiresAt: now + settings.inviteHours * 3_600_000,
         }),
@@ -109,8 +118,8 @@ export function createAccountService(db: Database, settings: AccountSettings) {
       return { code, row };
     },
 
-    findInvite(code: string): store.InviteRow {
-      const invite = store.findOpenInvite(db.orm, hashSecret(code), Date.now());
+    async findInvite(code: string): Promise<store.InviteRow> {
+      const invite = await store.findOpenInvite(db, hashSecret(code), clock.now());
       if (!invite) throw new NotFoundError('Invite (it may have been used or have expired)');
       return invite;
     },
@@ -118,38 +127,38 @@ export function createAccountService(db: Database, settings: AccountSettings) {
     async acceptInvite(code: string, body: AcceptInviteBody): Promise<SignedIn> {
       const codeHash = hashSecret(code);
       const passwordHash = await hashPassword(body.password);
-      return db.transaction(({ orm }) => {
-        const now = Date.now();
-        const invite = store.findOpenInvite(orm, codeHash, now);
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const invite = await store.findOpenInvite(tx, codeHash, now);
         if (!invite) throw new NotFoundError('Invite (it may have been used or have expired)');
         const email = invite.email ?? (body.email ? normaliseEmail(body.email) : null);
         if (!email) throw new ValidationError('email is required', [{ field: 'email', message: 'is required' }]);
         if (invite.email && body.email && normaliseEmail(body.email) !== invite.email) {
           throw new ForbiddenError('invite_email_mismatch', 'This invite is for another email address');
         }
-        if (store.findUserByEmail(orm, email)) throw new ConflictError('email_taken', 'An account with this email already exists');
-        const user = store.insertUser(orm, {
+        if (await store.findUserByEmail(tx, email)) throw new ConflictError('email_taken', 'An account with this email already exists');
+        const user = await store.insertUser(tx, {
           id: randomUUID(), name: body.name.trim(), email, passwordHash, role: invite.role, createdAt: now,
         });
-        if (!store.markInviteAccepted(orm, codeHash, user.id, now)) throw new NotFoundError('Invite');
-        return openSession(orm, user, now);
+        if (!(await store.markInviteAccepted(tx, codeHash, user.id, now))) throw new NotFoundError('Invite');
+        return openSession(tx, user, now);
       });
     },
 
     async createApiToken(by: Principal, name: string): Promise<{ token: string; row: store.ApiTokenRow }> {
       const token = newSecret('andon_');
-      const row = await db.transaction(({ orm }) =>
-        store.insertApiToken(orm, { id: randomUUID(), name: name.trim(), tokenHash: hashSecret(token), createdBy: by.id, createdAt: Date.now() }),
+      const row = await db.transaction((tx) =>
+        store.insertApiToken(tx, { id: randomUUID(), name: name.trim(), tokenHash: hashSecret(token), createdBy: by.id, createdAt: clock.now() }),
       );
       return { token, row };
     },
 
-    listApiTokens(): store.ApiTokenRow[] {
-      return store.listLiveApiTokens(db.orm);
+    listApiTokens(): Promise<store.ApiTokenRow[]> {
+      return store.listLiveApiTokens(db);
     },
 
     async revokeApiToken(id: string): Promise<void> {
-      const revoked = await db.transaction(({ orm }) => store.revokeApiToken(orm, id, Date.now()));
+      const revoked = await db.transaction((tx) => store.revokeApiToken(tx, id, clock.now()));
       if (!revoked) throw new NotFoundError('API token');
     },
   };

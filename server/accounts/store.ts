@@ -1,98 +1,80 @@
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Orm } from '../db/client.ts';
-import { preparedStatements } from '../db/prepared.ts';
-import { apiTokens, invites, sessions, users } from '../db/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import type { apiTokens, invites, sessions, users } from '../db/schema/sqlite.ts';
+import { sql } from '../db/sql.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type InviteRow = typeof invites.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+type SessionRow = typeof sessions.$inferSelect;
 
-// Every API request authenticates: these two run once per request.
-const statements = preparedStatements((orm) => ({
-  userBySession: orm
-    .select({ user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .prepare(),
-  liveApiToken: orm
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
-    .prepare(),
-}));
-
-export function countUsers(orm: Orm): number {
-  return orm.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(db: Queryable): Promise<number> {
+  return (await db.one<{ n: number }>(sql`select count(*) as n from users`))!.n;
 }
 
-export function insertUser(orm: Orm, row: typeof users.$inferInsert): UserRow {
-  return orm.insert(users).values(row).returning().get();
+export async function insertUser(db: Queryable, row: UserRow): Promise<UserRow> {
+  await db.run(sql`insert into users (id, name, email, password_hash, role, created_at)
+    values (${row.id}, ${row.name}, ${row.email}, ${row.passwordHash}, ${row.role}, ${row.createdAt})`);
+  return row;
 }
 
-export function findUserByEmail(orm: Orm, email: string): UserRow | undefined {
-  return orm.select().from(users).where(eq(users.email, email)).get();
+export function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  return db.one<UserRow>(sql`select * from users where email = ${email}`);
 }
 
-export function insertSession(orm: Orm, row: typeof sessions.$inferInsert): void {
-  orm.insert(sessions).values(row).run();
+export async function insertSession(db: Queryable, row: SessionRow): Promise<void> {
+  await db.run(sql`insert into sessions (id_hash, user_id, created_at, expires_at)
+    values (${row.idHash}, ${row.userId}, ${row.createdAt}, ${row.expiresAt})`);
 }
 
-export function findUserBySession(orm: Orm, idHash: string, now: number): UserRow | undefined {
-  return statements(orm).userBySession.get({ idHash, now })?.user;
+export function findUserBySession(db: Queryable, idHash: string, now: number): Promise<UserRow | undefined> {
+  return db.one<UserRow>(sql`select users.* from sessions join users on users.id = sessions.user_id
+    where sessions.id_hash = ${idHash} and sessions.expires_at > ${now}`);
 }
 
-export function deleteSession(orm: Orm, idHash: string): void {
-  orm.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
+  await db.run(sql`delete from sessions where id_hash = ${idHash}`);
 }
 
-export function deleteExpiredSessions(orm: Orm, now: number): void {
-  orm.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+export async function deleteExpiredSessions(db: Queryable, now: number): Promise<void> {
+  await db.run(sql`delete from sessions where expires_at < ${now}`);
 }
 
-export function insertInvite(orm: Orm, row: typeof invites.$inferInsert): InviteRow {
-  return orm.insert(invites).values(row).returning().get();
+export async function insertInvite(db: Queryable, row: Omit<InviteRow, 'acceptedAt' | 'acceptedBy'>): Promise<InviteRow> {
+  await db.run(sql`insert into invites (code_hash, email, role, created_by, created_at, expires_at)
+    values (${row.codeHash}, ${row.email}, ${row.role}, ${row.createdBy}, ${row.createdAt}, ${row.expiresAt})`);
+  return { ...row, acceptedAt: null, acceptedBy: null };
 }
 
-export function findOpenInvite(orm: Orm, codeHash: string, now: number): InviteRow | undefined {
-  return orm
-    .select()
-    .from(invites)
-    .where(and(eq(invites.codeHash, codeHash), isNull(invites.acceptedAt), gt(invites.expiresAt, now)))
-    .get();
+export function findOpenInvite(db: Queryable, codeHash: string, now: number): Promise<InviteRow | undefined> {
+  return db.one<InviteRow>(sql`select * from invites
+    where code_hash = ${codeHash} and accepted_at is null and expires_at > ${now}`);
 }
 
 /** Marks the invite used; false when someone else used it first. */
-export function markInviteAccepted(orm: Orm, codeHash: string, userId: string, now: number): boolean {
-  const result = orm
-    .update(invites)
-    .set({ acceptedAt: now, acceptedBy: userId })
-    .where(and(eq(invites.codeHash, codeHash), isNull(invites.acceptedAt)))
-    .run();
-  return result.changes === 1;
+export async function markInviteAccepted(db: Queryable, codeHash: string, userId: string, now: number): Promise<boolean> {
+  const changed = await db.run(sql`update invites set accepted_at = ${now}, accepted_by = ${userId}
+    where code_hash = ${codeHash} and accepted_at is null`);
+  return changed === 1;
 }
 
-export function insertApiToken(orm: Orm, row: typeof apiTokens.$inferInsert): ApiTokenRow {
-  return orm.insert(apiTokens).values(row).returning().get();
+export async function insertApiToken(db: Queryable, row: Omit<ApiTokenRow, 'lastUsedAt' | 'revokedAt'>): Promise<ApiTokenRow> {
+  await db.run(sql`insert into api_tokens (id, name, token_hash, created_by, created_at)
+    values (${row.id}, ${row.name}, ${row.tokenHash}, ${row.createdBy}, ${row.createdAt})`);
+  return { ...row, lastUsedAt: null, revokedAt: null };
 }
 
-export function findLiveApiToken(orm: Orm, tokenHash: string): ApiTokenRow | undefined {
-  return statements(orm).liveApiToken.get({ tokenHash });
+export function findLiveApiToken(db: Queryable, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  return db.one<ApiTokenRow>(sql`select * from api_tokens where token_hash = ${tokenHash} and revoked_at is null`);
 }
 
-export function listLiveApiTokens(orm: Orm): ApiTokenRow[] {
-  return orm.select().from(apiTokens).where(isNull(apiTokens.revokedAt)).orderBy(apiTokens.createdAt).all();
+export function listLiveApiTokens(db: Queryable): Promise<ApiTokenRow[]> {
+  return db.all<ApiTokenRow>(sql`select * from api_tokens where revoked_at is null order by created_at`);
 }
 
-export function revokeApiToken(orm: Orm, id: string, now: number): boolean {
-  const result = orm
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-    .run();
-  return result.changes === 1;
+export async function revokeApiToken(db: Queryable, id: string, now: number): Promise<boolean> {
+  return (await db.run(sql`update api_tokens set revoked_at = ${now} where id = ${id} and revoked_at is null`)) === 1;
 }
 
-export function touchApiToken(orm: Orm, id: string, now: number): void {
-  orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id)).run();
+export async function touchApiToken(db: Queryable, id: string, now: number): Promise<void> {
+  await db.run(sql`update api_tokens set last_used_at = ${now} where id = ${id}`);
 }

@@ -11,7 +11,7 @@ export async function areaRoutes(fastify: FastifyInstance, opts: { areas: AreaSe
   const { areas } = opts;
 
   app.get('/api/areas', { schema: { tags: ['areas'], summary: 'All areas, archived ones included', response: { 200: AreaList, ...errors } } },
-    async () => ({ items: areas.list().map(presentArea) }));
+    async () => ({ items: (await areas.list()).map(presentArea) }));
 
   app.post('/api/areas', {
     config: { access: 'admin' },

@@ -1,37 +1,30 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Orm } from '../db/client.ts';
-import { preparedStatements } from '../db/prepared.ts';
-import { areas } from '../db/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import type { areas } from '../db/schema/sqlite.ts';
+import { sql } from '../db/sql.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
 
-// Every pull resolves its area.
-const statements = preparedStatements((orm) => ({
-  bySlug: orm.select().from(areas).where(eq(areas.slug, sql.placeholder('slug'))).prepare(),
-  defaultArea: orm.select().from(areas).where(isNull(areas.archivedAt)).orderBy(asc(areas.createdAt)).limit(1).prepare(),
-}));
-
-export function insertArea(orm: Orm, row: typeof areas.$inferInsert): AreaRow {
-  return orm.insert(areas).values(row).returning().get();
+export async function insertArea(db: Queryable, row: AreaRow): Promise<AreaRow> {
+  await db.run(sql`insert into areas (id, slug, name, description, response_target_minutes, archived_at, created_at)
+    values (${row.id}, ${row.slug}, ${row.name}, ${row.description}, ${row.responseTargetMinutes}, ${row.archivedAt}, ${row.createdAt})`);
+  return row;
 }
 
-export function listAreas(orm: Orm): AreaRow[] {
-  return orm.select().from(areas).orderBy(asc(areas.createdAt), asc(areas.name)).all();
+export function listAreas(db: Queryable): Promise<AreaRow[]> {
+  return db.all<AreaRow>(sql`select * from areas order by created_at, name`);
 }
 
-export function findAreaBySlug(orm: Orm, slug: string): AreaRow | undefined {
-  return statements(orm).bySlug.get({ slug });
-}
-
-export function findAreaById(orm: Orm, id: string): AreaRow | undefined {
-  return orm.select().from(areas).where(eq(areas.id, id)).get();
+export function findAreaBySlug(db: Queryable, slug: string): Promise<AreaRow | undefined> {
+  return db.one<AreaRow>(sql`select * from areas where slug = ${slug}`);
 }
 
 /** The area a pull lands in when it names none: the oldest one still in use. */
-export function findDefaultArea(orm: Orm): AreaRow | undefined {
-  return statements(orm).defaultArea.get();
+export function findDefaultArea(db: Queryable): Promise<AreaRow | undefined> {
+  return db.one<AreaRow>(sql`select * from areas where archived_at is null order by created_at limit 1`);
 }
 
-export function updateArea(orm: Orm, id: string, changes: Partial<typeof areas.$inferInsert>): AreaRow {
-  return orm.update(areas).set(changes).where(eq(areas.id, id)).returning().get();
+export async function updateArea(db: Queryable, row: AreaRow): Promise<AreaRow> {
+  await db.run(sql`update areas set name = ${row.name}, description = ${row.description},
+    response_target_minutes = ${row.responseTargetMinutes}, archived_at = ${row.archivedAt} where id = ${row.id}`);
+  return row;
 }

@@ -1,9 +1,32 @@
 import { fileURLToPath } from 'node:url';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Database } from './client.ts';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { PostgresDatabase } from './postgres-client.ts';
+import type { SqliteDatabase } from './sqlite-client.ts';
 
-const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+const folder = (dialect: string) => fileURLToPath(new URL(`../../migrations/${dialect}`, import.meta.url));
 
-export function migrateDatabase(db: Database): void {
-  migrate(db.orm, { migrationsFolder });
+/** Any fixed number: every Andon instance asks for the same advisory lock while it migrates. */
+const MIGRATION_LOCK = 72_616_001;
+
+export async function migrateDatabase(db: SqliteDatabase | PostgresDatabase): Promise<void> {
+  if (!('pool' in db)) {
+    migrateSqlite(drizzleSqlite(db.driver), { migrationsFolder: folder('sqlite') });
+    return;
+  }
+  // Instances starting together on an empty database: one migrates, the others wait on the lock
+  // and then find nothing left to do. The lock is the session's, so it is held on one connection.
+  const client = await db.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder('postgres') });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -1,7 +1,7 @@
 import type { EventName } from '../../shared/live.ts';
 import type { Problem } from '../../shared/problems.ts';
 import type { Tx } from '../db/client.ts';
-import { insertEvent } from './store.ts';
+import { insertEvent, notifyEventsCommitted } from './store.ts';
 
 /** An event as committed, with its wire frame serialized once for every recipient. */
 export interface CommittedEvent {
@@ -22,24 +22,25 @@ export function eventFrame(seq: number, name: string, at: string, dataJson: stri
 }
 
 /**
- * Writes events in the same transaction as the change they describe and tells listeners
- * (the websocket hub) only after that transaction commits.
+ * Writes events in the same transaction as the change they describe, and hands them to this
+ * instance's listeners once that transaction commits (the quick path; other instances read them
+ * from the table when PostgreSQL notifies them).
  */
 export function createEventLog() {
   const listeners = new Set<EventListener>();
   return {
     /** `previousArea` is the area a problem was moved out of by this change, if it was. */
-    record(tx: Tx, name: EventName, problem: Problem, previousArea: string | null = null): void {
-      const now = Date.now();
-      const at = new Date(now).toISOString();
+    async record(tx: Tx, name: EventName, problem: Problem, at: number, previousArea: string | null = null): Promise<void> {
+      const iso = new Date(at).toISOString();
       const dataJson = JSON.stringify(problem);
-      const seq = insertEvent(tx.orm, {
-        name, problemId: problem.id, problemNumber: problem.number, areaSlug: problem.area, previousAreaSlug: previousArea, at: now, data: dataJson,
+      const seq = await insertEvent(tx, {
+        name, problemId: problem.id, problemNumber: problem.number, areaSlug: problem.area, previousAreaSlug: previousArea, at, data: dataJson,
       });
+      await notifyEventsCommitted(tx);
       tx.afterCommit(() => {
         const event: CommittedEvent = {
-          seq, name, at, areaSlug: problem.area, previousAreaSlug: previousArea, problemNumber: problem.number,
-          frame: eventFrame(seq, name, at, dataJson),
+          seq, name, at: iso, areaSlug: problem.area, previousAreaSlug: previousArea, problemNumber: problem.number,
+          frame: eventFrame(seq, name, iso, dataJson),
         };
         for (const listener of listeners) listener(event);
       });

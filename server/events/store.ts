@@ -1,35 +1,63 @@
-import { asc, gt, lt, max, min, sql } from 'drizzle-orm';
-import type { Orm } from '../db/client.ts';
-import { placeholders, preparedStatements } from '../db/prepared.ts';
-import { events } from '../db/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import { currentValue, nextValue } from '../db/counters.ts';
+import type { events } from '../db/schema/sqlite.ts';
+import { sql } from '../db/sql.ts';
 
 export type EventRow = typeof events.$inferSelect;
 
-const statements = preparedStatements((orm) => ({
-  insert: orm
-    .insert(events)
-    .values(placeholders('name', 'problemId', 'problemNumber', 'areaSlug', 'previousAreaSlug', 'at', 'data'))
-    .returning({ seq: events.seq })
-    .prepare(),
-}));
+const EVENTS_COUNTER = 'events';
 
-export function insertEvent(orm: Orm, row: Required<Omit<typeof events.$inferInsert, 'seq'>>): number {
-  return statements(orm).insert.get(row)!.seq;
+/**
+ * Appends an event in the caller's transaction and answers its seq. The seq comes from a counter
+ * row rather than an identity column: the row stays locked until commit, so events commit in seq
+ * order, and a reader that has seen seq N never sees N-1 appear after it.
+ */
+export async function insertEvent(tx: Queryable, row: Omit<EventRow, 'seq'>): Promise<number> {
+  const seq = await nextValue(tx, EVENTS_COUNTER);
+  await tx.run(sql`insert into events (seq, name, problem_id, problem_number, area_slug, previous_area_slug, at, data)
+    values (${seq}, ${row.name}, ${row.problemId}, ${row.problemNumber}, ${row.areaSlug}, ${row.previousAreaSlug}, ${row.at}, ${row.data})`);
+  return seq;
 }
 
-export function listEventsAfter(orm: Orm, afterSeq: number, limit: number): EventRow[] {
-  return orm.select().from(events).where(gt(events.seq, afterSeq)).orderBy(asc(events.seq)).limit(limit).all();
+/** Events after `afterSeq`, in order. */
+export function listEventsAfter(db: Queryable, afterSeq: number, limit: number): Promise<EventRow[]> {
+  return db.all<EventRow>(sql`select * from events where seq > ${afterSeq} order by seq limit ${limit}`);
 }
 
-/** Oldest kept and newest written sequence numbers (0 when none was ever written). */
-export function eventBounds(orm: Orm): { oldest: number; newest: number } {
-  const kept = orm.select({ oldest: min(events.seq), newest: max(events.seq) }).from(events).get();
-  // After pruning everything, sqlite_sequence still remembers the last number handed out.
-  const issued = orm.get<{ seq: number } | undefined>(sql`select seq from sqlite_sequence where name = 'events'`);
-  const newest = Math.max(kept?.newest ?? 0, issued?.seq ?? 0);
-  return { oldest: kept?.oldest ?? newest + 1, newest };
+/** The newest seq handed out (0 when none was), pruned or not. */
+export function newestEventSeq(db: Queryable): Promise<number> {
+  return currentValue(db, EVENTS_COUNTER);
 }
 
-export function pruneEventsBefore(orm: Orm, at: number): number {
-  return orm.delete(events).where(lt(events.at, at)).run().changes;
+/**
+ * Deletes events older than `at`, but none that a registered consumer (a webhook endpoint, say)
+ * has not handled yet.
+ */
+export function pruneEventsBefore(tx: Queryable, at: number): Promise<number> {
+  return tx.run(sql`delete from events where at < ${at}
+    and seq <= coalesce((select min(seq) from event_cursors), seq)`);
+}
+
+/** Registers a consumer, or moves its cursor on (never back). */
+export async function saveEventCursor(tx: Queryable, consumer: string, seq: number, now: number): Promise<void> {
+  await tx.run(sql`insert into event_cursors (consumer, seq, updated_at) values (${consumer}, ${seq}, ${now})
+    on conflict (consumer) do update set updated_at = excluded.updated_at,
+      seq = case when event_cursors.seq > excluded.seq then event_cursors.seq else excluded.seq end`);
+}
+
+export function findEventCursor(db: Queryable, consumer: string): Promise<number | undefined> {
+  return db.one<{ seq: number }>(sql`select seq from event_cursors where consumer = ${consumer}`).then((row) => row?.seq);
+}
+
+export async function deleteEventCursor(tx: Queryable, consumer: string): Promise<void> {
+  await tx.run(sql`delete from event_cursors where consumer = ${consumer}`);
+}
+
+/** The channel other instances LISTEN on to hear that events were committed. */
+export const EVENTS_CHANNEL = 'andon_events';
+
+/** Wakes every instance's live feed when this transaction commits (PostgreSQL; a no-op on SQLite). */
+export async function notifyEventsCommitted(tx: Queryable): Promise<void> {
+  // One notification per transaction is enough: listeners read what is new from the table.
+  if (tx.dialect === 'postgres') await tx.run(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
 }

@@ -1,4 +1,5 @@
 import { TEXT, type CatchUp, type Connection } from './connection.ts';
+import type { EventFeed } from './event-feed.ts';
 import type { EventSource, FramedEvent } from './event-source.ts';
 import { follows } from './subscription.ts';
 
@@ -7,7 +8,7 @@ export const RESUME_PAGE_SIZE = 500;
 export const CATCH_UP_HIGH_WATER_BYTES = 256 * 1024;
 
 export interface CatchUpOutcome {
-  /** The connection has every stored event; it must join the live set in this very tick. */
+  /** The connection has every event the feed has handed on; it must join the live set in this very tick. */
   caughtUp(connection: Connection): void;
   /** Events the connection still needed were pruned while it was reading. */
   lostCursor(connection: Connection): void;
@@ -16,58 +17,69 @@ export interface CatchUpOutcome {
 }
 
 /**
- * Sends a resuming client every stored event after its cursor, page by page, then hands it to live.
+ * Sends a resuming client every event after its cursor, then hands it to live.
  *
- * No gap and no duplicate without locks: better-sqlite3 reads are synchronous and after-commit hooks
- * run in the commit's own tick, so once a read returns a short page, every event committed so far is
- * in it, and any later one will be broadcast after this tick. Switching to live in the tick of that
- * read (having sent the page) leaves nothing in between; `lastSentSeq` guards against overlap.
+ * No gap and no duplicate without locks: older events come from the table page by page; once the
+ * client is within the feed's in-memory window, the rest comes from that window, and the client
+ * joins the live set in the same tick as it sent the window's last event, before the feed can hand
+ * on another. `lastSentSeq` skips anything it already has (a table page may run ahead of the feed).
  */
-export function createCatchUp(source: EventSource, outcome: CatchUpOutcome) {
-  function pump(connection: Connection, job: CatchUp): void {
-    let readThisTick = false;
-    for (;;) {
-      if (connection.catchUp !== job || !connection.isOpen) return;
-      const socket = connection.socket;
-      while (job.next < job.rows.length) {
-        const event = job.rows[job.next++];
-        connection.lastSentSeq = event.seq;
-        if (!follows(connection.subscription, event)) continue;
-        if (socket.bufferedAmount < CATCH_UP_HIGH_WATER_BYTES) {
-          socket.send(event.frame, TEXT);
-          continue;
-        }
-        // Backpressure: carry on once this frame (and all before it) has left user space.
-        socket.send(event.frame, TEXT, () => pump(connection, job));
-        return;
+export function createCatchUp(source: EventSource, feed: EventFeed, outcome: CatchUpOutcome) {
+  const current = (connection: Connection, job: CatchUp) => connection.catchUp === job && connection.isOpen;
+
+  /** Sends what the client follows; answers false if it had to stop to let the socket drain first. */
+  function sendWhileRoom(connection: Connection, events: readonly FramedEvent[], drained: () => void): boolean {
+    const socket = connection.socket;
+    for (const event of events) {
+      if (event.seq <= connection.lastSentSeq) continue;
+      connection.lastSentSeq = event.seq;
+      if (!follows(connection.subscription, event)) continue;
+      if (socket.bufferedAmount < CATCH_UP_HIGH_WATER_BYTES) {
+        socket.send(event.frame, TEXT);
+        continue;
       }
-      if (readThisTick) {
-        if (job.rows.length < RESUME_PAGE_SIZE) return outcome.caughtUp(connection);
-        // A full page is out: let other clients and requests run before the next one.
-        setImmediate(pump, connection, job);
-        return;
+      // Backpressure: carry on once this frame (and all before it) has left user space.
+      socket.send(event.frame, TEXT, drained);
+      return false;
+    }
+    return true;
+  }
+
+  async function run(connection: Connection, job: CatchUp): Promise<void> {
+    for (;;) {
+      if (!current(connection, job)) return;
+      let drained!: () => void;
+      const wait = new Promise<void>((resolve) => (drained = resolve));
+      const recent = feed.recentAfter(connection.lastSentSeq);
+      if (recent !== null) {
+        if (sendWhileRoom(connection, recent, drained)) return outcome.caughtUp(connection);
+        await wait;
+        continue;
       }
       let rows: FramedEvent[];
       try {
-        rows = source.after(connection.lastSentSeq, RESUME_PAGE_SIZE);
+        rows = await source.after(connection.lastSentSeq, RESUME_PAGE_SIZE);
       } catch (error) {
-        return outcome.failed(connection, error);
+        if (current(connection, job)) outcome.failed(connection, error);
+        return;
       }
-      if (rows.length > 0 && rows[0].seq !== connection.lastSentSeq + 1) return outcome.lostCursor(connection);
-      job.rows = rows;
-      job.next = 0;
-      readThisTick = true;
+      if (!current(connection, job)) return;
+      if (rows.length === 0 || rows[0].seq !== connection.lastSentSeq + 1) return outcome.lostCursor(connection);
+      if (!sendWhileRoom(connection, rows, drained)) await wait;
+      // A full page is out: let other clients and requests run before the next one.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
   return {
-    /** Starts (or restarts) catching `connection` up from `since`, which the caller checked is resumable. */
-    start(connection: Connection, since: number): void {
-      const job: CatchUp = { rows: [], next: 0 };
+    /** Starts (or restarts) catching `connection` up from `since`, which is at most the feed's head. */
+    start(connection: Connection, since: number): CatchUp {
+      const job: CatchUp = {};
       connection.lastSentSeq = since;
       connection.streamStart = since;
       connection.catchUp = job;
-      pump(connection, job);
+      void run(connection, job);
+      return job;
     },
   };
 }

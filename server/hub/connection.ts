@@ -1,16 +1,12 @@
 import type { ServerMessage } from '../../shared/live.ts';
-import type { FramedEvent } from './event-source.ts';
 import { SOCKET_OPEN, type LiveSocket } from './live-socket.ts';
 import { EVERYTHING, type Subscription } from './subscription.ts';
 
 /** Sends text frames: `ws` would send a Buffer as binary otherwise. One shared object, no per-send allocation of ours. */
 export const TEXT = { binary: false } as const;
 
-/** The page of stored events a connection is working through while it catches up. */
-export interface CatchUp {
-  rows: FramedEvent[];
-  next: number;
-}
+/** Identifies one catching-up run: a newer run (or a drop) replaces it, and the old one stops. */
+export type CatchUp = Record<string, never>;
 
 /**
  * One client. Kept deliberately small (an idle connection must cost about what a bare `ws`

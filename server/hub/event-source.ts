@@ -1,7 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { eventFrame } from '../events/event-log.ts';
-import { eventBounds } from '../events/store.ts';
-import { listEventsForResume } from './store.ts';
+import { listEventsAfter, newestEventSeq } from '../events/store.ts';
 import type { RoutedEvent } from './subscription.ts';
 
 /** An event ready to send: its routing keys and the exact text of its `event` frame. */
@@ -9,19 +8,19 @@ export interface FramedEvent extends RoutedEvent {
   readonly frame: string;
 }
 
-/** Where the hub reads past events from when a client resumes. Synchronous, like better-sqlite3. */
+/** Where the live feed and resuming clients read committed events from. */
 export interface EventSource {
-  /** Oldest kept and newest written seq. */
-  bounds(): { oldest: number; newest: number };
+  /** The newest committed seq (0 when none was). */
+  newest(): Promise<number>;
   /** Up to `limit` events after `afterSeq`, in seq order. */
-  after(afterSeq: number, limit: number): FramedEvent[];
+  after(afterSeq: number, limit: number): Promise<FramedEvent[]>;
 }
 
 export function databaseEventSource(db: Database): EventSource {
   return {
-    bounds: () => eventBounds(db.orm),
-    after: (afterSeq, limit) =>
-      listEventsForResume(db.orm, afterSeq, limit).map((row) => ({
+    newest: () => newestEventSeq(db),
+    after: async (afterSeq, limit) =>
+      (await listEventsAfter(db, afterSeq, limit)).map((row) => ({
         seq: row.seq,
         areaSlug: row.areaSlug ?? '',
         previousAreaSlug: row.previousAreaSlug,

@@ -1,7 +1,8 @@
 import { LIVE_CLOSE, LIVE_PROTOCOL, type ClientMessage, type ResetReason } from '../../shared/live.ts';
 import { createCatchUp } from './catch-up.ts';
 import { parseClientMessage } from './client-messages.ts';
-import { Connection, TEXT } from './connection.ts';
+import { Connection, TEXT, type CatchUp } from './connection.ts';
+import type { EventFeed } from './event-feed.ts';
 import type { EventSource, FramedEvent } from './event-source.ts';
 import type { LiveSocket, RawMessage } from './live-socket.ts';
 import { follows, subscribedMessage, subscriptionOf } from './subscription.ts';
@@ -10,6 +11,8 @@ import { follows, subscribedMessage, subscriptionOf } from './subscription.ts';
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 export const HEARTBEAT_INTERVAL_MS_DEFAULT = 25_000;
 export const CLOSE_GRACE_MS_DEFAULT = 1_000;
+/** A cursor from another instance may be a moment ahead of this one's feed: wait this long for it. */
+const AHEAD_WAIT_MS = 5_000;
 /**
  * The heartbeat pings one slice of the connections per second rather than all at once: thousands of
  * pings and pongs in the same instant held up the broadcasts behind them by a few hundred ms.
@@ -27,10 +30,11 @@ export interface HubOptions {
 function ignoreSocketError(): void {}
 
 /**
- * Fans committed events out to websocket clients. Knows sockets only through `LiveSocket`
- * and stored events only through `EventSource`, so it can be tested without a server.
+ * Fans committed events out to websocket clients, in the order the feed hands them on. Knows
+ * sockets only through `LiveSocket` and stored events only through `EventSource`, so it can be
+ * tested without a server.
  */
-export function createHub(source: EventSource, options: HubOptions = {}) {
+export function createHub(feed: EventFeed, source: EventSource, options: HubOptions = {}) {
   // Keyed by socket so the socket listeners below can be shared by all connections (no closures per connection).
   const connections = new Map<LiveSocket, Connection>();
   /** Connections that get broadcasts: every open one that is not catching up. */
@@ -38,9 +42,9 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
   let closing = false;
   let everyoneLeft: (() => void) | null = null;
 
-  const catchUp = createCatchUp(source, {
+  const catchUp = createCatchUp(source, feed, {
     caughtUp: (connection) => goLive(connection),
-    lostCursor: (connection) => reset(connection, 'cursor_too_old', source.bounds().newest),
+    lostCursor: (connection) => reset(connection, 'cursor_too_old', feed.head),
     failed: (connection, error) => {
       options.logError?.(error, 'live: reading stored events failed');
       cutOff(connection);
@@ -60,12 +64,21 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
   }
 
   function resume(connection: Connection, since: number): void {
-    const { oldest, newest } = source.bounds();
-    if (since > newest) return reset(connection, 'cursor_ahead', newest);
-    // Resuming after `oldest - 1` needs every event from `oldest` on: still there. Before that, some are gone.
-    if (since < oldest - 1) return reset(connection, 'cursor_too_old', newest);
     live.delete(connection);
-    catchUp.start(connection, since);
+    if (since <= feed.head) {
+      catchUp.start(connection, since);
+      return;
+    }
+    // Ahead of this instance's feed: a cursor from another instance, whose latest events this one
+    // is about to read. Hold the client back until the feed has them, unless nobody committed them.
+    const waiting: CatchUp = {};
+    connection.catchUp = waiting;
+    void (async () => {
+      const committed = since <= (await source.newest().catch(() => 0)) && (await feed.reached(since, AHEAD_WAIT_MS));
+      if (connection.catchUp !== waiting || !connection.isOpen) return;
+      if (!committed) return reset(connection, 'cursor_ahead', feed.head);
+      catchUp.start(connection, since);
+    })();
   }
 
   function drop(connection: Connection): void {
@@ -85,7 +98,7 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
     const nothingSentYet = connection.catchUp === null && connection.lastSentSeq === connection.streamStart;
     if (nothingSentYet) return resume(connection, since);
     // Rewinding now would repeat or reorder events the client already has: let it refetch instead.
-    reset(connection, 'resume_conflict', source.bounds().newest);
+    reset(connection, 'resume_conflict', feed.head);
   }
 
   function handle(connection: Connection, message: ClientMessage): void {
@@ -154,7 +167,7 @@ export function createHub(source: EventSource, options: HubOptions = {}) {
       socket.on('error', ignoreSocketError);
       if (closing) return socket.close(LIVE_CLOSE.goingAway, 'server is shutting down');
 
-      const { newest } = source.bounds();
+      const newest = feed.head;
       const connection = new Connection(socket, newest, slicesAssigned++ % heartbeatSlices);
       connections.set(socket, connection);
       connection.sendMessage({ type: 'welcome', protocol: LIVE_PROTOCOL, seq: newest });

@@ -6,11 +6,13 @@ import type { Database } from '../db/client.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { comesFromAppOrigin } from '../http/origin.ts';
+import { EVENTS_CHANNEL } from '../events/store.ts';
+import { createEventFeed, type FeedOptions } from './event-feed.ts';
 import { databaseEventSource } from './event-source.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { releaseUpgradeRequest } from './release-upgrade-request.ts';
 
-export interface LiveSettings extends HubOptions {
+export interface LiveSettings extends HubOptions, Pick<FeedOptions, 'pollMs' | 'recentEvents'> {
   /** How long shutdown waits for clients to answer the 1001 close before dropping them. */
   closeGraceMs?: number;
 }
@@ -54,18 +56,23 @@ async function endRefusedUpgrade(request: FastifyRequest): Promise<void> {
 export async function liveRoutes(fastify: FastifyInstance, opts: LiveRoutesOptions): Promise<void> {
   fastify.addHook('onResponse', endRefusedUpgrade);
 
-  const hub = createHub(databaseEventSource(opts.db), {
-    heartbeatIntervalMs: opts.heartbeatIntervalMs,
-    logError: (err, message) => fastify.log.error({ err }, message),
-  });
-  const stopListening = opts.events.subscribe(hub.broadcast);
+  const logError = (err: unknown, message: string) => fastify.log.error({ err }, message);
+  const source = databaseEventSource(opts.db);
+  const feed = createEventFeed(source, { pollMs: opts.pollMs, recentEvents: opts.recentEvents, logError });
+  await feed.start();
+  const hub = createHub(feed, source, { heartbeatIntervalMs: opts.heartbeatIntervalMs, logError });
+  feed.subscribe(hub.broadcast);
+  const stopOffering = opts.events.subscribe(feed.offer);
+  const stopListening = await opts.db.listen(EVENTS_CHANNEL, feed.wake);
 
   await fastify.register(async (scope) => {
     await scope.register(fastifyWebsocket, {
       // clientTracking off: the hub keeps its own set, one fewer entry per idle connection.
       options: { maxPayload: LIVE_MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false },
       preClose: async () => {
-        stopListening();
+        stopOffering();
+        await stopListening();
+        feed.stop();
         await hub.close(opts.closeGraceMs);
       },
     });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { IDEMPOTENCY_KEY_MAX } from '../../shared/limits.ts';
 import type { Tx } from '../db/client.ts';
+import { IDEMPOTENCY_KEY_MAX } from '../../shared/limits.ts';
 import { AppError, ValidationError } from '../errors.ts';
-import { findIdempotencyRecord, insertIdempotencyRecord } from './store.ts';
+import { claimIdempotencyKey, findIdempotencyRecord, storeIdempotentResponse } from './store.ts';
 
 /** Keys are kept at least this long; a retry within it gets the first answer. */
 export const IDEMPOTENCY_RETENTION_MS = 48 * 3_600_000;
@@ -36,24 +36,22 @@ export interface Replayable<T> {
 }
 
 /**
- * Runs `work` at most once per (principal, key): inside the caller's transaction, so the answer
- * is stored atomically with the change it describes.
+ * Runs `work` at most once per (principal, key), across every instance: inside the caller's
+ * transaction, so the answer is stored atomically with the change it describes.
  */
-export function once<T>(
+export async function once<T>(
   tx: Tx,
-  scope: { principal: string; key: string | undefined; fingerprint: string; statusCode: number },
-  work: () => T,
-): Replayable<T> {
-  const { principal, key, fingerprint, statusCode } = scope;
-  if (key === undefined) return { statusCode, body: work(), replayed: false };
-  const earlier = findIdempotencyRecord(tx.orm, principal, key);
-  if (earlier) {
+  scope: { principal: string; key: string | undefined; fingerprint: string; statusCode: number; now: number },
+  work: () => Promise<T>,
+): Promise<Replayable<T>> {
+  const { principal, key, fingerprint, statusCode, now } = scope;
+  if (key === undefined) return { statusCode, body: await work(), replayed: false };
+  if (!(await claimIdempotencyKey(tx, { principal, key, requestHash: fingerprint, statusCode, createdAt: now }))) {
+    const earlier = (await findIdempotencyRecord(tx, principal, key))!;
     if (earlier.requestHash !== fingerprint) throw new IdempotencyMismatchError();
     return { statusCode: earlier.statusCode, body: JSON.parse(earlier.response) as T, replayed: true };
   }
-  const body = work();
-  insertIdempotencyRecord(tx.orm, {
-    principal, key, requestHash: fingerprint, statusCode, response: JSON.stringify(body), createdAt: Date.now(),
-  });
+  const body = await work();
+  await storeIdempotentResponse(tx, principal, key, JSON.stringify(body));
   return { statusCode, body, replayed: false };
 }

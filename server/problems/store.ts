@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, max, type SQL } from 'drizzle-orm';
-import type { Orm } from '../db/client.ts';
-import { placeholders, preparedStatements } from '../db/prepared.ts';
-import { areas, problems, problemStatusChanges } from '../db/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import { nextValue } from '../db/counters.ts';
+import type { problems, problemStatusChanges } from '../db/schema/sqlite.ts';
+import { sql, type Sql } from '../db/sql.ts';
 
 export type ProblemRow = typeof problems.$inferSelect;
 export type ProblemWithArea = ProblemRow & { areaSlug: string };
@@ -15,70 +15,57 @@ export interface ProblemFilter {
   beforeNumber?: number;
 }
 
-const withArea = { ...getColumns(), areaSlug: areas.slug };
-function getColumns() {
-  const { id, number, title, details, areaId, level, status, raisedByKind, raisedById, raisedByName, raisedAt, updatedAt } = problems;
-  return { id, number, title, details, areaId, level, status, raisedByKind, raisedById, raisedByName, raisedAt, updatedAt };
+/** Gap-free and unique across instances: see `nextValue`. */
+export function nextProblemNumber(tx: Queryable): Promise<number> {
+  return nextValue(tx, 'problems');
 }
 
-// The pull path: built once, not on every raise.
-const statements = preparedStatements((orm) => ({
-  maxNumber: orm.select({ n: max(problems.number) }).from(problems).prepare(),
-  insertProblem: orm
-    .insert(problems)
-    .values(placeholders('id', 'number', 'title', 'details', 'areaId', 'level', 'status', 'raisedByKind', 'raisedById', 'raisedByName', 'raisedAt', 'updatedAt'))
-    .prepare(),
-  insertStatusChange: orm
-    .insert(problemStatusChanges)
-    .values(placeholders('problemId', 'fromStatus', 'toStatus', 'reason', 'byKind', 'byId', 'byName', 'at'))
-    .prepare(),
-}));
-
-export function nextProblemNumber(orm: Orm): number {
-  return (statements(orm).maxNumber.get()?.n ?? 0) + 1;
+export async function insertProblem(tx: Queryable, row: ProblemRow): Promise<void> {
+  await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status,
+      raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at)
+    values (${row.id}, ${row.number}, ${row.title}, ${row.details}, ${row.areaId}, ${row.level}, ${row.status},
+      ${row.raisedByKind}, ${row.raisedById}, ${row.raisedByName}, ${row.raisedAt}, ${row.updatedAt})`);
 }
 
-export function insertProblem(orm: Orm, row: Required<typeof problems.$inferInsert>): void {
-  statements(orm).insertProblem.run(row);
+export async function updateProblem(tx: Queryable, row: ProblemRow): Promise<void> {
+  await tx.run(sql`update problems set title = ${row.title}, details = ${row.details}, area_id = ${row.areaId},
+    level = ${row.level}, status = ${row.status}, updated_at = ${row.updatedAt} where id = ${row.id}`);
 }
 
-export function updateProblem(orm: Orm, id: string, changes: Partial<typeof problems.$inferInsert>): void {
-  orm.update(problems).set(changes).where(eq(problems.id, id)).run();
+export async function insertStatusChange(tx: Queryable, row: Omit<StatusChangeRow, 'id'>): Promise<void> {
+  await tx.run(sql`insert into problem_status_changes (problem_id, from_status, to_status, reason, by_kind, by_id, by_name, at)
+    values (${row.problemId}, ${row.fromStatus}, ${row.toStatus}, ${row.reason}, ${row.byKind}, ${row.byId}, ${row.byName}, ${row.at})`);
 }
 
-export function insertStatusChange(orm: Orm, row: Required<Omit<typeof problemStatusChanges.$inferInsert, 'id'>>): void {
-  statements(orm).insertStatusChange.run(row);
+const withArea = sql`select problems.*, areas.slug as area_slug from problems join areas on areas.id = problems.area_id`;
+
+export function findProblemByNumber(db: Queryable, number: number): Promise<ProblemWithArea | undefined> {
+  return db.one<ProblemWithArea>(sql`${withArea} where problems.number = ${number}`);
 }
 
-export function findProblemByNumber(orm: Orm, number: number): ProblemWithArea | undefined {
-  return orm.select(withArea).from(problems).innerJoin(areas, eq(areas.id, problems.areaId)).where(eq(problems.number, number)).get();
+/**
+ * For a change: locks the problem's row until the transaction ends (PostgreSQL), so two instances
+ * changing one problem take turns instead of both acting on the same old status.
+ */
+export function findProblemForUpdate(tx: Queryable, number: number): Promise<ProblemWithArea | undefined> {
+  const lock = tx.dialect === 'postgres' ? sql` for update of problems` : sql``;
+  return tx.one<ProblemWithArea>(sql`${withArea} where problems.number = ${number}${lock}`);
 }
 
 /** Newest first. */
-export function listProblems(orm: Orm, filter: ProblemFilter, limit: number): ProblemWithArea[] {
-  const conditions: SQL[] = [];
-  if (filter.statuses) conditions.push(inArray(problems.status, [...filter.statuses]));
-  if (filter.areaId) conditions.push(eq(problems.areaId, filter.areaId));
-  if (filter.level) conditions.push(eq(problems.level, filter.level));
-  if (filter.updatedSince !== undefined) conditions.push(gte(problems.updatedAt, filter.updatedSince));
-  if (filter.beforeNumber !== undefined) conditions.push(lt(problems.number, filter.beforeNumber));
-  return orm
-    .select(withArea)
-    .from(problems)
-    .innerJoin(areas, eq(areas.id, problems.areaId))
-    .where(and(...conditions))
-    .orderBy(desc(problems.number))
-    .limit(limit)
-    .all();
+export function listProblems(db: Queryable, filter: ProblemFilter, limit: number): Promise<ProblemWithArea[]> {
+  const conditions: Sql[] = [];
+  if (filter.statuses) conditions.push(sql`problems.status in (${sql.join(filter.statuses)})`);
+  if (filter.areaId) conditions.push(sql`problems.area_id = ${filter.areaId}`);
+  if (filter.level) conditions.push(sql`problems.level = ${filter.level}`);
+  if (filter.updatedSince !== undefined) conditions.push(sql`problems.updated_at >= ${filter.updatedSince}`);
+  if (filter.beforeNumber !== undefined) conditions.push(sql`problems.number < ${filter.beforeNumber}`);
+  return db.all<ProblemWithArea>(sql`${withArea} ${sql.where(conditions)} order by problems.number desc limit ${limit}`);
 }
 
 /** Status histories for many problems in one query, oldest change first. */
-export function listStatusChanges(orm: Orm, problemIds: string[]): StatusChangeRow[] {
+export async function listStatusChanges(db: Queryable, problemIds: string[]): Promise<StatusChangeRow[]> {
   if (problemIds.length === 0) return [];
-  return orm
-    .select()
-    .from(problemStatusChanges)
-    .where(inArray(problemStatusChanges.problemId, problemIds))
-    .orderBy(asc(problemStatusChanges.id))
-    .all();
+  return db.all<StatusChangeRow>(sql`select * from problem_status_changes
+    where problem_id in (${sql.join(problemIds)}) order by id`);
 }

@@ -1,30 +1,47 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { Clock } from '../../server/clock.ts';
+import type { AnyDatabase } from '../../server/db/open.ts';
+import { openTestDatabase } from './test-database.ts';
 
 export const ORIGIN = 'http://localhost:3000';
 
 export interface TestApp {
   app: FastifyInstance;
-  db: Database;
+  db: AnyDatabase;
+  clock: TestClock;
   close(): Promise<void>;
 }
 
-/** A fresh app on a fresh migrated in-memory database. */
+/** Real time, plus however far a test has moved it on: hours pass without waiting for them. */
+export class TestClock implements Clock {
+  private offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
+/**
+ * A fresh app on a fresh migrated database of this project's kind (SQLite or PostgreSQL), on a
+ * clock the test moves by hand; background jobs run only when the test calls `app.jobs.runDue()`.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config: Config = loadConfig({ PUBLIC_URL: ORIGIN, ANDON_AUTH_RATE_LIMIT: '1000', ...env });
-  const db = openDatabase(':memory:');
-  migrateDatabase(db);
-  const app = await buildApp({ config, db });
+  const database = await openTestDatabase();
+  const clock = new TestClock();
+  const app = await buildApp({ config, db: database.db, clock, runJobs: false });
   await app.ready();
   return {
     app,
-    db,
+    db: database.db,
+    clock,
     async close() {
       await app.close();
-      db.close();
+      await database.close();
     },
   };
 }

@@ -5,15 +5,16 @@ import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/live.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { AnyDatabase } from '../../server/db/open.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
 import type { LiveSettings } from '../../server/hub/routes.ts';
-import { ORIGIN, createToken, setUpAdmin, type Caller } from '../helpers/app.ts';
+import { ORIGIN, TestClock, createToken, setUpAdmin, type Caller } from '../helpers/app.ts';
 
 export interface LiveApp {
   app: FastifyInstance;
-  db: Database;
+  db: AnyDatabase;
   admin: Caller;
+  clock: TestClock;
   /** `Bearer …` for an API token. */
   token: string;
   /** ws://127.0.0.1:<port>/api/live */
@@ -25,9 +26,10 @@ export interface LiveApp {
 
 export async function startLiveApp(live: LiveSettings = {}): Promise<LiveApp> {
   const config = loadConfig({ PUBLIC_URL: ORIGIN, ANDON_AUTH_RATE_LIMIT: '1000' });
-  const db = openDatabase(':memory:');
-  migrateDatabase(db);
-  const app = await buildApp({ config, db, live: { closeGraceMs: 300, ...live } });
+  const database = await openTestDatabase();
+  const db = database.db;
+  const clock = new TestClock();
+  const app = await buildApp({ config, db, clock, live: { closeGraceMs: 300, ...live }, runJobs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const admin = await setUpAdmin(app);
   const token = await createToken(admin);
@@ -44,7 +46,7 @@ export async function startLiveApp(live: LiveSettings = {}): Promise<LiveApp> {
 
   let closed = false;
   return {
-    app, db, admin, token, url: `ws://127.0.0.1:${port}/api/live`,
+    app, db, admin, clock, token, url: `ws://127.0.0.1:${port}/api/live`,
     async raise(count, { inFlight = 50, area, details } = {}) {
       const numbers: number[] = [];
       for (let start = 0; start < count; start += inFlight) {
@@ -57,7 +59,7 @@ export async function startLiveApp(live: LiveSettings = {}): Promise<LiveApp> {
       if (closed) return;
       closed = true;
       await app.close();
-      db.close();
+      await database.close();
     },
   };
 }

@@ -1,31 +1,31 @@
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_PROTOCOL } from '../../shared/live.ts';
-import { pruneEventsBefore } from '../../server/events/store.ts';
+import { newestEventSeq, pruneEventsBefore } from '../../server/events/store.ts';
 import { connect, range, startLiveApp, type LiveApp } from './live-harness.ts';
 
 let t: LiveApp;
 let auth: Record<string, string>;
 beforeEach(async () => {
-  t = await startLiveApp();
+  // Keep one recent event in memory, so resuming reads the table and hands over to live (the hard part).
+  t = await startLiveApp({ recentEvents: 1 });
   auth = { authorization: t.token };
 });
 afterEach(() => t.close());
 
-const newestSeq = () => (t.db.sqlite.prepare('select coalesce(max(seq), 0) as seq from events').get() as { seq: number }).seq;
 
 describe('resuming after a drop', () => {
   it('loses and repeats nothing when a client drops in the middle of a burst of 1,000 events and resumes', async () => {
     const first = await connect(t.url, auth);
     const beforeDrop: number[] = [];
-    let newestAtDrop = 0;
+    let newestAtDrop: Promise<number> = Promise.resolve(Infinity);
     const dropped = new Promise<void>((resolve) => {
       first.ws.on('message', (data) => {
         const message = JSON.parse(data.toString());
         if (message.type !== 'event' || beforeDrop.length === 400) return;
         beforeDrop.push(message.seq);
         if (beforeDrop.length === 400) {
-          newestAtDrop = newestSeq();
+          newestAtDrop = newestEventSeq(t.db);
           first.ws.terminate();
           resolve();
         }
@@ -38,7 +38,7 @@ describe('resuming after a drop', () => {
     await burst;
     await second.waitFor((c) => c.seqs().at(-1) === 1000);
 
-    expect(newestAtDrop).toBeLessThan(1000); // the drop really happened mid-burst
+    expect(await newestAtDrop).toBeLessThan(1000); // the drop really happened mid-burst
     expect([...beforeDrop, ...second.seqs()]).toEqual(range(1, 1000));
     second.ws.close();
   });
@@ -98,10 +98,11 @@ describe('cursors the server cannot resume from', () => {
   }
 
   it('answers reset when the events after the cursor were pruned, then streams live from the newest', async () => {
-    await t.raise(5);
-    // Events 1 and 2 are older than the retention window.
-    t.db.sqlite.prepare('update events set at = 0 where seq <= 2').run();
-    pruneEventsBefore(t.db.orm, 1);
+    await t.raise(2);
+    // Nine days on, events 1 and 2 are older than the retention window; the hourly job prunes them.
+    t.clock.advance(9 * 86_400_000);
+    await t.raise(3);
+    await t.app.jobs.runDue();
 
     const tooOld = await resetFor(1);
     expect(tooOld.messages[1]).toEqual({ type: 'reset', seq: 5, reason: 'cursor_too_old' });
@@ -117,7 +118,7 @@ describe('cursors the server cannot resume from', () => {
 
   it('answers reset when everything was pruned and the cursor is older than the last seq', async () => {
     await t.raise(4);
-    pruneEventsBefore(t.db.orm, Date.now() + 1);
+    await t.db.transaction((tx) => pruneEventsBefore(tx, Date.now() + 1));
     expect((await resetFor(2)).messages[1]).toEqual({ type: 'reset', seq: 4, reason: 'cursor_too_old' });
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/live.ts';
+import { newestEventSeq } from '../../server/events/store.ts';
 import { connect, startLiveApp, type LiveApp, type LiveClient } from './live-harness.ts';
 
 let t: LiveApp;
@@ -76,7 +77,7 @@ describe('following part of the stream', () => {
   });
 
   it('applies the subscription to stored events a resuming client catches up on', async () => {
-    const start = (t.db.sqlite.prepare('select max(seq) as seq from events').get() as { seq: number }).seq;
+    const start = await newestEventSeq(t.db);
     await t.raise(3, { area: 'line-2' });
     await t.raise(2, { area: 'line-1' });
     // Subscribe first (hello resumes only while nothing has been sent yet), then resume.
@@ -90,7 +91,7 @@ describe('following part of the stream', () => {
   });
 
   it('finds one problem\'s stored events for a resuming client that follows only that problem', async () => {
-    const start = (t.db.sqlite.prepare('select max(seq) as seq from events').get() as { seq: number }).seq;
+    const start = await newestEventSeq(t.db);
     const [watched, other] = await t.raise(2);
     await retitle(other, 'not watched');
     await retitle(watched, 'watched');

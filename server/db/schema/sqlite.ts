@@ -1,13 +1,15 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { KINDS_OF_PRINCIPAL, LEVELS, ROLES, STATUSES } from './columns.ts';
 
-// Times are stored as integer milliseconds since the epoch; the API answers ISO 8601.
+// The same tables as ./postgres.ts, column for column: a test compares the two.
+// Times are integer milliseconds since the epoch; the API answers ISO 8601.
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'member'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -26,7 +28,7 @@ export const sessions = sqliteTable(
 export const invites = sqliteTable('invites', {
   codeHash: text('code_hash').primaryKey(),
   email: text('email'),
-  role: text('role', { enum: ['admin', 'member'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   createdBy: text('created_by').notNull().references(() => users.id),
   createdAt: integer('created_at').notNull(),
   expiresAt: integer('expires_at').notNull(),
@@ -62,11 +64,9 @@ export const problems = sqliteTable(
     title: text('title').notNull(),
     details: text('details').notNull().default(''),
     areaId: text('area_id').notNull().references(() => areas.id),
-    level: text('level', { enum: ['help', 'stop'] }).notNull(),
-    status: text('status', {
-      enum: ['raised', 'swarming', 'contained', 'resolved', 'learned', 'dismissed'],
-    }).notNull(),
-    raisedByKind: text('raised_by_kind', { enum: ['user', 'token'] }).notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    raisedByKind: text('raised_by_kind', { enum: KINDS_OF_PRINCIPAL }).notNull(),
     raisedById: text('raised_by_id').notNull(),
     raisedByName: text('raised_by_name').notNull(),
     raisedAt: integer('raised_at').notNull(),
@@ -83,7 +83,7 @@ export const problemStatusChanges = sqliteTable(
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
-    byKind: text('by_kind', { enum: ['user', 'token'] }).notNull(),
+    byKind: text('by_kind', { enum: KINDS_OF_PRINCIPAL }).notNull(),
     byId: text('by_id').notNull(),
     byName: text('by_name').notNull(),
     at: integer('at').notNull(),
@@ -108,8 +108,8 @@ export const idempotencyKeys = sqliteTable(
 export const events = sqliteTable(
   'events',
   {
-    // AUTOINCREMENT so a pruned tail never lets a sequence number be reused.
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    // Given from the `events` counter in the writing transaction, so seqs are gap-free and never reused.
+    seq: integer('seq').primaryKey(),
     name: text('name').notNull(),
     problemId: text('problem_id'),
     problemNumber: integer('problem_number'),
@@ -122,3 +122,34 @@ export const events = sqliteTable(
   (t) => [index('events_at_idx').on(t.at)],
 );
 
+/** Named counters (problem numbers, event seqs), bumped inside the transaction that uses the number. */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/** How far each consumer of the event log has got; retention keeps what any of them still needs. */
+export const eventCursors = sqliteTable('event_cursors', {
+  consumer: text('consumer').primaryKey(),
+  seq: integer('seq').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Background work: due at a time, claimed by one instance under a lease, retried on failure. */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    // At most one pending job per key (one retention job, one escalation per problem step).
+    key: text('key').notNull().unique(),
+    payload: text('payload').notNull(),
+    dueAt: integer('due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    leasedBy: text('leased_by'),
+    leaseUntil: integer('lease_until'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('jobs_due_idx').on(t.dueAt)],
+);

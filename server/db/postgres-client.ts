@@ -1,0 +1,105 @@
+import pg from 'pg';
+import { camelRow, UniqueViolationError, type Database, type Queryable, type Tx } from './client.ts';
+import type { Sql } from './sql.ts';
+
+// bigint (int8) columns hold millisecond times and sequence numbers, all well inside 2^53.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export interface PostgresDatabase extends Database {
+  /** For `migrate` only; stores go through `Queryable`. */
+  readonly pool: pg.Pool;
+}
+
+function translate(error: unknown): unknown {
+  return (error as { code?: string }).code === '23505' ? new UniqueViolationError((error as Error).message, { cause: error }) : error;
+}
+
+function queryableOn(client: pg.Pool | pg.PoolClient): Queryable {
+  async function rows<T>(query: Sql): Promise<{ rows: T[]; count: number }> {
+    try {
+      const result = await client.query({ text: query.text('postgres'), values: query.values as unknown[] });
+      return { rows: result.rows.map((row: Record<string, unknown>) => camelRow<T>(row)), count: result.rowCount ?? 0 };
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+  return {
+    dialect: 'postgres',
+    all: async <T>(query: Sql) => (await rows<T>(query)).rows,
+    one: async <T>(query: Sql) => (await rows<T>(query)).rows[0],
+    run: async (query: Sql) => (await rows(query)).count,
+  };
+}
+
+export async function openPostgres(
+  url: string,
+  options: { poolSize: number; logError?: (error: unknown, message: string) => void },
+): Promise<PostgresDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize, types, connectionTimeoutMillis: 10_000 });
+  // An idle client whose server went away must not crash the process; the next query reconnects.
+  pool.on('error', (error) => options.logError?.(error, 'idle PostgreSQL connection failed'));
+  await pool.query('select 1');
+  const queryable = queryableOn(pool);
+  let listener: pg.Client | null = null;
+  const channels = new Map<string, Set<() => void>>();
+  let closed = false;
+
+  return {
+    ...queryable,
+    pool,
+    async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      const hooks: Array<() => void> = [];
+      try {
+        await client.query('begin');
+        const value = await work({ ...queryableOn(client), afterCommit: (hook) => hooks.push(hook) });
+        await client.query('commit');
+        for (const hook of hooks) {
+          try {
+            hook();
+          } catch (error) {
+            options.logError?.(error, 'after-commit hook failed');
+          }
+        }
+        return value;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      if (!listener) {
+        // LISTEN needs a connection of its own that stays open, outside the pool.
+        listener = new pg.Client({ connectionString: url, types });
+        listener.on('notification', (message) => channels.get(message.channel)?.forEach((fn) => fn()));
+        listener.on('error', (error) => options.logError?.(error, 'PostgreSQL listen connection failed'));
+        await listener.connect();
+      }
+      if (!channels.has(channel)) {
+        channels.set(channel, new Set());
+        await listener.query(`listen "${channel.replace(/"/g, '')}"`);
+      }
+      channels.get(channel)!.add(onNotify);
+      return async () => {
+        channels.get(channel)?.delete(onNotify);
+      };
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await listener?.end().catch(() => {});
+      listener = null;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { KINDS_OF_PRINCIPAL, LEVELS, ROLES, STATUSES } from './columns.ts';
+
+// The same tables as ./sqlite.ts, column for column: a test compares the two.
+// Times are integer milliseconds since the epoch; the API answers ISO 8601.
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // sha256 of the cookie value: a leaked database does not leak live sessions.
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const invites = pgTable('invites', {
+  codeHash: text('code_hash').primaryKey(),
+  email: text('email'),
+  role: text('role', { enum: ROLES }).notNull(),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  acceptedAt: bigint('accepted_at', { mode: 'number' }),
+  acceptedBy: text('accepted_by').references(() => users.id),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: text('created_by').notNull().references(() => users.id),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  lastUsedAt: bigint('last_used_at', { mode: 'number' }),
+  revokedAt: bigint('revoked_at', { mode: 'number' }),
+});
+
+export const areas = pgTable('areas', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  responseTargetMinutes: integer('response_target_minutes').notNull().default(5),
+  archivedAt: bigint('archived_at', { mode: 'number' }),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+export const problems = pgTable(
+  'problems',
+  {
+    id: text('id').primaryKey(),
+    number: integer('number').notNull().unique(),
+    title: text('title').notNull(),
+    details: text('details').notNull().default(''),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    level: text('level', { enum: LEVELS }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    raisedByKind: text('raised_by_kind', { enum: KINDS_OF_PRINCIPAL }).notNull(),
+    raisedById: text('raised_by_id').notNull(),
+    raisedByName: text('raised_by_name').notNull(),
+    raisedAt: bigint('raised_at', { mode: 'number' }).notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('problems_status_idx').on(t.status, t.number), index('problems_area_idx').on(t.areaId, t.number)],
+);
+
+export const problemStatusChanges = pgTable(
+  'problem_status_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    byKind: text('by_kind', { enum: KINDS_OF_PRINCIPAL }).notNull(),
+    byId: text('by_id').notNull(),
+    byName: text('by_name').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('problem_status_changes_problem_idx').on(t.problemId, t.id)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    // Keys are scoped to who sent them, so one caller can never read another's answer.
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: text('response').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    // Given from the `events` counter in the writing transaction, so seqs are gap-free and never reused.
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    problemId: text('problem_id'),
+    problemNumber: integer('problem_number'),
+    areaSlug: text('area_slug'),
+    // Set when the change moved the problem out of this area, so followers of that area see it leave.
+    previousAreaSlug: text('previous_area_slug'),
+    at: bigint('at', { mode: 'number' }).notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('events_at_idx').on(t.at)],
+);
+
+/** Named counters (problem numbers, event seqs), bumped inside the transaction that uses the number. */
+export const counters = pgTable('counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});
+
+/** How far each consumer of the event log has got; retention keeps what any of them still needs. */
+export const eventCursors = pgTable('event_cursors', {
+  consumer: text('consumer').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});
+
+/** Background work: due at a time, claimed by one instance under a lease, retried on failure. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    // At most one pending job per key (one retention job, one escalation per problem step).
+    key: text('key').notNull().unique(),
+    payload: text('payload').notNull(),
+    dueAt: bigint('due_at', { mode: 'number' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    leasedBy: text('leased_by'),
+    leaseUntil: bigint('lease_until', { mode: 'number' }),
+    lastError: text('last_error'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('jobs_due_idx').on(t.dueAt)],
+);
