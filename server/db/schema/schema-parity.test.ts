@@ -11,7 +11,7 @@ interface Shape {
 
 // Column types differ by dialect (integer vs bigint); names, nullability, keys and indexes must not.
 function sqliteShapes(): Record<string, Shape> {
-  const tables = Object.values(sqlite).filter((t): t is SQLiteTable => t instanceof SQLiteTable);
+  const tables = (Object.values(sqlite) as unknown[]).filter((t): t is SQLiteTable => t instanceof SQLiteTable);
   return Object.fromEntries(tables.map((table) => {
     const config = sqliteTableConfig(table);
     return [config.name, {
@@ -25,7 +25,7 @@ function sqliteShapes(): Record<string, Shape> {
 }
 
 function postgresShapes(): Record<string, Shape> {
-  const tables = Object.values(postgres).filter((t): t is PgTable => t instanceof PgTable);
+  const tables = (Object.values(postgres) as unknown[]).filter((t): t is PgTable => t instanceof PgTable);
   return Object.fromEntries(tables.map((table) => {
     const config = pgTableConfig(table);
     return [config.name, {
