@@ -1,9 +1,4 @@
-import type { ErrorBody } from '../../../shared/errors.ts';
-
-export interface ErrorDetail {
-  field?: string;
-  message: string;
-}
+import type { ErrorBody, ErrorDetail } from '../../../shared/errors.ts';
 
 /** The server answered with an error body (or something we could not read as one). */
 export class ApiError extends Error {

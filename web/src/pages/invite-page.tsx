@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import type { InviteInfo } from '../../../shared/accounts.ts';
+import type { AcceptInviteBody, InviteInfo } from '../../../shared/accounts.ts';
 import { EMAIL_MAX, NAME_MAX } from '../../../shared/limits.ts';
 import { acceptInvite, getInvite } from '../api/endpoints.ts';
 import { ApiError, describeError } from '../api/http.ts';
@@ -41,7 +41,7 @@ export function InvitePage({ code }: { code: string }) {
     event.preventDefault();
     if (busy || state.phase !== 'ready') return;
     const form = new FormData(event.currentTarget);
-    const body: { name: string; password: string; email?: string } = {
+    const body: AcceptInviteBody = {
       name: String(form.get('name')).trim(),
       password: String(form.get('password')),
     };

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import type { Level, Problem } from '../../../shared/problems.ts';
+import { LEVELS, type Level, type Problem } from '../../../shared/problems.ts';
 import { areaName } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { LEVEL_LABEL } from './problem-words.ts';
@@ -46,8 +46,11 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
       <div className="field field--inline">
         <label htmlFor={`${id}-level`}>Level</label>
         <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value as Level)}>
-          <option value="help">{LEVEL_LABEL.help}</option>
-          <option value="stop">{LEVEL_LABEL.stop}</option>
+          {LEVELS.map((choice) => (
+            <option key={choice} value={choice}>
+              {LEVEL_LABEL[choice]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field field--inline">

@@ -70,10 +70,6 @@ export class PullQueue {
     return this.readStorage() ?? this.memory;
   }
 
-  isSending(key: string): boolean {
-    return this.inFlight.has(key);
-  }
-
   /** Stores the pull first; the caller then sends it with `send(pull.key)`. */
   enqueue(body: RaiseProblemBody): QueuedPull {
     const now = this.now();

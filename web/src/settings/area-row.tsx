@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Area, UpdateAreaBody } from '../../../shared/areas.ts';
-import { NAME_MAX } from '../../../shared/limits.ts';
+import { NAME_MAX, RESPONSE_TARGET_MAX_MINUTES } from '../../../shared/limits.ts';
 import { updateArea } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { rememberArea } from '../areas/areas-store.ts';
@@ -41,7 +41,7 @@ export function AreaRow({ area }: { area: Area }) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-target`}>Response target (minutes)</label>
-            <input id={`${id}-target`} name="target" type="number" inputMode="numeric" required min={1} max={10_080} defaultValue={area.responseTargetMinutes} />
+            <input id={`${id}-target`} name="target" type="number" inputMode="numeric" required min={1} max={RESPONSE_TARGET_MAX_MINUTES} defaultValue={area.responseTargetMinutes} />
           </div>
           <div className="area-row__buttons">
             <button type="submit" className="button button--primary button--small" disabled={busy}>

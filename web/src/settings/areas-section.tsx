@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_DEFAULT_MINUTES, SLUG_MAX } from '../../../shared/limits.ts';
+import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_DEFAULT_MINUTES, RESPONSE_TARGET_MAX_MINUTES, SLUG_MAX, SLUG_PATTERN } from '../../../shared/limits.ts';
 import { createArea } from '../api/endpoints.ts';
 import { rememberArea, useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
@@ -59,7 +59,7 @@ export function AreasSection() {
           label="Short name for links (optional)"
           name="slug"
           maxLength={SLUG_MAX}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          pattern={SLUG_PATTERN}
           hint="Lower-case letters, digits and dashes, e.g. checkout-team. Made from the name if left empty."
           error={problem?.fields.slug}
         />
@@ -70,7 +70,7 @@ export function AreasSection() {
           type="number"
           inputMode="numeric"
           min={1}
-          max={10_080}
+          max={RESPONSE_TARGET_MAX_MINUTES}
           defaultValue={RESPONSE_TARGET_DEFAULT_MINUTES}
           error={problem?.fields.responseTargetMinutes}
         />

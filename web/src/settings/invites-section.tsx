@@ -8,6 +8,12 @@ import { TextField } from '../forms/text-field.tsx';
 import { formatWhen } from '../problems/format-age.ts';
 import { CopyField } from './copy-field.tsx';
 
+// Typed by role, so a role added in shared/ cannot be missing here.
+const ROLE_CHOICES: Record<Role, string> = {
+  member: 'Member: pulls, swarms, sees the board',
+  admin: 'Admin: also changes settings and invites people',
+};
+
 function absoluteLink(link: string): string {
   try {
     return new URL(link, window.location.origin).toString();
@@ -57,8 +63,11 @@ export function InvitesSection() {
         <div className="field">
           <label htmlFor={`${id}-role`}>Role</label>
           <select id={`${id}-role`} name="role" defaultValue="member">
-            <option value="member">Member: pulls, swarms, sees the board</option>
-            <option value="admin">Admin: also changes settings and invites people</option>
+            {(Object.entries(ROLE_CHOICES) as [Role, string][]).map(([role, label]) => (
+              <option key={role} value={role}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -36,7 +36,7 @@ export function TokensSection() {
     setBusy(true);
     setProblem(null);
     try {
-      const token = await createToken(name);
+      const token = await createToken({ name });
       setCreated(token);
       formElement.reset();
       reload();
