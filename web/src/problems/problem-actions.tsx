@@ -13,7 +13,7 @@ interface ProblemActionsProps {
 
 export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
   const id = useId();
-  const { busy, error, setError, done, update } = useProblemUpdate(problem.number, onUpdated);
+  const { busy, failure, setFailure, done, update } = useProblemUpdate(problem.number, onUpdated);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
@@ -31,7 +31,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
   function dismiss(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) {
-      setError('Say why it is dismissed, e.g. “duplicate of #12” or “false alarm”.');
+      setFailure('Say why it is dismissed, e.g. “duplicate of #12” or “false alarm”.');
       reasonRef.current?.focus();
       return;
     }
@@ -97,7 +97,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
               className="button button--quiet"
               onClick={() => {
                 setDismissing(false);
-                setError(null);
+                setFailure(null);
               }}
             >
               Cancel
@@ -105,7 +105,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
           </div>
         </form>
       )}
-      <FormAlert message={error} />
+      <FormAlert message={failure?.message} />
       <p role="status" className="problem-actions__done">
         {done}
       </p>

@@ -27,7 +27,7 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
     setLevel(problem.level);
     setArea(problem.area);
   }
-  const { busy, error, done, update } = useProblemUpdate(problem.number, onUpdated);
+  const { busy, failure, done, update } = useProblemUpdate(problem.number, onUpdated);
   // Archived areas take no new problems, but the one it is in stays listed.
   const choices = areas.filter((a) => !a.archived || a.slug === problem.area);
   const changed = level !== problem.level || area !== problem.area;
@@ -66,7 +66,7 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
       <button type="submit" className="button" disabled={!changed || busy}>
         Save level and area
       </button>
-      <FormAlert message={error} />
+      <FormAlert message={failure?.message} />
       <p role="status" className="problem-actions__done">
         {done}
       </p>
