@@ -13,6 +13,7 @@ export type Level = Static<typeof Level>;
 export const STATUSES = ['raised', 'swarming', 'contained', 'resolved', 'learned', 'dismissed'] as const;
 /** Still to be worked: what the board shows in its own columns and `?status=open` lists. */
 export const OPEN_STATUSES = ['raised', 'swarming', 'contained'] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export const Status = literalUnion(STATUSES);
 export type Status = Static<typeof Status>;
 

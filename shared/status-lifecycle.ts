@@ -1,6 +1,6 @@
 // Which status a problem may move to from each status. The server refuses any other move; the web
 // offers buttons only for these, so the two cannot disagree.
-import { OPEN_STATUSES, type Status } from './problems.ts';
+import { OPEN_STATUSES, type OpenStatus, type Status } from './problems.ts';
 
 // Work moves forward and may skip ahead; a problem can go back a step when containment or a fix did
 // not hold, and a resolved or dismissed problem can be reopened.
@@ -21,6 +21,6 @@ export function allowedMoves(from: Status): readonly Status[] {
   return STATUS_MOVES[from];
 }
 
-export function isOpenStatus(status: Status): boolean {
+export function isOpenStatus(status: Status): status is OpenStatus {
   return (OPEN_STATUSES as readonly Status[]).includes(status);
 }

@@ -1,8 +1,9 @@
-import { LEVELS, RESOLVED_WINDOW_MS, type Level, type Problem } from '../../../shared/problems.ts';
+import { LEVELS, RESOLVED_WINDOW_MS, type Level, type OpenStatus, type Problem } from '../../../shared/problems.ts';
 import { isOpenStatus } from '../../../shared/status-lifecycle.ts';
 import { resolvedAt } from '../problems/problem-words.ts';
 
-export type Lane = 'raised' | 'swarming' | 'contained' | 'resolved';
+/** A column of the board: one per open status, and the recently resolved. */
+export type Lane = OpenStatus | 'resolved';
 
 export interface BoardFilters {
   area: string;
@@ -27,7 +28,7 @@ export function isPastTarget(problem: Problem, targetMinutes: number | undefined
 }
 
 function laneOf(problem: Problem, now: number): Lane | null {
-  if (isOpenStatus(problem.status)) return problem.status as Lane;
+  if (isOpenStatus(problem.status)) return problem.status;
   if (problem.status === 'resolved' || problem.status === 'learned') {
     const at = resolvedAt(problem);
     if (at && now - Date.parse(at) < RESOLVED_WINDOW_MS) return 'resolved';

@@ -9,7 +9,7 @@ import { applyEvent, applySnapshot, emptyProblemMap, restartAt, type Applied, ty
 /** Hands out one number per snapshot load, so the answer of a load that was replaced is dropped. */
 export type LoadTicket = number;
 
-export function followsSubscription(subscription: LiveSubscription | undefined): Follows {
+function followsSubscription(subscription: LiveSubscription | undefined): Follows {
   if (!subscription) return () => true;
   const { areas, problem } = subscription;
   return (candidate) => (areas === undefined || areas.includes(candidate.area)) && (problem === undefined || candidate.number === problem);
