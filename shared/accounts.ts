@@ -1,8 +1,15 @@
 import { Type, type Static } from 'typebox';
 import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits.ts';
+import { literalUnion } from './literal-union.ts';
 
-export const Role = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
+export const ROLES = ['admin', 'member'] as const;
+export const Role = literalUnion(ROLES);
 export type Role = Static<typeof Role>;
+
+/** Who did something: a signed-in person or a machine with an API token. */
+export const ACTOR_KINDS = ['user', 'token'] as const;
+export const ActorKind = literalUnion(ACTOR_KINDS);
+export type ActorKind = Static<typeof ActorKind>;
 
 const Email = Type.String({ format: 'email', maxLength: EMAIL_MAX });
 const Password = Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX });

@@ -1,7 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { DESCRIPTION_MAX, NAME_MAX, SLUG_MAX, SLUG_PATTERN } from './limits.ts';
+import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_MAX_MINUTES, SLUG_MAX, SLUG_PATTERN } from './limits.ts';
 
 export const AreaSlug = Type.String({ minLength: 1, maxLength: SLUG_MAX, pattern: SLUG_PATTERN });
+
+const ResponseTargetMinutes = Type.Integer({ minimum: 1, maximum: RESPONSE_TARGET_MAX_MINUTES });
 
 export const Area = Type.Object({
   id: Type.String(),
@@ -22,7 +24,7 @@ export const CreateAreaBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: NAME_MAX }),
     slug: Type.Optional(AreaSlug),
     description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX })),
-    responseTargetMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_080 })),
+    responseTargetMinutes: Type.Optional(ResponseTargetMinutes),
   },
   { additionalProperties: false },
 );
@@ -32,7 +34,7 @@ export const UpdateAreaBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: NAME_MAX })),
     description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX })),
-    responseTargetMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_080 })),
+    responseTargetMinutes: Type.Optional(ResponseTargetMinutes),
     archived: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },

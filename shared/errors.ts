@@ -4,6 +4,7 @@ export const ErrorDetail = Type.Object({
   field: Type.Optional(Type.String({ description: 'Path of the offending field, e.g. "title"' })),
   message: Type.String(),
 });
+export type ErrorDetail = Static<typeof ErrorDetail>;
 
 export const ErrorBody = Type.Object(
   {

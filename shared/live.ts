@@ -7,6 +7,7 @@
 // widens back to everything. Event `seq`s are global: a narrowed stream skips numbers.
 import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
+import { literalUnion } from './literal-union.ts';
 import { Problem } from './problems.ts';
 
 export const LIVE_PROTOCOL = 1;
@@ -40,7 +41,7 @@ export type EventName = (typeof EVENT_NAMES)[number];
 export const LiveEvent = Type.Object({
   type: Type.Literal('event'),
   seq: Type.Integer({ minimum: 1 }),
-  name: Type.Union([Type.Literal('problem.raised'), Type.Literal('problem.updated')]),
+  name: literalUnion(EVENT_NAMES),
   at: Type.String({ format: 'date-time' }),
   data: Problem,
 });

@@ -1,22 +1,28 @@
 import { Type, type Static } from 'typebox';
+import { ActorKind } from './accounts.ts';
 import { AreaSlug } from './areas.ts';
-import { DETAILS_MAX, PAGE_LIMIT_MAX, TITLE_MAX } from './limits.ts';
+import { DETAILS_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
+import { literalUnion } from './literal-union.ts';
 
-export const Level = Type.Union([Type.Literal('help'), Type.Literal('stop')], {
+export const LEVELS = ['help', 'stop'] as const;
+export const Level = literalUnion(LEVELS, {
   description: 'help: I need help, work goes on. stop: this must stop the line.',
 });
 export type Level = Static<typeof Level>;
 
 export const STATUSES = ['raised', 'swarming', 'contained', 'resolved', 'learned', 'dismissed'] as const;
+/** Still to be worked: what the board shows in its own columns and `?status=open` lists. */
 export const OPEN_STATUSES = ['raised', 'swarming', 'contained'] as const;
-export const Status = Type.Union([
-  Type.Literal('raised'), Type.Literal('swarming'), Type.Literal('contained'),
-  Type.Literal('resolved'), Type.Literal('learned'), Type.Literal('dismissed'),
-]);
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+export const Status = literalUnion(STATUSES);
 export type Status = Static<typeof Status>;
 
+/** How long a resolved problem stays on the board, so a team sees what it just fixed. */
+export const RESOLVED_WINDOW_HOURS = 24;
+export const RESOLVED_WINDOW_MS = RESOLVED_WINDOW_HOURS * 3_600_000;
+
 export const RaisedBy = Type.Object({
-  kind: Type.Union([Type.Literal('user'), Type.Literal('token')]),
+  kind: ActorKind,
   id: Type.String(),
   name: Type.String(),
 });
@@ -63,7 +69,7 @@ export type RaiseProblemBody = Static<typeof RaiseProblemBody>;
 export const UpdateProblemBody = Type.Object(
   {
     status: Type.Optional(Status),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2_000 })),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: REASON_MAX })),
     level: Type.Optional(Level),
     area: Type.Optional(AreaSlug),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: TITLE_MAX })),

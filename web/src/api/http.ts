@@ -1,9 +1,4 @@
-import type { ErrorBody } from '../../../shared/errors.ts';
-
-export interface ErrorDetail {
-  field?: string;
-  message: string;
-}
+import type { ErrorBody, ErrorDetail } from '../../../shared/errors.ts';
 
 /** The server answered with an error body (or something we could not read as one). */
 export class ApiError extends Error {
@@ -23,6 +18,11 @@ export class NetworkError extends Error {
   override name = 'NetworkError';
 }
 
+/** The server said yes, but the body did not arrive whole or was not JSON. Asking again is safe where the request is idempotent. */
+export class UnreadableAnswerError extends Error {
+  override name = 'UnreadableAnswerError';
+}
+
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener | null = null;
 
@@ -38,6 +38,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Some calls (e.g. GET /api/me) expect 401 and must not trigger the global sign-out. */
   expectUnauthorized?: boolean;
+  /** Defaults to the browser's; the pull queue's tests hand in a fake network. */
+  fetch?: typeof fetch;
 }
 
 export async function readError(response: Response): Promise<ApiError> {
@@ -49,7 +51,7 @@ export async function readError(response: Response): Promise<ApiError> {
   }
   const error = body?.error;
   if (error && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code ?? 'error', error.message, error.details ?? []);
+    return new ApiError(response.status, error.code ?? 'error', error.message, Array.isArray(error.details) ? error.details : []);
   }
   return new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status} ${response.statusText}`.trim());
 }
@@ -61,15 +63,10 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const init: RequestInit = { method: options.method ?? 'GET', headers, body, credentials: 'same-origin', signal: options.signal };
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await (options.fetch ? options.fetch(path, init) : fetch(path, init));
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
     throw new NetworkError('Could not reach the Andon server. Check your connection and try again.');
@@ -80,8 +77,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw error;
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return readAnswer<T>(response, options.signal);
+}
+
+async function readAnswer<T>(response: Response, signal: AbortSignal | undefined): Promise<T> {
+  try {
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new UnreadableAnswerError('The server sent an answer we could not read.', { cause });
+  }
 }
 
 export function describeError(error: unknown): string {

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import type { Area } from '../../../shared/areas.ts';
+import { LEVELS } from '../../../shared/problems.ts';
+import { LEVEL_LABEL } from '../problems/problem-words.ts';
 import type { BoardFilters } from './board-lanes.ts';
 
 interface BoardFilterBarProps {
@@ -35,8 +37,11 @@ export function BoardFilterBar({ filters, areas, onChange }: BoardFilterBarProps
           onChange={(e) => onChange({ ...filters, level: e.target.value as BoardFilters['level'] })}
         >
           <option value="">Help and Stop</option>
-          <option value="help">Help only</option>
-          <option value="stop">Stop only</option>
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_LABEL[level]} only
+            </option>
+          ))}
         </select>
       </div>
     </div>

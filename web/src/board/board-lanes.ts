@@ -1,19 +1,18 @@
-import type { Level, Problem, Status } from '../../../shared/problems.ts';
+import { LEVELS, RESOLVED_WINDOW_MS, type Level, type OpenStatus, type Problem } from '../../../shared/problems.ts';
+import { isOpenStatus } from '../../../shared/status-lifecycle.ts';
 import { resolvedAt } from '../problems/problem-words.ts';
 
-export type Lane = 'raised' | 'swarming' | 'contained' | 'resolved';
-export const LANES: readonly Lane[] = ['raised', 'swarming', 'contained', 'resolved'];
+/** A column of the board: one per open status, and the recently resolved. */
+export type Lane = OpenStatus | 'resolved';
 
 export interface BoardFilters {
   area: string;
   level: Level | '';
 }
 
-const RESOLVED_WINDOW_MS = 24 * 60 * 60 * 1000;
-
 export function readFilters(params: URLSearchParams): BoardFilters {
   const level = params.get('level');
-  return { area: params.get('area') ?? '', level: level === 'help' || level === 'stop' ? level : '' };
+  return { area: params.get('area') ?? '', level: LEVELS.find((known) => known === level) ?? '' };
 }
 
 export function matchesFilters(problem: Problem, filters: BoardFilters): boolean {
@@ -29,8 +28,7 @@ export function isPastTarget(problem: Problem, targetMinutes: number | undefined
 }
 
 function laneOf(problem: Problem, now: number): Lane | null {
-  const open: readonly Status[] = ['raised', 'swarming', 'contained'];
-  if (open.includes(problem.status)) return problem.status as Lane;
+  if (isOpenStatus(problem.status)) return problem.status;
   if (problem.status === 'resolved' || problem.status === 'learned') {
     const at = resolvedAt(problem);
     if (at && now - Date.parse(at) < RESOLVED_WINDOW_MS) return 'resolved';

@@ -1,13 +1,12 @@
-import type { Problem } from '../../../shared/problems.ts';
 import { PAGE_LIMIT_MAX } from '../../../shared/limits.ts';
-import { listProblems, type ProblemQuery } from '../api/endpoints.ts';
+import { RESOLVED_WINDOW_MS, type ListProblemsQuery, type Problem } from '../../../shared/problems.ts';
+import { listProblems } from '../api/endpoints.ts';
 
 // Enough for a very busy organisation; past this the board shows the newest and says nothing is lost.
 const MAX_OPEN_PAGES = 50;
 const MAX_RESOLVED_PAGES = 5;
-const RESOLVED_WINDOW_MS = 24 * 3_600_000;
 
-async function pageThrough(query: ProblemQuery, maxPages: number, signal: AbortSignal): Promise<Problem[]> {
+async function pageThrough(query: ListProblemsQuery, maxPages: number, signal: AbortSignal): Promise<Problem[]> {
   const problems: Problem[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {

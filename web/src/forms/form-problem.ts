@@ -1,4 +1,5 @@
-import { ApiError, describeError, type ErrorDetail } from '../api/http.ts';
+import type { ErrorDetail } from '../../../shared/errors.ts';
+import { ApiError, describeError } from '../api/http.ts';
 
 /** What went wrong with a submitted form: one message for the form, one per field where known. */
 export interface FormProblem {

@@ -1,11 +1,13 @@
 // Live state for a page: an HTTP snapshot plus the websocket events after it, merged so that nothing
-// that happens while loading or while disconnected is missed.
+// that happens while loading or while disconnected is missed. The merging rules are LiveProblemMerge;
+// this hook runs the requests and timers around it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ApiError } from '../api/http.ts';
 import type { LiveStatus, LiveSubscription } from './live-connection.ts';
-import { applyEvent, applySnapshot, emptyProblemMap, restartAt, type Applied, type ProblemMap } from './problem-map.ts';
+import { LiveProblemMerge } from './live-problem-merge.ts';
+import type { Applied, ProblemMap } from './problem-map.ts';
 import { useLiveConnection } from './use-live-connection.ts';
 
 export interface LiveProblemsOptions {
@@ -32,33 +34,22 @@ const RETRY_LOAD_MS = 5_000;
 const LOAD_TIMEOUT_MS = 30_000;
 
 export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
-  const [state, setState] = useState<ProblemMap>(emptyProblemMap);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const stateRef = useRef(state);
   const optionsRef = useRef(options);
   optionsRef.current = options;
-  // Events that arrive while a snapshot is loading, to re-apply on top of it.
-  const pendingRef = useRef<LiveEvent[] | null>(null);
-  const loadRef = useRef<{ id: number; controller: AbortController | null; afterWelcome: boolean }>({ id: 0, controller: null, afterWelcome: false });
+  const [merge] = useState(() => new LiveProblemMerge(() => optionsRef.current.subscription));
+  const [state, setState] = useState<ProblemMap>(merge.state);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const controllerRef = useRef<AbortController | null>(null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const loadFailed = useRef(false);
-
-  const commit = useCallback((next: ProblemMap) => {
-    stateRef.current = next;
-    setState(next);
-  }, []);
 
   const load = useCallback(
     (afterWelcome: boolean) => {
-      const run = loadRef.current;
-      run.controller?.abort();
+      controllerRef.current?.abort();
       if (retryTimer.current) clearTimeout(retryTimer.current);
-      const id = ++run.id;
+      const ticket = merge.startLoad({ afterWelcome });
       const controller = new AbortController();
-      run.controller = controller;
-      run.afterWelcome ||= afterWelcome;
-      pendingRef.current = [];
+      controllerRef.current = controller;
       let timedOut = false;
       const timeout = setTimeout(() => {
         timedOut = true;
@@ -66,18 +57,16 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
       }, LOAD_TIMEOUT_MS);
       optionsRef.current.load(controller.signal).finally(() => clearTimeout(timeout)).then(
         (problems) => {
-          if (id !== run.id) return;
-          commit(applySnapshot(stateRef.current, problems, pendingRef.current ?? []));
-          pendingRef.current = null;
-          run.controller = null;
-          loadFailed.current = false;
+          if (!merge.loaded(ticket, problems)) return;
+          controllerRef.current = null;
+          setState(merge.state);
           setLoaded(true);
           setError(null);
         },
         (failure: unknown) => {
-          if (id !== run.id || (controller.signal.aborted && !timedOut)) return;
-          pendingRef.current = null;
-          loadFailed.current = true;
+          // Aborted because the page went away: nobody is left to tell.
+          if (controller.signal.aborted && !timedOut) return;
+          if (!merge.failed(ticket)) return;
           setError(failure);
           // A refusal (404: no such problem) will not change by asking again.
           const refused = failure instanceof ApiError && failure.status < 500 && failure.status !== 408 && failure.status !== 429;
@@ -85,25 +74,22 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
         },
       );
     },
-    [commit],
+    [merge],
   );
 
   const status = useLiveConnection(
     {
-      onWelcome: ({ resumed }) => {
-        // The first welcome fixes the seq our snapshot must be at least as new as; a load started
-        // before it could have missed an event, so load again unless one already ran after it.
-        // A snapshot that failed (the network dropped mid-load) is retried as soon as we are back.
-        if ((!resumed && !loadRef.current.afterWelcome) || loadFailed.current) load(true);
+      onWelcome: (info) => {
+        if (merge.welcome(info)) load(true);
       },
       onEvent: (event) => {
-        pendingRef.current?.push(event);
-        const applied = applyEvent(stateRef.current, event);
-        if (applied.state !== stateRef.current) commit(applied.state);
+        const applied = merge.event(event);
+        setState(merge.state);
         if (applied.changed) optionsRef.current.onChange?.(event, applied);
       },
       onReset: (seq) => {
-        commit(restartAt(stateRef.current, seq));
+        merge.reset(seq);
+        setState(merge.state);
         load(true);
       },
     },
@@ -112,24 +98,20 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
 
   useEffect(() => {
     const fallback = setTimeout(() => {
-      if (loadRef.current.id === 0) load(false);
+      if (!merge.loadStarted) load(false);
     }, WELCOME_WAIT_MS);
     return () => {
       clearTimeout(fallback);
-      loadRef.current.controller?.abort();
+      controllerRef.current?.abort();
       if (retryTimer.current) clearTimeout(retryTimer.current);
     };
-  }, [load]);
+  }, [merge, load]);
 
   const put = useCallback(
     (problem: Problem) => {
-      const held = stateRef.current.byNumber.get(problem.number);
-      if (held && Date.parse(held.updatedAt) > Date.parse(problem.updatedAt)) return;
-      const byNumber = new Map(stateRef.current.byNumber);
-      byNumber.set(problem.number, problem);
-      commit({ seq: stateRef.current.seq, byNumber });
+      if (merge.put(problem)) setState(merge.state);
     },
-    [commit],
+    [merge],
   );
 
   return { state, status, loaded, error, reload: () => load(false), put };

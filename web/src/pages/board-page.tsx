@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import type { LiveEvent } from '../../../shared/live.ts';
+import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
 import { describeError } from '../api/http.ts';
 import { AlertSettings, useSoundSetting } from '../board/alert-settings.tsx';
@@ -81,7 +82,7 @@ export function BoardPage() {
     { lane: 'raised', title: 'Raised', empty: 'No problem waiting for a responder.' },
     { lane: 'swarming', title: 'Swarming', empty: 'Nobody is swarming right now.' },
     { lane: 'contained', title: 'Contained', empty: 'Nothing contained and waiting for a fix.' },
-    { lane: 'resolved', title: 'Resolved in the last 24 hours', empty: 'Nothing resolved in the last 24 hours.' },
+    { lane: 'resolved', title: `Resolved in the last ${RESOLVED_WINDOW_HOURS} hours`, empty: `Nothing resolved in the last ${RESOLVED_WINDOW_HOURS} hours.` },
   ] as const;
 
   return (

@@ -1,15 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import type { InviteInfo } from '../../../shared/accounts.ts';
+import type { AcceptInviteBody, InviteInfo } from '../../../shared/accounts.ts';
 import { EMAIL_MAX, NAME_MAX } from '../../../shared/limits.ts';
 import { acceptInvite, getInvite } from '../api/endpoints.ts';
 import { ApiError, describeError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
-import { formProblem, type FormProblem } from '../forms/form-problem.ts';
 import { NewPasswordField } from '../forms/new-password-field.tsx';
 import { TextField } from '../forms/text-field.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 import { useSession } from '../session/session-context.tsx';
 
 type InviteState = { phase: 'loading' } | { phase: 'ready'; invite: InviteInfo } | { phase: 'gone' } | { phase: 'error'; message: string };
@@ -19,8 +19,7 @@ export function InvitePage({ code }: { code: string }) {
   const { signedIn } = useSession();
   const [, navigate] = useLocation();
   const [state, setState] = useState<InviteState>({ phase: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { busy, failure, submit } = useSubmit();
 
   useEffect(() => {
     let current = true;
@@ -37,25 +36,25 @@ export function InvitePage({ code }: { code: string }) {
     };
   }, [code]);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function join(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy || state.phase !== 'ready') return;
+    if (state.phase !== 'ready') return;
     const form = new FormData(event.currentTarget);
-    const body: { name: string; password: string; email?: string } = {
+    const body: AcceptInviteBody = {
       name: String(form.get('name')).trim(),
       password: String(form.get('password')),
     };
     if (state.invite.email === null) body.email = String(form.get('email')).trim();
-    setBusy(true);
-    setProblem(null);
-    try {
-      signedIn(await acceptInvite(code, body));
-      navigate('/', { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) setState({ phase: 'gone' });
-      else setProblem(formProblem(error));
-      setBusy(false);
-    }
+    void submit(async () => {
+      try {
+        signedIn(await acceptInvite(code, body));
+        navigate('/', { replace: true });
+      } catch (error) {
+        // Used or expired while the form was open: say so instead of a form error.
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        setState({ phase: 'gone' });
+      }
+    });
   }
 
   return (
@@ -80,13 +79,13 @@ export function InvitePage({ code }: { code: string }) {
             {state.invite.email ? ` with the email ${state.invite.email}` : ''}. Choose your name and a
             password. The invite is valid until {formatWhen(state.invite.expiresAt)}.
           </p>
-          <form className="stack" onSubmit={submit}>
-            <FormAlert message={problem?.message} />
-            <TextField label="Your name" name="name" required maxLength={NAME_MAX} autoComplete="name" autoFocus error={problem?.fields.name} />
+          <form className="stack" onSubmit={join}>
+            <FormAlert message={failure?.message} />
+            <TextField label="Your name" name="name" required maxLength={NAME_MAX} autoComplete="name" autoFocus error={failure?.fields.name} />
             {state.invite.email === null && (
-              <TextField label="Email" name="email" type="email" required maxLength={EMAIL_MAX} autoComplete="email" error={problem?.fields.email} />
+              <TextField label="Email" name="email" type="email" required maxLength={EMAIL_MAX} autoComplete="email" error={failure?.fields.email} />
             )}
-            <NewPasswordField error={problem?.fields.password} />
+            <NewPasswordField error={failure?.fields.password} />
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? 'Joining…' : 'Join'}
             </button>

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Link } from 'wouter';
 import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
+import { isOpenStatus } from '../../../shared/status-lifecycle.ts';
 import { getProblem } from '../api/endpoints.ts';
 import { ApiError, describeError } from '../api/http.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
@@ -14,7 +15,7 @@ import { formatAge, formatWhen } from '../problems/format-age.ts';
 import { ProblemActions } from '../problems/problem-actions.tsx';
 import { ProblemRouting } from '../problems/problem-routing.tsx';
 import { ProblemHistory } from '../problems/problem-history.tsx';
-import { isOpen, LEVEL_LABEL, LEVEL_MEANING, STATUS_LABEL } from '../problems/problem-words.ts';
+import { LEVEL_LABEL, LEVEL_MEANING, STATUS_LABEL } from '../problems/problem-words.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
 function agoText(age: string): string {
@@ -111,7 +112,7 @@ function ProblemBody({ problem, status, areas, now, onUpdated }: ProblemBodyProp
       </dl>
 
       <ProblemActions problem={problem} onUpdated={onUpdated} />
-      {isOpen(problem.status) && <ProblemRouting problem={problem} areas={areas} onUpdated={onUpdated} />}
+      {isOpenStatus(problem.status) && <ProblemRouting problem={problem} areas={areas} onUpdated={onUpdated} />}
 
       <section aria-labelledby="details-title" className="problem-page__section">
         <h2 id="details-title">Details</h2>

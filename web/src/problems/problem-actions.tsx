@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { REASON_MAX } from '../../../shared/limits.ts';
 import type { Problem, Status } from '../../../shared/problems.ts';
+import { canMove } from '../../../shared/status-lifecycle.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
-import { MOVES, STATUS_LABEL, isOpen } from './problem-words.ts';
+import { STATUS_LABEL, statusButtons } from './problem-words.ts';
 import { useProblemUpdate } from './use-problem-update.ts';
 
 interface ProblemActionsProps {
@@ -9,15 +11,14 @@ interface ProblemActionsProps {
   onUpdated: (problem: Problem) => void;
 }
 
-const REASON_MAX = 2_000;
-
 export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
   const id = useId();
-  const { busy, error, setError, done, update } = useProblemUpdate(problem.number, onUpdated);
+  const { busy, failure, setFailure, done, update } = useProblemUpdate(problem.number, onUpdated);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const moves = MOVES[problem.status];
+  const moves = statusButtons(problem.status);
+  const canDismiss = canMove(problem.status, 'dismissed');
 
   async function move(to: Status, why?: string) {
     const moved = await update(why ? { status: to, reason: why } : { status: to }, (updated) => `#${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.`);
@@ -30,7 +31,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
   function dismiss(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) {
-      setError('Say why it is dismissed, e.g. “duplicate of #12” or “false alarm”.');
+      setFailure('Say why it is dismissed, e.g. “duplicate of #12” or “false alarm”.');
       reasonRef.current?.focus();
       return;
     }
@@ -56,7 +57,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
             </button>
           ))}
           {/* Hidden while the reason form is open, so its confirm button is the only "Dismiss". */}
-          {isOpen(problem.status) && !dismissing && (
+          {canDismiss && !dismissing && (
             <button
               type="button"
               className="button"
@@ -72,7 +73,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
         </div>
       )}
       {moves.length === 0 && <p className="muted">This problem is {STATUS_LABEL[problem.status].toLowerCase()}; nothing left to move.</p>}
-      {dismissing && isOpen(problem.status) && (
+      {dismissing && canDismiss && (
         <form className="dismiss-form stack" onSubmit={dismiss} aria-label="Dismiss this problem">
           <div className="field">
             <label htmlFor={`${id}-reason`}>Reason for dismissing</label>
@@ -96,7 +97,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
               className="button button--quiet"
               onClick={() => {
                 setDismissing(false);
-                setError(null);
+                setFailure(null);
               }}
             >
               Cancel
@@ -104,7 +105,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
           </div>
         </form>
       )}
-      <FormAlert message={error} />
+      <FormAlert message={failure?.message} />
       <p role="status" className="problem-actions__done">
         {done}
       </p>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import type { Level, Problem } from '../../../shared/problems.ts';
+import { LEVELS, type Level, type Problem } from '../../../shared/problems.ts';
 import { areaName } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { LEVEL_LABEL } from './problem-words.ts';
@@ -27,7 +27,7 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
     setLevel(problem.level);
     setArea(problem.area);
   }
-  const { busy, error, done, update } = useProblemUpdate(problem.number, onUpdated);
+  const { busy, failure, done, update } = useProblemUpdate(problem.number, onUpdated);
   // Archived areas take no new problems, but the one it is in stays listed.
   const choices = areas.filter((a) => !a.archived || a.slug === problem.area);
   const changed = level !== problem.level || area !== problem.area;
@@ -46,8 +46,11 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
       <div className="field field--inline">
         <label htmlFor={`${id}-level`}>Level</label>
         <select id={`${id}-level`} value={level} onChange={(e) => setLevel(e.target.value as Level)}>
-          <option value="help">{LEVEL_LABEL.help}</option>
-          <option value="stop">{LEVEL_LABEL.stop}</option>
+          {LEVELS.map((choice) => (
+            <option key={choice} value={choice}>
+              {LEVEL_LABEL[choice]}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field field--inline">
@@ -63,7 +66,7 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
       <button type="submit" className="button" disabled={!changed || busy}>
         Save level and area
       </button>
-      <FormAlert message={error} />
+      <FormAlert message={failure?.message} />
       <p role="status" className="problem-actions__done">
         {done}
       </p>

@@ -1,4 +1,5 @@
 import type { Level, Problem, Status } from '../../../shared/problems.ts';
+import { canMove } from '../../../shared/status-lifecycle.ts';
 
 export const STATUS_LABEL: Record<Status, string> = {
   raised: 'Raised',
@@ -16,40 +17,30 @@ export const LEVEL_MEANING: Record<Level, string> = {
   stop: 'This must stop the line',
 };
 
-export const OPEN: readonly Status[] = ['raised', 'swarming', 'contained'];
-
-export function isOpen(status: Status): boolean {
-  return OPEN.includes(status);
-}
-
 export interface Move {
   to: Status;
   label: string;
 }
 
-/**
- * The buttons for each status, the usual next step first. Mirrors the server's rules: work moves
- * forward, may skip ahead, can step back when a fix did not hold, and closed problems can reopen.
- * Dismissing (with a reason) is offered separately for every open problem.
- */
-export const MOVES: Record<Status, readonly Move[]> = {
-  raised: [
-    { to: 'swarming', label: 'Start swarming' },
-    { to: 'contained', label: 'Contained' },
-    { to: 'resolved', label: 'Resolved' },
-  ],
-  swarming: [
-    { to: 'contained', label: 'Contained' },
-    { to: 'resolved', label: 'Resolved' },
-  ],
-  contained: [
-    { to: 'resolved', label: 'Resolved' },
-    { to: 'swarming', label: 'Back to swarming' },
-  ],
-  resolved: [{ to: 'swarming', label: 'Reopen' }],
-  learned: [],
-  dismissed: [{ to: 'raised', label: 'Reopen' }],
+// What each status button says, the usual next step first. Which moves exist is the shared
+// lifecycle's call; this only words them. Not every allowed move is a button: dismissing has its own
+// form because it needs a reason, "learned" belongs to publishing a learning, and swarming → raised
+// is left to the API.
+const BUTTONS: Record<Status, Partial<Record<Status, string>>> = {
+  raised: { swarming: 'Start swarming', contained: 'Contained', resolved: 'Resolved' },
+  swarming: { contained: 'Contained', resolved: 'Resolved' },
+  contained: { resolved: 'Resolved', swarming: 'Back to swarming' },
+  resolved: { swarming: 'Reopen' },
+  learned: {},
+  dismissed: { raised: 'Reopen' },
 };
+
+/** The status buttons for a problem: only moves the server accepts, so none of them can be refused. */
+export function statusButtons(from: Status): Move[] {
+  return (Object.entries(BUTTONS[from]) as [Status, string][])
+    .filter(([to]) => canMove(from, to))
+    .map(([to, label]) => ({ to, label }));
+}
 
 /** When the problem last moved to resolved; null if it never did. */
 export function resolvedAt(problem: Problem): string | null {

@@ -1,34 +1,18 @@
-import { useState } from 'react';
 import type { Problem, UpdateProblemBody } from '../../../shared/problems.ts';
 import { updateProblem } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
+import { useSubmit } from '../forms/use-submit.ts';
 
-/**
- * Sends one change to a problem at a time, and keeps what a person needs to see of it: whether it is
- * under way, why it failed, and (said by `describe`) what it did.
- */
+/** A change to one problem through useSubmit: the page shows the answer at once and says what changed. */
 export function useProblemUpdate(number: number, onUpdated: (problem: Problem) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState('');
+  const submission = useSubmit();
 
-  async function update(body: UpdateProblemBody, describe: (updated: Problem) => string): Promise<boolean> {
-    if (busy) return false;
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
+  function update(body: UpdateProblemBody, describe: (updated: Problem) => string): Promise<boolean> {
+    return submission.submit(async () => {
       const updated = await updateProblem(number, body);
       onUpdated(updated);
-      setDone(describe(updated));
-      return true;
-    } catch (failure) {
-      setError(describeError(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+      return describe(updated);
+    });
   }
 
-  return { busy, error, setError, done, update };
+  return { ...submission, update };
 }

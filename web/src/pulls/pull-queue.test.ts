@@ -118,6 +118,22 @@ describe('PullQueue', () => {
     expect(t.queue.list()).toEqual([]);
   });
 
+  it('keeps the pull when the server says yes in a way that cannot be read, to ask again with the same key', async () => {
+    const t = setup([() => new Response('<html>proxy page</html>', { status: 200 }), () => json(201, problem(5))]);
+    const pull = t.queue.enqueue({ title: 'x' });
+    expect(await t.queue.send(pull.key)).toMatchObject({ kind: 'waiting', reason: 'The server sent an answer we could not read.' });
+    expect(await t.queue.send(pull.key)).toMatchObject({ kind: 'sent', problem: { number: 5 } });
+    expect(t.calls.map((c) => c.key)).toEqual(['key-1', 'key-1']);
+  });
+
+  it('drops a pull refused without an error body, and still says why', async () => {
+    const t = setup([() => new Response('Payload Too Large', { status: 413, statusText: 'Payload Too Large' })]);
+    const pull = t.queue.enqueue({ title: 'x' });
+    const outcome = await t.queue.send(pull.key);
+    expect(outcome).toMatchObject({ kind: 'refused', refusal: { status: 413, message: 'The server answered 413 Payload Too Large', details: [] } });
+    expect(t.queue.list()).toEqual([]);
+  });
+
   it('keeps the pull when the session has ended', async () => {
     const t = setup([() => json(401, { error: { code: 'unauthorized', message: 'Sign in', details: [] } })]);
     const pull = t.queue.enqueue({ title: 'x' });
@@ -129,6 +145,15 @@ describe('PullQueue', () => {
     const hang = (_: Call, signal: AbortSignal) =>
       new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const t = setup([hang], { timeoutMs: 20 });
+    const pull = t.queue.enqueue({ title: 'x' });
+    expect(await t.queue.send(pull.key)).toMatchObject({ kind: 'waiting', reason: 'The server did not answer in time.' });
+    expect(t.queue.list()).toHaveLength(1);
+  });
+
+  it('gives up on an answer whose body never finishes arriving, and keeps the pull', async () => {
+    const stalled = (_: Call, signal: AbortSignal) =>
+      new Response(new ReadableStream({ start: (stream) => signal.addEventListener('abort', () => stream.error(new DOMException('aborted', 'AbortError'))) }), { status: 201 });
+    const t = setup([stalled], { timeoutMs: 20 });
     const pull = t.queue.enqueue({ title: 'x' });
     expect(await t.queue.send(pull.key)).toMatchObject({ kind: 'waiting', reason: 'The server did not answer in time.' });
     expect(t.queue.list()).toHaveLength(1);

@@ -2,6 +2,7 @@
 // written to storage with its idempotency key before the first byte leaves the browser, and only
 // removed once the server has answered with the problem or with a real refusal.
 import type { Problem, RaiseProblemBody } from '../../../shared/problems.ts';
+import { api, ApiError, UnreadableAnswerError } from '../api/http.ts';
 import { backoffDelayMs, PULL_RETRY } from '../browser/backoff.ts';
 
 export const PULL_QUEUE_STORAGE_KEY = 'andon.pull-queue.v1';
@@ -18,12 +19,8 @@ export interface QueuedPull {
   needsSignIn?: boolean;
 }
 
-export interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  details: { field?: string; message: string }[];
-}
+/** What the server said when it turned a pull down, kept as plain data for the page to show. */
+export type Refusal = Pick<ApiError, 'status' | 'code' | 'message' | 'details'>;
 
 export type PullOutcome =
   | { kind: 'sent'; key: string; body: RaiseProblemBody; problem: Problem }
@@ -34,7 +31,8 @@ export type PullOutcome =
 
 export interface PullQueueDeps {
   storage: Pick<Storage, 'getItem' | 'setItem'>;
-  fetch: typeof fetch;
+  /** Defaults to the browser's. */
+  fetch?: typeof fetch;
   newKey?: () => string;
   now?: () => number;
   random?: () => number;
@@ -68,10 +66,6 @@ export class PullQueue {
   list(): QueuedPull[] {
     if (this.storageRefusedWrite) return this.memory;
     return this.readStorage() ?? this.memory;
-  }
-
-  isSending(key: string): boolean {
-    return this.inFlight.has(key);
   }
 
   /** Stores the pull first; the caller then sends it with `send(pull.key)`. */
@@ -127,37 +121,24 @@ export class PullQueue {
   private async attempt(pull: QueuedPull): Promise<PullOutcome> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.deps.timeoutMs ?? PULL_TIMEOUT_MS);
-    let response: Response;
     try {
-      response = await this.deps.fetch(this.deps.endpoint ?? '/api/problems', {
+      const problem = await api<Problem | undefined>(this.deps.endpoint ?? '/api/problems', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': pull.key },
-        body: JSON.stringify(pull.body),
-        credentials: 'same-origin',
+        body: pull.body,
+        headers: { 'Idempotency-Key': pull.key },
         signal: controller.signal,
+        // A 401 keeps the pull waiting for the person to sign in again; it is not a sign-out from here.
+        expectUnauthorized: true,
+        fetch: this.deps.fetch,
       });
-    } catch {
-      const reason = controller.signal.aborted ? 'The server did not answer in time.' : 'Could not reach the server.';
-      return { kind: 'waiting', key: pull.key, reason, needsSignIn: false };
+      // An unreadable success is retried: the same key returns the same problem.
+      if (typeof problem?.number === 'number') return { kind: 'sent', key: pull.key, body: pull.body, problem };
+      return waiting(pull, 'The server sent an answer we could not read.');
+    } catch (failure) {
+      return outcomeOfFailure(pull, failure, controller.signal.aborted);
     } finally {
       clearTimeout(timer);
     }
-
-    const { status } = response;
-    if (status >= 200 && status < 300) {
-      const problem = await readJson<Problem>(response);
-      // An unreadable success is retried: the same key returns the same problem.
-      if (problem && typeof problem.number === 'number') return { kind: 'sent', key: pull.key, body: pull.body, problem };
-      return { kind: 'waiting', key: pull.key, reason: 'The server sent an answer we could not read.', needsSignIn: false };
-    }
-    if (status === 401) {
-      // Not a refusal of the pull itself: keep it until the person signs in again.
-      return { kind: 'waiting', key: pull.key, reason: 'Your session has ended. Sign in again to send it.', needsSignIn: true };
-    }
-    if (status === 408 || status === 429 || status >= 500 || status < 200) {
-      return { kind: 'waiting', key: pull.key, reason: `The server is busy or unavailable (${status}).`, needsSignIn: false };
-    }
-    return { kind: 'refused', key: pull.key, body: pull.body, refusal: await readRefusal(response) };
   }
 
   private settle(pull: QueuedPull, outcome: PullOutcome): void {
@@ -215,21 +196,21 @@ function isQueuedPull(value: unknown): value is QueuedPull {
   return typeof pull === 'object' && pull !== null && typeof pull.key === 'string' && typeof pull.body?.title === 'string';
 }
 
-async function readJson<T>(response: Response): Promise<T | null> {
-  try {
-    return (await response.json()) as T;
-  } catch {
-    return null;
-  }
+function waiting(pull: QueuedPull, reason: string, needsSignIn = false): PullOutcome {
+  return { kind: 'waiting', key: pull.key, reason, needsSignIn };
 }
 
-async function readRefusal(response: Response): Promise<Refusal> {
-  const body = await readJson<{ error?: Partial<Refusal> }>(response);
-  const error = body?.error;
-  return {
-    status: response.status,
-    code: error?.code ?? 'http_' + response.status,
-    message: error?.message ?? `The server refused the pull (${response.status}).`,
-    details: Array.isArray(error?.details) ? error.details : [],
-  };
+function outcomeOfFailure(pull: QueuedPull, failure: unknown, timedOut: boolean): PullOutcome {
+  if (failure instanceof ApiError) {
+    const { status, code, message, details } = failure;
+    if (status === 401) return waiting(pull, 'Your session has ended. Sign in again to send it.', true);
+    if (status === 408 || status === 429 || status >= 500 || status < 200) {
+      return waiting(pull, `The server is busy or unavailable (${status}).`);
+    }
+    return { kind: 'refused', key: pull.key, body: pull.body, refusal: { status, code, message, details } };
+  }
+  if (timedOut) return waiting(pull, 'The server did not answer in time.');
+  if (failure instanceof UnreadableAnswerError) return waiting(pull, 'The server sent an answer we could not read.');
+  // No answer at all (a NetworkError: offline, server down), so not a refusal: keep the pull.
+  return waiting(pull, 'Could not reach the server.');
 }

@@ -40,11 +40,7 @@ function createQueue(userId: string): PullQueue {
   } catch {
     storage = noStorage;
   }
-  return new PullQueue({
-    storage,
-    fetch: window.fetch.bind(window),
-    storageKey: `${PULL_QUEUE_STORAGE_KEY}:${userId}`,
-  });
+  return new PullQueue({ storage, storageKey: `${PULL_QUEUE_STORAGE_KEY}:${userId}` });
 }
 
 export function PullsProvider({ children }: { children: ReactNode }) {

@@ -1,31 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Area, UpdateAreaBody } from '../../../shared/areas.ts';
-import { NAME_MAX } from '../../../shared/limits.ts';
+import { NAME_MAX, RESPONSE_TARGET_MAX_MINUTES } from '../../../shared/limits.ts';
 import { updateArea } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
 import { rememberArea } from '../areas/areas-store.ts';
+import { useSubmit } from '../forms/use-submit.ts';
 
 /** One area: shown as text, edited in place (name and response target), archived or restored. */
 export function AreaRow({ area }: { area: Area }) {
   const id = useId();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure, submit } = useSubmit();
 
-  async function save(body: UpdateAreaBody) {
-    setBusy(true);
-    setError(null);
-    try {
+  function save(body: UpdateAreaBody) {
+    return submit(async () => {
       rememberArea(await updateArea(area.slug, body));
       setEditing(false);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function saveEdit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void save({ name: String(form.get('name')).trim(), responseTargetMinutes: Number(form.get('target')) });
@@ -34,14 +27,14 @@ export function AreaRow({ area }: { area: Area }) {
   return (
     <li className={`area-row${area.archived ? ' area-row--archived' : ''}`}>
       {editing ? (
-        <form className="area-row__form" onSubmit={submit} aria-label={`Edit ${area.name}`}>
+        <form className="area-row__form" onSubmit={saveEdit} aria-label={`Edit ${area.name}`}>
           <div className="field">
             <label htmlFor={`${id}-name`}>Name</label>
             <input id={`${id}-name`} name="name" required maxLength={NAME_MAX} defaultValue={area.name} autoFocus />
           </div>
           <div className="field">
             <label htmlFor={`${id}-target`}>Response target (minutes)</label>
-            <input id={`${id}-target`} name="target" type="number" inputMode="numeric" required min={1} max={10_080} defaultValue={area.responseTargetMinutes} />
+            <input id={`${id}-target`} name="target" type="number" inputMode="numeric" required min={1} max={RESPONSE_TARGET_MAX_MINUTES} defaultValue={area.responseTargetMinutes} />
           </div>
           <div className="area-row__buttons">
             <button type="submit" className="button button--primary button--small" disabled={busy}>
@@ -77,9 +70,9 @@ export function AreaRow({ area }: { area: Area }) {
           </div>
         </div>
       )}
-      {error && (
+      {failure && (
         <p role="alert" className="field__error">
-          {error}
+          {failure.message}
         </p>
       )}
     </li>

@@ -1,32 +1,26 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { Area } from '../../../shared/areas.ts';
-import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_DEFAULT_MINUTES, SLUG_MAX } from '../../../shared/limits.ts';
+import { useId, type FormEvent } from 'react';
+import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_DEFAULT_MINUTES, RESPONSE_TARGET_MAX_MINUTES, SLUG_MAX, SLUG_PATTERN } from '../../../shared/limits.ts';
 import { createArea } from '../api/endpoints.ts';
 import { rememberArea, useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
-import { formProblem, type FormProblem } from '../forms/form-problem.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 import { AreaRow } from './area-row.tsx';
 
 export function AreasSection() {
   const id = useId();
   const { areas } = useAreas();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [done, setDone] = useState('');
+  const { busy, failure, done, submit } = useSubmit();
 
-  async function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const slug = String(form.get('slug')).trim();
     const description = String(form.get('description')).trim();
     const target = Number(form.get('responseTargetMinutes'));
-    setBusy(true);
-    setProblem(null);
-    setDone('');
-    try {
-      const area: Area = await createArea({
+    void submit(async () => {
+      const area = await createArea({
         name: String(form.get('name')).trim(),
         ...(slug ? { slug } : {}),
         ...(description ? { description } : {}),
@@ -34,12 +28,8 @@ export function AreasSection() {
       });
       rememberArea(area);
       formElement.reset();
-      setDone(`Area “${area.name}” created.`);
-    } catch (error) {
-      setProblem(formProblem(error));
-    } finally {
-      setBusy(false);
-    }
+      return `Area “${area.name}” created.`;
+    });
   }
 
   return (
@@ -53,26 +43,26 @@ export function AreasSection() {
       </ul>
       <form className="stack settings-form" onSubmit={create} aria-labelledby={`${id}-new`}>
         <h3 id={`${id}-new`}>New area</h3>
-        <FormAlert message={problem?.message} />
-        <TextField label="Name" name="name" required maxLength={NAME_MAX} error={problem?.fields.name} />
+        <FormAlert message={failure?.message} />
+        <TextField label="Name" name="name" required maxLength={NAME_MAX} error={failure?.fields.name} />
         <TextField
           label="Short name for links (optional)"
           name="slug"
           maxLength={SLUG_MAX}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          pattern={SLUG_PATTERN}
           hint="Lower-case letters, digits and dashes, e.g. checkout-team. Made from the name if left empty."
-          error={problem?.fields.slug}
+          error={failure?.fields.slug}
         />
-        <TextField label="Description (optional)" name="description" maxLength={DESCRIPTION_MAX} error={problem?.fields.description} />
+        <TextField label="Description (optional)" name="description" maxLength={DESCRIPTION_MAX} error={failure?.fields.description} />
         <TextField
           label="Response target in minutes"
           name="responseTargetMinutes"
           type="number"
           inputMode="numeric"
           min={1}
-          max={10_080}
+          max={RESPONSE_TARGET_MAX_MINUTES}
           defaultValue={RESPONSE_TARGET_DEFAULT_MINUTES}
-          error={problem?.fields.responseTargetMinutes}
+          error={failure?.fields.responseTargetMinutes}
         />
         <button type="submit" className="button button--primary" disabled={busy}>
           Create area

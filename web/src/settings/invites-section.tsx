@@ -3,10 +3,16 @@ import type { Invite, Role } from '../../../shared/accounts.ts';
 import { EMAIL_MAX } from '../../../shared/limits.ts';
 import { createInvite } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
-import { formProblem, type FormProblem } from '../forms/form-problem.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { CopyField } from './copy-field.tsx';
+
+// Typed by role, so a role added in shared/ cannot be missing here.
+const ROLE_CHOICES: Record<Role, string> = {
+  member: 'Member: pulls, swarms, sees the board',
+  admin: 'Admin: also changes settings and invites people',
+};
 
 function absoluteLink(link: string): string {
   try {
@@ -18,26 +24,19 @@ function absoluteLink(link: string): string {
 
 export function InvitesSection() {
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { busy, failure, submit } = useSubmit();
   const [invite, setInvite] = useState<Invite | null>(null);
 
-  async function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const email = String(form.get('email')).trim();
     const role = String(form.get('role')) as Role;
-    setBusy(true);
-    setProblem(null);
-    try {
+    void submit(async () => {
       setInvite(await createInvite({ role, ...(email ? { email } : {}) }));
       formElement.reset();
-    } catch (error) {
-      setProblem(formProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -45,20 +44,23 @@ export function InvitesSection() {
       <h2 id={`${id}-title`}>Invites</h2>
       <p className="muted">Invite someone with a single-use link. Send it to them however you like.</p>
       <form className="stack settings-form" onSubmit={create}>
-        <FormAlert message={problem?.message} />
+        <FormAlert message={failure?.message} />
         <TextField
           label="Their email (optional)"
           name="email"
           type="email"
           maxLength={EMAIL_MAX}
           hint="Leave empty to let them enter it themselves."
-          error={problem?.fields.email}
+          error={failure?.fields.email}
         />
         <div className="field">
           <label htmlFor={`${id}-role`}>Role</label>
           <select id={`${id}-role`} name="role" defaultValue="member">
-            <option value="member">Member: pulls, swarms, sees the board</option>
-            <option value="admin">Admin: also changes settings and invites people</option>
+            {(Object.entries(ROLE_CHOICES) as [Role, string][]).map(([role, label]) => (
+              <option key={role} value={role}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -4,8 +4,8 @@ import { NAME_MAX } from '../../../shared/limits.ts';
 import { createToken, listTokens, revokeToken } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
-import { formProblem, type FormProblem } from '../forms/form-problem.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { CopyField } from './copy-field.tsx';
 
@@ -13,8 +13,7 @@ export function TokensSection() {
   const id = useId();
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { busy, failure, submit } = useSubmit();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
 
@@ -29,22 +28,15 @@ export function TokensSection() {
   }, []);
   useEffect(reload, [reload]);
 
-  async function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const name = String(new FormData(formElement).get('name')).trim();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const token = await createToken(name);
-      setCreated(token);
+    void submit(async () => {
+      setCreated(await createToken({ name }));
       formElement.reset();
       reload();
-    } catch (error) {
-      setProblem(formProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function revoke(token: ApiToken) {
@@ -64,8 +56,8 @@ export function TokensSection() {
       <h2 id={`${id}-title`}>API tokens</h2>
       <p className="muted">For machines that pull the cord: monitoring alerts, scripts, chat tools.</p>
       <form className="stack settings-form" onSubmit={create}>
-        <FormAlert message={problem?.message} />
-        <TextField label="Token name" name="name" required maxLength={NAME_MAX} hint="What will use it, e.g. Alertmanager." error={problem?.fields.name} />
+        <FormAlert message={failure?.message} />
+        <TextField label="Token name" name="name" required maxLength={NAME_MAX} hint="What will use it, e.g. Alertmanager." error={failure?.fields.name} />
         <button type="submit" className="button button--primary" disabled={busy}>
           Create token
         </button>
