@@ -5,8 +5,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function presentStatusChange(row: StatusChangeRow): StatusChange {
   return {
-    from: (row.fromStatus as StatusChange['from']) ?? null,
-    to: row.toStatus as StatusChange['to'],
+    from: row.fromStatus ?? null,
+    to: row.toStatus,
     reason: row.reason ?? null,
     by: { kind: row.byKind, id: row.byId, name: row.byName },
     at: iso(row.at),

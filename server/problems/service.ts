@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
 import { presentProblem } from './presenter.ts';
-import { allowedMoves, canMove } from './status-rules.ts';
+import { allowedMoves, canMove } from '../../shared/status-lifecycle.ts';
 import * as store from './store.ts';
 
 function requireTitle(raw: string): string {
@@ -53,7 +53,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
             id, number, title, details: body.details ?? '', areaId: area.id, level: body.level ?? 'help', status: 'raised',
             raisedByKind: by.kind, raisedById: by.id, raisedByName: by.name, raisedAt: now, updatedAt: now,
           };
-          const change = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
+          const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
           await store.insertProblem(tx, row);
           await store.insertStatusChange(tx, change);
           // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.

@@ -1,5 +1,4 @@
-// Value lists that both dialects' schemas declare as enums.
-export { STATUSES } from '../../../shared/problems.ts';
-export const ROLES = ['admin', 'member'] as const;
-export const LEVELS = ['help', 'stop'] as const;
-export const KINDS_OF_PRINCIPAL = ['user', 'token'] as const;
+// Both dialects' schemas take their value lists from shared/, so a new status or role is added once.
+export { ACTOR_KINDS as KINDS_OF_PRINCIPAL, ROLES } from '../../../shared/accounts.ts';
+export { LEVELS, STATUSES } from '../../../shared/problems.ts';
+export { RESPONSE_TARGET_DEFAULT_MINUTES } from '../../../shared/limits.ts';

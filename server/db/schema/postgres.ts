@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { KINDS_OF_PRINCIPAL, LEVELS, ROLES, STATUSES } from './columns.ts';
+import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES } from './columns.ts';
 
 // The same tables as ./sqlite.ts, column for column: a test compares the two.
 // Times are integer milliseconds since the epoch; the API answers ISO 8601.
@@ -51,7 +51,7 @@ export const areas = pgTable('areas', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
-  responseTargetMinutes: integer('response_target_minutes').notNull().default(5),
+  responseTargetMinutes: integer('response_target_minutes').notNull().default(RESPONSE_TARGET_DEFAULT_MINUTES),
   archivedAt: bigint('archived_at', { mode: 'number' }),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
 });
@@ -80,8 +80,8 @@ export const problemStatusChanges = pgTable(
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: STATUSES }),
+    toStatus: text('to_status', { enum: STATUSES }).notNull(),
     reason: text('reason'),
     byKind: text('by_kind', { enum: KINDS_OF_PRINCIPAL }).notNull(),
     byId: text('by_id').notNull(),
