@@ -11,7 +11,7 @@ import { areaRoutes } from './areas/routes.ts';
 import { createAreaService } from './areas/service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { AppError } from './errors.ts';
+import { RateLimitedError } from './errors.ts';
 import { createEventLog } from './events/event-log.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -44,8 +44,7 @@ export async function buildApp({ config, db, logger = false, live = {} }: AppOpt
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError(429, 'rate_limited', `Too many attempts; try again in ${context.after}`),
+    errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -38,7 +38,9 @@ function send(reply: FastifyReply, status: number, code: string, message: string
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) {
+    if (error instanceof AppError && error.statusCode < 500) {
+      // The caller sees only the code; a lower-level cause (a constraint, a remote answer) would be lost without this line.
+      if (error.cause !== undefined) request.log.info({ err: error }, 'request refused');
       return send(reply, error.statusCode, error.code, error.message, error.details);
     }
     if (error.validation) {
@@ -50,7 +52,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, body too large, bad content type, rate limit).
+      // Fastify's own client errors (malformed JSON, body too large, bad content type).
       const code = FASTIFY_CODES[error.code] ?? (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
       return send(reply, status, code, error.message);
     }
