@@ -8,13 +8,16 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-function fieldOf(issue: AjvIssue): string | undefined {
+// Node lower-cases header names before validation; callers wrote them as `Idempotency-Key`.
+const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+
+function fieldOf(issue: AjvIssue, context: string | undefined): string | undefined {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  if (issue.keyword === 'required') return [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
-  if (issue.keyword === 'additionalProperties') {
-    return [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
-  }
-  return path || undefined;
+  let field = path;
+  if (issue.keyword === 'required') field = [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
+  if (issue.keyword === 'additionalProperties') field = [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+  if (!field) return undefined;
+  return context === 'headers' ? headerName(field) : field;
 }
 
 function messageOf(issue: AjvIssue): string {
@@ -44,10 +47,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, error.statusCode, error.code, error.message, error.details);
     }
     if (error.validation) {
-      const details = (error.validation as AjvIssue[]).map((issue) => ({ field: fieldOf(issue), message: messageOf(issue) }));
+      const where = error.validationContext;
+      const details = (error.validation as AjvIssue[]).map((issue) => ({ field: fieldOf(issue, where), message: messageOf(issue) }));
       const first = details[0];
-      const where = error.validationContext ?? 'request';
-      const summary = first ? `${first.field ?? where} ${first.message}` : `Invalid ${where}`;
+      const summary = first ? `${first.field ?? where ?? 'request'} ${first.message}` : `Invalid ${where ?? 'request'}`;
       return send(reply, 400, 'validation_failed', summary, details);
     }
     const status = error.statusCode ?? 500;
