@@ -4,21 +4,21 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { REQUEST_BODY_MAX_BYTES } from '../shared/limits.ts';
-import { registerAuth } from './accounts/auth-plugin.ts';
-import { accountRoutes } from './accounts/routes.ts';
+import { auth } from './accounts/auth-plugin.ts';
+import { accountRoutes, signInRoutes } from './accounts/routes.ts';
 import { createAccountService } from './accounts/service.ts';
 import { areaRoutes } from './areas/routes.ts';
 import { createAreaService } from './areas/service.ts';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Database } from './db/client.ts';
-import { AppError } from './errors.ts';
+import { RateLimitedError } from './errors.ts';
 import { createEventLog } from './events/event-log.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { errorHandling } from './http/error-handler.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { validatorCompiler } from './http/validation.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
-import { registerWebApp } from './http/web-app.ts';
-import { liveRoutes, type LiveSettings } from './hub/routes.ts';
+import { webApp } from './http/web-app.ts';
+import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
@@ -43,7 +43,12 @@ declare module 'fastify' {
   }
 }
 
-/** Builds the whole app (API, live hub, web app) without listening: tests inject into it. */
+/**
+ * Builds the whole app (API, live hub, web app) without listening: tests inject into it.
+ * Plugins load in order: external ones, then the app's cross-cutting ones (on the root, via
+ * fastify-plugin), then the routes. Which routes need a caller is decided by the context they are
+ * registered in, never by their URL.
+ */
 export async function buildApp({ config, db, logger = false, live = {}, clock = systemClock, runJobs = true }: AppOptions) {
   const app = Fastify({
     logger,
@@ -53,13 +58,12 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
-  registerErrorHandling(app);
 
+  // External plugins.
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError(429, 'rate_limited', `Too many attempts; try again in ${context.after}`),
+    errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -78,8 +82,6 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     // Swagger UI sets inline styles of its own: its pages, and only they, allow them.
     transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
   });
-  registerSecurityHeaders(app, config.publicUrl);
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const events = createEventLog();
   const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock);
@@ -96,16 +98,17 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     if (runJobs) jobs.start();
   });
   app.addHook('onClose', () => jobs.stop());
+  const { publicUrl } = config;
 
-  registerAuth(app, accounts, config.publicUrl);
-  await app.register(accountRoutes, { accounts, publicUrl: config.publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
-  await app.register(areaRoutes, { areas });
-  await app.register(problemRoutes, { problems });
-  await app.register(liveRoutes, { db, events, publicUrl: config.publicUrl, ...live });
+  // The app's cross-cutting plugins, for every route.
+  await app.register(errorHandling);
+  await app.register(securityHeaders, { publicUrl });
+  await app.register(refusedUpgradeHangUp);
+  await app.register(auth, { accounts, publicUrl });
 
-  // Liveness: the process answers. Readiness: it can reach its database (what a load balancer asks).
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  // Public routes. Liveness: the process answers. Readiness: it can reach its database (what a load balancer asks).
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
       await db.ping();
       return { ok: true };
@@ -114,7 +117,22 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
       return reply.code(503).send({ error: { code: 'database_unavailable', message: 'The database does not answer', details: [] } });
     }
   });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async function publicApi(api) {
+    api.addHook('onRequest', api.refuseCrossSiteWrites);
+    await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
+  });
 
-  await registerWebApp(app);
+  // Routes that need a session or an API token: a new capability's routes are registered here.
+  await app.register(async function authenticatedApi(api) {
+    api.addHook('onRequest', api.authenticate);
+    await api.register(accountRoutes, { accounts, publicUrl });
+    await api.register(areaRoutes, { areas });
+    await api.register(problemRoutes, { problems });
+    await api.register(liveRoutes, { db, events, publicUrl, ...live });
+  });
+
+  // Public too; its catch-all gets only the paths no other route matches.
+  await app.register(webApp);
   return app;
 }

@@ -20,9 +20,12 @@ function readConfig(): Config {
 
 const config = readConfig();
 
+// The database opens before the app (and its logger) exists; its failures are logged by the app once it does.
+let logDatabaseError = (error: unknown, message: string) => console.error(`andon: ${message}`, error);
+
 async function openDatabase(): Promise<AnyDatabase> {
   try {
-    const db = await openConfiguredDatabase(config);
+    const db = await openConfiguredDatabase(config, (error, message) => logDatabaseError(error, message));
     await migrateDatabase(db);
     return db;
   } catch (error) {
@@ -35,6 +38,7 @@ async function openDatabase(): Promise<AnyDatabase> {
 
 const db = await openDatabase();
 const app = await buildApp({ config, db, logger: { level: config.logLevel } });
+logDatabaseError = (error, message) => app.log.error({ err: error }, message);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ActorKind } from './accounts.ts';
 import { AreaSlug } from './areas.ts';
-import { DETAILS_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
+import { DETAILS_MAX, IDEMPOTENCY_KEY_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
 
 export const LEVELS = ['help', 'stop'] as const;
@@ -65,6 +65,14 @@ export const RaiseProblemBody = Type.Object(
   { additionalProperties: false },
 );
 export type RaiseProblemBody = Static<typeof RaiseProblemBody>;
+
+// Lower-case because Node lower-cases header names before they are validated.
+export const RaiseProblemHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({
+    minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX, pattern: '^[\\x21-\\x7E]+$',
+    description: `Idempotency-Key: 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters, unique per pull (e.g. a UUID)`,
+  })),
+});
 
 export const UpdateProblemBody = Type.Object(
   {

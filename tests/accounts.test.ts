@@ -76,6 +76,18 @@ describe('sign in and out', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
+  it('keeps every documented route but set-up, sign-in and invite acceptance behind a session or token', async () => {
+    const publicRoutes = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'GET /api/invites/{code}', 'POST /api/invites/{code}/accept'];
+    const { paths } = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const routes = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(routes).toEqual(expect.arrayContaining([...publicRoutes, 'GET /api/problems', 'POST /api/areas']));
+    for (const route of routes.filter((r) => !publicRoutes.includes(r))) {
+      const [method, path] = route.split(' ');
+      const response = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, '1'), payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      expect(response.statusCode, route).toBe(401);
+    }
+  });
+
   it('rate-limits password guessing per address', async () => {
     const limited = await createTestApp({ ANDON_AUTH_RATE_LIMIT: '3' });
     try {
@@ -87,6 +99,14 @@ describe('sign in and out', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('lets only a signed-in person sign out: an API token is refused', async () => {
+    const admin = await setUpAdmin(t.app);
+    const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'cron' } })).json().token;
+    const response = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { authorization: `Bearer ${token}` } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('user_only');
   });
 });
 
@@ -103,6 +123,16 @@ describe('cross-origin protection', () => {
     }
     const areas = await admin.request({ method: 'GET', url: '/api/areas' });
     expect(areas.json().items).toHaveLength(1);
+  });
+
+  it('refuses a sign-in posted from another site, though signing in needs no session', async () => {
+    await setUpAdmin(t.app);
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/session', headers: { origin: 'https://evil.example' }, payload: { email: ADMIN.email, password: ADMIN.password },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('origin_refused');
+    expect(response.cookies).toHaveLength(0);
   });
 });
 

@@ -61,6 +61,25 @@ describe('pulling the cord', () => {
     expect(person.json().title).toBe('from a person');
   });
 
+  it.each([
+    ['an empty key', ''],
+    ['a key with a space', 'alert 123'],
+    ['a key with a non-ASCII character', 'alerté'],
+    ['a key over 200 characters', 'k'.repeat(201)],
+  ])('refuses %s with 400 naming Idempotency-Key, and records nothing', async (_what, key) => {
+    const response = await raise({ title: 'Disk full on db-2' }, { 'idempotency-key': key });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.details.map((d: { field?: string }) => d.field)).toContain('Idempotency-Key');
+    expect(await countProblems()).toBe(0);
+  });
+
+  it('takes a key of exactly 200 visible ASCII characters', async () => {
+    const response = await raise({ title: 'Disk full on db-2' }, { 'idempotency-key': `~!${'k'.repeat(198)}` });
+    expect(response.statusCode).toBe(201);
+  });
+
   it('records concurrent double submissions with one key exactly once', async () => {
     const responses = await Promise.all(Array.from({ length: 20 }, () => raise({ title: 'double click' }, { 'idempotency-key': 'k' })));
     expect(new Set(responses.map((r) => r.json().number))).toEqual(new Set([1]));

@@ -93,7 +93,8 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
         // Recording use on every request would put a write on every pull; once a minute is plenty.
         if (now - (lastTokenTouch.get(token.id) ?? 0) > TOKEN_TOUCH_INTERVAL_MS) {
           lastTokenTouch.set(token.id, now);
-          void db.transaction((tx) => store.touchApiToken(tx, token.id, now)).catch(() => {});
+          // Losing one 'last used' time is harmless; the next minute's request records it.
+          void db.transaction((tx) => store.touchApiToken(tx, token.id, now)).catch(() => lastTokenTouch.delete(token.id));
         }
         return { kind: 'token', id: token.id, name: token.name };
       }

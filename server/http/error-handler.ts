@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { AppError, type ErrorDetail } from '../errors.ts';
 
 interface AjvIssue {
@@ -8,13 +9,16 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-function fieldOf(issue: AjvIssue): string | undefined {
+// Node lower-cases header names before validation; callers wrote them as `Idempotency-Key`.
+const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+
+function fieldOf(issue: AjvIssue, context: string | undefined): string | undefined {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  if (issue.keyword === 'required') return [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
-  if (issue.keyword === 'additionalProperties') {
-    return [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
-  }
-  return path || undefined;
+  let field = path;
+  if (issue.keyword === 'required') field = [path, String(issue.params.missingProperty)].filter(Boolean).join('.');
+  if (issue.keyword === 'additionalProperties') field = [path, String(issue.params.additionalProperty)].filter(Boolean).join('.');
+  if (!field) return undefined;
+  return context === 'headers' ? headerName(field) : field;
 }
 
 function messageOf(issue: AjvIssue): string {
@@ -36,29 +40,35 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send({ error: { code, message, details } });
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AppError) {
-      return send(reply, error.statusCode, error.code, error.message, error.details);
-    }
-    if (error.validation) {
-      const details = (error.validation as AjvIssue[]).map((issue) => ({ field: fieldOf(issue), message: messageOf(issue) }));
-      const first = details[0];
-      const where = error.validationContext ?? 'request';
-      const summary = first ? `${first.field ?? where} ${first.message}` : `Invalid ${where}`;
-      return send(reply, 400, 'validation_failed', summary, details);
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, body too large, bad content type, rate limit).
-      const code = FASTIFY_CODES[error.code] ?? (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
-      return send(reply, status, code, error.message);
-    }
-    request.log.error({ err: error }, 'request failed');
-    return send(reply, 500, 'internal_error', 'Something went wrong on our side; it has been logged.');
-  });
-
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
-  );
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError && error.statusCode < 500) {
+    // The caller sees only the code; a lower-level cause (a constraint, a remote answer) would be lost without this line.
+    if (error.cause !== undefined) request.log.info({ err: error }, 'request refused');
+    return send(reply, error.statusCode, error.code, error.message, error.details);
+  }
+  if (error.validation) {
+    const where = error.validationContext;
+    const details = (error.validation as AjvIssue[]).map((issue) => ({ field: fieldOf(issue, where), message: messageOf(issue) }));
+    const first = details[0];
+    const summary = first ? `${first.field ?? where ?? 'request'} ${first.message}` : `Invalid ${where ?? 'request'}`;
+    return send(reply, 400, 'validation_failed', summary, details);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed JSON, body too large, bad content type).
+    const code = FASTIFY_CODES[error.code] ?? (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
+    return send(reply, status, code, error.message);
+  }
+  request.log.error({ err: error }, 'request failed');
+  return send(reply, 500, 'internal_error', 'Something went wrong on our side; it has been logged.');
 }
+
+/**
+ * Every error and every unknown route answers `{ error: { code, message, details } }`. Wrapped with
+ * fastify-plugin so the handlers are set on the root and every route context inherits them.
+ */
+export const errorHandling = fp(async (app) => {
+  app.setErrorHandler(handleError);
+  // The only place a 404 for an unknown route is worded; other routes reach it with reply.callNotFound().
+  app.setNotFoundHandler((request, reply) => send(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+}, { name: 'error-handling' });

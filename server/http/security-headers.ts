@@ -1,13 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import helmet from 'helmet';
 
 /**
  * Helmet's security headers on every answer, with a Content-Security-Policy that allows only Andon's
- * own scripts, styles and connections (plus the hashes of the API docs page's inline code, so
- * register this after @fastify/swagger-ui). Nobody may frame Andon: a framed pull page would let
- * another site trick people into pulling Stop.
+ * own scripts, styles and connections (plus the hashes of the API docs page's inline code, hence the
+ * dependency on @fastify/swagger-ui). Nobody may frame Andon: a framed pull page would let another
+ * site trick people into pulling Stop.
  */
-export function registerSecurityHeaders(app: FastifyInstance, publicUrl: URL | null): void {
+export const securityHeaders = fp<{ publicUrl: URL | null }>(async (app, { publicUrl }) => {
   const https = publicUrl?.protocol === 'https:';
   // Helmet itself, built once: @fastify/helmet builds it anew (and parses the policy again) on every
   // request, which cost 4% of a pull.
@@ -28,4 +28,4 @@ export function registerSecurityHeaders(app: FastifyInstance, publicUrl: URL | n
     strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
   });
   app.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
-}
+}, { name: 'security-headers', dependencies: ['@fastify/swagger-ui'] });

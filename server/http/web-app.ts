@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-/** Serves the built React app; paths that are not files get index.html (client-side routing). */
-export async function registerWebApp(app: FastifyInstance): Promise<void> {
+/** Serves the built React app; paths that are not files get index.html (client-side routing). Public. */
+export async function webApp(app: FastifyInstance): Promise<void> {
   if (!existsSync(webRoot)) {
     app.log.warn(`web build not found at ${webRoot}; run "npm run build"`);
     return;
@@ -20,12 +20,10 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
     root: webRoot, wildcard: false, index: false, decorateReply: false, globIgnore: ['assets/**', 'index.html'], maxAge: '1h',
   });
-  // Unknown /api paths land here too; they are answered as JSON 404s whoever asks.
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+  // This catch-all also matches unknown /api paths: those get the JSON 404, whoever asks.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const pathname = request.url.split('?')[0];
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${pathname}`, details: [] } });
-    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot, { cacheControl: false });
   });
 }

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
+import fp from 'fastify-plugin';
 import { LIVE_MAX_FRAME_BYTES, LiveQuery } from '../../shared/live.ts';
 import type { Database } from '../db/client.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -49,13 +50,20 @@ async function endRefusedUpgrade(request: FastifyRequest): Promise<void> {
 }
 
 /**
- * `GET /api/live`: the websocket that streams committed events, resumable by seq.
- * Registered unencapsulated so `endRefusedUpgrade` sees upgrade attempts on every route; the
- * websocket plugin itself stays in a scope of its own, so no other route answers upgrades.
+ * Hangs up on every refused upgrade, whichever route (or the 404 handler) answered it: made with
+ * fastify-plugin so the hook lands on the root, not in a context of its own.
  */
-export async function liveRoutes(fastify: FastifyInstance, opts: LiveRoutesOptions): Promise<void> {
-  fastify.addHook('onResponse', endRefusedUpgrade);
+export const refusedUpgradeHangUp = fp(async (app) => {
+  app.addHook('onResponse', endRefusedUpgrade);
+}, { name: 'refused-upgrade-hang-up' });
 
+/**
+ * `GET /api/live`: the websocket that streams committed events, resumable by seq. Register it inside
+ * the authenticated context, so the caller is known before the handshake. Encapsulated like any
+ * routes plugin, which also keeps the websocket plugin to this route alone; fastify-plugin only adds
+ * the boot-time check that the guard and the hang-up above are in place.
+ */
+export const liveRoutes = fp<LiveRoutesOptions>(async (fastify, opts) => {
   const logError = (err: unknown, message: string) => fastify.log.error({ err }, message);
   const source = databaseEventSource(opts.db);
   const feed = createEventFeed(source, { pollMs: opts.pollMs, recentEvents: opts.recentEvents, logError });
@@ -65,29 +73,24 @@ export async function liveRoutes(fastify: FastifyInstance, opts: LiveRoutesOptio
   const stopOffering = opts.events.subscribe(feed.offer);
   const stopListening = await opts.db.listen(EVENTS_CHANNEL, feed.wake);
 
-  await fastify.register(async (scope) => {
-    await scope.register(fastifyWebsocket, {
-      // clientTracking off: the hub keeps its own set, one fewer entry per idle connection.
-      options: { maxPayload: LIVE_MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false },
-      preClose: async () => {
-        stopOffering();
-        await stopListening();
-        feed.stop();
-        await hub.close(opts.closeGraceMs);
-      },
-    });
-
-    scope.withTypeProvider<TypeBoxTypeProvider>().get('/api/live', {
-      websocket: true,
-      schema: { querystring: LiveQuery },
-      onRequest: refuseForeignOrigin(opts.publicUrl),
-    }, (socket, request) => {
-      const since = request.query.since;
-      releaseUpgradeRequest(socket, request);
-      hub.accept(socket, since === undefined ? undefined : Number(since));
-    });
+  await fastify.register(fastifyWebsocket, {
+    // clientTracking off: the hub keeps its own set, one fewer entry per idle connection.
+    options: { maxPayload: LIVE_MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false },
+    preClose: async () => {
+      stopOffering();
+      await stopListening();
+      feed.stop();
+      await hub.close(opts.closeGraceMs);
+    },
   });
-}
 
-// Fastify's documented marker (what fastify-plugin sets) for "register into the parent's scope".
-Object.assign(liveRoutes, { [Symbol.for('skip-override')]: true });
+  fastify.withTypeProvider<TypeBoxTypeProvider>().get('/api/live', {
+    websocket: true,
+    schema: { querystring: LiveQuery },
+    onRequest: refuseForeignOrigin(opts.publicUrl),
+  }, (socket, request) => {
+    const since = request.query.since;
+    releaseUpgradeRequest(socket, request);
+    hub.accept(socket, since === undefined ? undefined : Number(since));
+  });
+}, { name: 'live-routes', encapsulate: true, dependencies: ['auth', 'refused-upgrade-hang-up'] });

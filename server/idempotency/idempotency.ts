@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../db/client.ts';
-import { IDEMPOTENCY_KEY_MAX } from '../../shared/limits.ts';
-import { AppError, ValidationError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { claimIdempotencyKey, findIdempotencyRecord, storeIdempotentResponse } from './store.ts';
 
 /** Keys are kept at least this long; a retry within it gets the first answer. */
@@ -12,17 +11,6 @@ export class IdempotencyMismatchError extends AppError {
   constructor() {
     super(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body');
   }
-}
-
-export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const key = Array.isArray(header) ? header[0] : header;
-  if (!key || key.length > IDEMPOTENCY_KEY_MAX || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new ValidationError(`Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters`, [
-      { field: 'Idempotency-Key', message: 'is invalid' },
-    ]);
-  }
-  return key;
 }
 
 export function requestFingerprint(body: unknown): string {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { ErrorBody } from '../../shared/errors.ts';
-import { ListProblemsQuery, Problem, ProblemList, ProblemParams, RaiseProblemBody, UpdateProblemBody } from '../../shared/problems.ts';
+import {
+  ListProblemsQuery, Problem, ProblemList, ProblemParams, RaiseProblemBody, RaiseProblemHeaders, UpdateProblemBody,
+} from '../../shared/problems.ts';
 import { principalOf } from '../accounts/auth-plugin.ts';
-import { parseIdempotencyKey } from '../idempotency/idempotency.ts';
 import type { ProblemService } from './service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody };
@@ -19,13 +19,12 @@ export async function problemRoutes(fastify: FastifyInstance, opts: { problems: 
       summary: 'Pull the cord: raise a problem',
       description: 'Send an `Idempotency-Key` header (any unique string, e.g. a UUID) and retry with the same key until you get an answer: ' +
         'a retry with the same body answers the first result; the same key with another body answers 422. Keys are kept for 48 hours.',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+      headers: RaiseProblemHeaders,
       body: RaiseProblemBody,
       response: { 201: Problem, ...errors },
     },
   }, async (request, reply) => {
-    const key = parseIdempotencyKey(request.headers['idempotency-key']);
-    const result = await problems.raise(principalOf(request), request.body, key);
+    const result = await problems.raise(principalOf(request), request.body, request.headers['idempotency-key']);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.status(result.statusCode).send(result.body);
   });
