@@ -1,11 +1,28 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { holdPull, untilRefused } from './helpers/held-pull.ts';
+import { streamPulls } from './helpers/pull-stream.ts';
 import { freePort, setUpWithToken, startServer, tempDataDir } from './helpers/server-process.ts';
 
 const data = tempDataDir();
 afterAll(() => data.remove());
+
+async function allProblemTitles(url: string, authorization: string): Promise<string[]> {
+  const titles: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${cursor}` : '';
+    const page = (await (await fetch(`${url}/api/problems?limit=200${query}`, { headers: { authorization } })).json()) as {
+      items: { title: string }[]; nextCursor: string | null;
+    };
+    titles.push(...page.items.map((p) => p.title));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return titles;
+}
 
 describe('the server process', () => {
   it('stops a bad setting at start with a one-line message naming the variable, and exit status 1', () => {
@@ -19,29 +36,42 @@ describe('the server process', () => {
     }
   });
 
-  it('creates and migrates its database on first start, and on SIGTERM finishes in-flight pulls and exits 0 within 10 s', async () => {
+  it('creates and migrates its database on first start, and on SIGTERM answers every pull it has received, keeps each, and exits 0 within 10 s', async () => {
     const server = await startServer({ dataDir: data.dir });
     const auth = await setUpWithToken(server.url);
-    const pulls = Array.from({ length: 50 }, (_, i) =>
-      fetch(`${server.url}/api/problems`, {
-        method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ title: `in flight ${i}` }),
-      }).then(async (r) => ({ status: r.status, body: r.status === 201 ? await r.json() : null }), () => ({ status: 0, body: null })),
-    );
-    await new Promise((r) => setTimeout(r, 20));
-    const stoppedAt = Date.now();
-    const code = await server.stop('SIGTERM');
-    expect(code).toBe(0);
-    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-    const results = await Promise.all(pulls);
-    // A pull either was answered 201, or was refused/closed before it was accepted: never a 500.
-    expect(results.filter((r) => r.status >= 500 && r.status !== 503)).toEqual([]);
-    const acknowledged = results.filter((r) => r.status === 201).map((r) => r.body.title as string);
+    const run = randomUUID().slice(0, 8);
+
+    const held = await Promise.all(Array.from({ length: 10 }, (_, i) => holdPull(server.url, auth, { title: `held ${run} ${i}` })));
+    const stream = streamPulls(server.url, auth, `streamed ${run}`, 8);
+    await stream.answered(20);
+
+    const signalledAt = Date.now();
+    const exited = server.stop('SIGTERM');
+    // Only once the server has stopped listening do the held pulls send their bodies: a server that
+    // exits on the signal instead of draining cannot answer them.
+    await untilRefused(server.port);
+    const heldAnswers = await Promise.all(held.map((pull) => pull.finish()));
+    expect(await exited).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(10_000);
+    await stream.ended;
+
+    expect(heldAnswers.map((a) => [a.status, a.body?.title])).toEqual(held.map((_, i) => [201, `held ${run} ${i}`]));
+    const streamed = stream.results;
+    // The signal came while the stream was running: some pulls sent before it were answered, and it
+    // ended only because the server refused (closed, or 503 while draining), never with a 500.
+    expect(streamed.filter((r) => r.sentAt < signalledAt && r.status === 201).length).toBeGreaterThanOrEqual(20);
+    expect(streamed.filter((r) => ![201, 503, 0].includes(r.status))).toEqual([]);
+    const acknowledged = [...heldAnswers, ...streamed].filter((r) => r.status === 201).map((r) => r.body!);
 
     const again = await startServer({ dataDir: data.dir });
     try {
-      const list = await (await fetch(`${again.url}/api/problems?limit=200`, { headers: { authorization: auth } })).json();
-      const titles = list.items.map((p: { title: string }) => p.title);
-      for (const title of acknowledged) expect(titles).toContain(title);
+      for (const { number, title } of acknowledged) {
+        const response = await fetch(`${again.url}/api/problems/${number}`, { headers: { authorization: auth } });
+        expect([response.status, ((await response.json()) as { title: string }).title]).toEqual([200, title]);
+      }
+      // Nothing refused was kept either: what this run stored is exactly what it was told was stored.
+      const stored = (await allProblemTitles(again.url, auth)).filter((title) => title.includes(run));
+      expect(stored.sort()).toEqual(acknowledged.map((p) => p.title).sort());
     } finally {
       expect(await again.stop('SIGTERM')).toBe(0);
     }

@@ -1,15 +1,62 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { PULL_RETRY } from '../../web/src/browser/backoff.ts';
+import { launchBrowser, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
+import { ADMIN, addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
+import { uniqueTitle } from '../helpers/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+// Each test signs in its own browser context and pulls problems with titles of its own, so the tests
+// hold in any order. The two that need a server of their own (an empty one to set up, one to stop)
+// start it, rather than reset or stop the one the others share.
 
 const data = tempDataDir();
 let server: ServerProcess;
 let browser: Browser;
+/** Bo's session: a member, set up over HTTP; setting up through the pages is a test of its own. */
+let member: string;
+/** What Chromium refused under Andon's Content-Security-Policy, on any page any test opened. */
+const refusedByPolicy: string[] = [];
+let pages: Page[] = [];
+
+async function watched(page: Page): Promise<Page> {
+  recordPolicyRefusals(page, refusedByPolicy);
+  pages.push(page);
+  return page;
+}
+
+const memberPage = async (url = server.url, session = member) => watched(await pageWithSession(browser, url, session));
+
+async function pullResult(page: Page, number: number) {
+  const result = page.locator('.pull-result');
+  await result.getByRole('link', { name: `#${number}`, exact: true }).waitFor();
+  return result;
+}
+
+/** How many problems have this title, across every page of the list: exactly once means no duplicate. */
+function problemsTitled(page: Page, title: string): Promise<number> {
+  return page.evaluate(async (wanted) => {
+    let count = 0;
+    let cursor: string | null = null;
+    do {
+      const list: { items: { title: string }[]; nextCursor: string | null } =
+        await (await fetch(`/api/problems?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      count += list.items.filter((p) => p.title === wanted).length;
+      cursor = list.nextCursor;
+    } while (cursor);
+    return count;
+  }, title);
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await startServer({ dataDir: data.dir });
+  member = await addMember(server.url, await setUpAdmin(server.url));
+});
+afterEach(async () => {
+  await Promise.all(pages.map((page) => page.context().close()));
+  pages = [];
+  expect(refusedByPolicy.splice(0)).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -17,119 +64,134 @@ afterAll(async () => {
   data.remove();
 });
 
-async function pullResult(page: Page) {
-  const status = page.locator('.pull-result');
-  await status.getByRole('link', { name: /^#\d+$/ }).waitFor({ timeout: 10_000 });
-  return status;
-}
-
-async function problemsTitled(page: Page, title: string): Promise<number> {
-  const list = await page.evaluate(async () => (await fetch('/api/problems?limit=200')).json());
-  return list.items.filter((p: { title: string }) => p.title === title).length;
-}
-
 describe('pulling from the web page, as a new organisation would', () => {
-  let memberPage: Page;
-  /** What the browser refused under Andon's Content-Security-Policy, on any page the member opened. */
-  const refusedByPolicy: string[] = [];
-
   it('sets up the first admin, who invites a member', async () => {
-    const admin = await (await browser.newContext()).newPage();
-    await admin.goto(server.url);
-    await admin.waitForURL(/\/setup$/);
-    await admin.getByLabel('Your name').fill('Ada Admin');
-    await admin.getByLabel('Email').fill('ada@example.com');
-    await admin.getByLabel('Password').fill('a long enough password');
-    await admin.getByRole('button', { name: 'Create admin account' }).click();
-    await admin.getByLabel('What did you see?').waitFor();
+    const own = tempDataDir();
+    const empty = await startServer({ dataDir: own.dir });
+    try {
+      const admin = await watched(await (await browser.newContext()).newPage());
+      await admin.goto(empty.url);
+      await admin.waitForURL(/\/setup$/);
+      await admin.getByLabel('Your name').fill(ADMIN.name);
+      await admin.getByLabel('Email').fill(ADMIN.email);
+      await admin.getByLabel('Password').fill(ADMIN.password);
+      await admin.getByRole('button', { name: 'Create admin account' }).click();
+      await admin.getByLabel('What did you see?').waitFor();
 
-    await admin.getByRole('link', { name: 'Settings' }).click();
-    await admin.getByLabel('Their email (optional)').fill('bo@example.com');
-    await admin.getByRole('button', { name: 'Create invite link' }).click();
-    const link = await admin.getByLabel('Invite link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invite/`));
+      await admin.getByRole('link', { name: 'Settings' }).click();
+      await admin.getByLabel('Their email (optional)').fill(MEMBER.email);
+      await admin.getByRole('button', { name: 'Create invite link' }).click();
+      const link = await admin.getByLabel('Invite link').inputValue();
+      expect(link).toMatch(new RegExp(`^${empty.url}/invite/`));
 
-    memberPage = await (await browser.newContext()).newPage();
-    memberPage.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) refusedByPolicy.push(`${new URL(memberPage.url()).pathname}: ${message.text()}`);
-    });
-    await memberPage.goto(link);
-    await memberPage.getByLabel('Your name').fill('Bo Member');
-    await memberPage.getByLabel('Password').fill('bo has a long password');
-    await memberPage.getByRole('button', { name: 'Join' }).click();
-    await memberPage.getByLabel('What did you see?').waitFor();
-    await expect(memberPage.getByRole('link', { name: 'Settings' }).count()).resolves.toBe(0);
-  });
+      const joining = await watched(await (await browser.newContext()).newPage());
+      await joining.goto(link);
+      await joining.getByLabel('Your name').fill(MEMBER.name);
+      await joining.getByLabel('Password').fill(MEMBER.password);
+      await joining.getByRole('button', { name: 'Join' }).click();
+      await joining.getByLabel('What did you see?').waitFor();
+      expect(await joining.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    } finally {
+      await empty.stop();
+      own.remove();
+    }
+  }, 60_000); // it starts a server of its own
 
   it('pulls Help by typing a line and pressing Enter, and shows the number at once', async () => {
-    const field = memberPage.getByLabel('What did you see?');
-    await field.fill('Checkout returns 500 for card payments');
-    await field.press('Enter');
-    const result = await pullResult(memberPage);
-    await expect(result.getByRole('link', { name: '#1' }).count()).resolves.toBe(1);
-    await expect(result.textContent()).resolves.toMatch(/Help[\s\S]*Raised/);
-    await expect(field.inputValue()).resolves.toBe('');
+    const page = await memberPage();
+    await page.goto(server.url);
+    const field = page.getByLabel('What did you see?');
+    const title = uniqueTitle('Checkout returns 500 for card payments');
+    await field.fill(title);
+    const pulled = await pullAnsweredFor(page, () => field.press('Enter'));
+    expect(pulled).toMatchObject({ title, level: 'help' });
+    const result = await pullResult(page, pulled.number);
+    expect(await result.textContent()).toMatch(/Help[\s\S]*Raised/);
+    expect(await field.inputValue()).toBe('');
   });
 
   it('pulls Stop with its button, from /pull as well as from /', async () => {
-    await memberPage.goto(`${server.url}/pull`);
-    await memberPage.getByLabel('What did you see?').fill('Line 3 conveyor jammed');
-    await memberPage.getByRole('button', { name: 'Stop', exact: true }).click();
-    const result = await pullResult(memberPage);
-    await result.getByRole('link', { name: '#2' }).waitFor();
-    await expect(result.textContent()).resolves.toContain('Stop');
-    await result.getByRole('link', { name: '#2' }).click();
-    await memberPage.getByRole('heading', { name: /#2 Line 3 conveyor jammed/ }).waitFor();
+    const page = await memberPage();
+    await page.goto(`${server.url}/pull`);
+    const title = uniqueTitle('Line 3 conveyor jammed');
+    await page.getByLabel('What did you see?').fill(title);
+    const pulled = await pullAnsweredFor(page, () => page.getByRole('button', { name: 'Stop', exact: true }).click());
+    expect(pulled).toMatchObject({ title, level: 'stop' });
+    const result = await pullResult(page, pulled.number);
+    expect(await result.textContent()).toContain('Stop');
+    await result.getByRole('link', { name: `#${pulled.number}`, exact: true }).click();
+    await page.getByRole('heading', { name: `#${pulled.number} ${title}` }).waitFor();
   });
 
   it('keeps a pull made offline through a reload, and sends it exactly once when the network is back', async () => {
-    await memberPage.getByRole('link', { name: 'Pull', exact: true }).click();
-    const context = memberPage.context();
+    const page = await memberPage();
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Pull', exact: true }).click();
+    const context = page.context();
     await context.setOffline(true);
-    await memberPage.getByLabel('What did you see?').fill('Badge reader at gate B is dead');
-    await memberPage.getByRole('button', { name: 'Help', exact: true }).click();
-    const notice = memberPage.getByTestId('pull-queue');
+    const title = uniqueTitle('Badge reader at gate B is dead');
+    await page.getByLabel('What did you see?').fill(title);
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    const notice = page.getByTestId('pull-queue');
     await notice.waitFor();
-    await expect(notice.textContent()).resolves.toMatch(/Not sent yet — 1 pull/);
+    expect(await notice.textContent()).toMatch(/Not sent yet — 1 pull/);
 
     // The server stays out of reach while the page reloads: the pull must survive in the browser.
-    await memberPage.route('**/api/problems', (route) => route.abort('internetdisconnected'));
+    await page.route('**/api/problems', (route) => route.abort('internetdisconnected'));
     await context.setOffline(false);
-    await memberPage.reload();
+    await page.reload();
     await notice.waitFor();
-    await expect(notice.textContent()).resolves.toMatch(/Not sent yet — 1 pull/);
+    expect(await notice.textContent()).toMatch(/Not sent yet — 1 pull/);
 
-    await memberPage.unroute('**/api/problems');
+    await page.unroute('**/api/problems');
     await context.setOffline(true);
     await context.setOffline(false); // the browser's "online" event triggers the retry
     await notice.waitFor({ state: 'detached', timeout: 20_000 });
-    await expect(problemsTitled(memberPage, 'Badge reader at gate B is dead')).resolves.toBe(1);
+    expect(await problemsTitled(page, title)).toBe(1);
   });
 
   it('opens the pull page from the kept shell while the server is down, and sends the pull made there once it is back', async () => {
-    // The service worker keeps the shell once it controls the page.
-    await memberPage.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
-    const port = server.port;
-    await server.stop();
+    const own = tempDataDir();
+    let stoppable = await startServer({ dataDir: own.dir });
+    try {
+      const page = await memberPage(stoppable.url, await addMember(stoppable.url, await setUpAdmin(stoppable.url)));
+      await page.goto(stoppable.url);
+      // The service worker keeps the shell once it controls the page.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+      const port = stoppable.port;
+      await stoppable.stop();
 
-    await memberPage.reload();
-    const field = memberPage.getByLabel('What did you see?');
-    await field.fill('Fire door on level 2 propped open');
-    await memberPage.getByRole('button', { name: 'Help', exact: true }).click();
-    const notice = memberPage.getByTestId('pull-queue');
-    await notice.waitFor();
-    await expect(notice.textContent()).resolves.toMatch(/Not sent yet — 1 pull/);
+      await page.reload();
+      const title = uniqueTitle('Fire door on level 2 propped open');
+      await page.getByLabel('What did you see?').fill(title);
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+      const notice = page.getByTestId('pull-queue');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/Not sent yet — 1 pull/);
 
-    server = await startServer({ dataDir: data.dir, port });
-    await notice.waitFor({ state: 'detached', timeout: 45_000 });
-    await expect(problemsTitled(memberPage, 'Fire door on level 2 propped open')).resolves.toBe(1);
-  }, 90_000);
+      stoppable = await startServer({ dataDir: own.dir, port });
+      // Nothing tells the page the server is back: the queue's next retry, at most its longest backoff away, sends it.
+      await notice.waitFor({ state: 'detached', timeout: PULL_RETRY.maxMs + 15_000 });
+      expect(await problemsTitled(page, title)).toBe(1);
+    } finally {
+      await stoppable.stop();
+      own.remove();
+    }
+  }, 150_000);
 
   it('opens the board and the API docs, and nothing on any page was refused by the content security policy', async () => {
-    await memberPage.goto(`${server.url}/board`);
-    await memberPage.getByRole('link', { name: /Fire door on level 2/ }).waitFor();
-    await memberPage.goto(`${server.url}/api/docs`);
-    await memberPage.getByRole('heading', { name: /Andon API/ }).waitFor({ timeout: 15_000 });
+    const page = await memberPage();
+    await page.goto(server.url);
+    const title = uniqueTitle('Guard rail loose on mezzanine');
+    await page.getByLabel('What did you see?').fill(title);
+    const pulled = await pullAnsweredFor(page, () => page.getByRole('button', { name: 'Help', exact: true }).click());
+    await page.goto(`${server.url}/problems/${pulled.number}`);
+    await page.getByRole('heading', { name: `#${pulled.number} ${title}` }).waitFor();
+    await page.goto(`${server.url}/board`);
+    await page.getByRole('link', { name: new RegExp(`^#${pulled.number} `) }).waitFor();
+    await page.goto(`${server.url}/api/docs`);
+    await page.getByRole('heading', { name: /Andon API/ }).waitFor();
+    // Every test's pages are checked after it too; this one opens the pages no other test opens.
     expect(refusedByPolicy).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -26,4 +26,42 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/** Under the test's own timeout, so a missing element fails with Playwright's message, not a bare timeout. */
+const STEP_TIMEOUT_MS = 15_000;
+
+/** A page in a context of its own, signed in with a session Cookie header (`andon_session=…`). */
+export async function pageWithSession(browser: Browser, url: string, cookie: string): Promise<Page> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const at = cookie.indexOf('=');
+  await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url, httpOnly: true, sameSite: 'Lax' }]);
+  return context.newPage();
+}
+
+/** Collects what Chromium refused under the Content-Security-Policy on this page, whichever URL it is at. */
+export function recordPolicyRefusals(page: Page, into: string[]): void {
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) into.push(`${new URL(page.url()).pathname}: ${message.text()}`);
+  });
+}
+
+export interface AnsweredProblem {
+  number: number;
+  title: string;
+  level: 'help' | 'stop';
+  area: string;
+}
+
+/**
+ * Does what makes the page pull (a click, an Enter) and answers the problem as the server answered it,
+ * so a test finds its own problem by number instead of guessing which number it got.
+ */
+export async function pullAnsweredFor(page: Page, act: () => Promise<void>): Promise<AnsweredProblem> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/problems' && r.status() === 201),
+    act(),
+  ]);
+  return (await response.json()) as AnsweredProblem;
 }

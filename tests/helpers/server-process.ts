@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createToken, setUpAdmin } from './organisation.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -77,21 +78,5 @@ export async function startServer(options: { dataDir: string; port?: number; env
 
 /** Sets up the first admin over HTTP (as a browser would) and answers an API token's Authorization header. */
 export async function setUpWithToken(url: string, tokenName = 'test machine'): Promise<string> {
-  const setup = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (setup.status !== 201) throw new Error(`POST /api/setup answered ${setup.status}: ${await setup.text()}`);
-  const cookie = setup.headers.getSetCookie().find((c) => c.startsWith('andon_session='))?.split(';')[0];
-  if (!cookie) throw new Error('POST /api/setup set no andon_session cookie');
-  const token = await fetch(`${url}/api/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url, cookie },
-    body: JSON.stringify({ name: tokenName }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (token.status !== 201) throw new Error(`POST /api/tokens answered ${token.status}: ${await token.text()}`);
-  return `Bearer ${((await token.json()) as { token: string }).token}`;
+  return createToken(url, await setUpAdmin(url), tokenName);
 }
