@@ -1,24 +1,15 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../server/db/sqlite-client.ts';
 import { setUpWithToken, startServer, tempDataDir, type ServerProcess } from './helpers/server-process.ts';
-import { freshPostgresDatabase, testDatabaseKind } from './helpers/test-database.ts';
+import { testDatabaseKind } from './helpers/test-database.ts';
 
 const RAISES = 600;
 const data = tempDataDir();
-/** The server's database: SQLite in `data`, or a fresh PostgreSQL database. */
-let env: Record<string, string> = {};
-let dropDatabase = async () => {};
+// On PostgreSQL, startServer gives `data` a database of its own, which the restart finds again.
 let server: ServerProcess | undefined;
-beforeAll(async () => {
-  if (testDatabaseKind() === 'sqlite') return;
-  const database = await freshPostgresDatabase();
-  env = { DATABASE_URL: database.url };
-  dropDatabase = database.drop;
-});
 afterAll(async () => {
   await server?.stop('SIGKILL');
-  await dropDatabase();
   data.remove();
 });
 
@@ -45,7 +36,7 @@ async function allProblems(url: string, auth: string): Promise<Array<{ number: n
 
 describe('a pull that got its 201 is on disk', () => {
   it('survives SIGKILL in the middle of 600 concurrent raises; retries with the same key create nothing twice', async () => {
-    server = await startServer({ dataDir: data.dir, env });
+    server = await startServer({ dataDir: data.dir });
     const auth = await setUpWithToken(server.url);
 
     const acknowledged = new Map<number, number>(); // raise index → problem number
@@ -71,7 +62,7 @@ describe('a pull that got its 201 is on disk', () => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(RAISES / 5);
     expect(unanswered.length).toBeGreaterThan(0);
 
-    server = await startServer({ dataDir: data.dir, port: first.port, env });
+    server = await startServer({ dataDir: data.dir, port: first.port });
     for (const i of unanswered) {
       const response = await raise(server.url, auth, i);
       expect(response.status).toBe(201);

@@ -34,13 +34,34 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-/** Starts `server/main.ts` exactly as `npm start` runs it, and waits until it answers /healthz. */
+const postgresByDataDir = new Map<string, Promise<string>>();
+
+/**
+ * In the postgres project, a server gets a PostgreSQL database of its own, one per data directory,
+ * so a test that restarts a server on the same directory finds its data again.
+ */
+async function databaseEnv(dataDir: string, env: Record<string, string> | undefined): Promise<Record<string, string>> {
+  if (process.env.ANDON_TEST_DB !== 'postgres' || env?.DATABASE_URL) return {};
+  let url = postgresByDataDir.get(dataDir);
+  if (!url) {
+    // Imported only here: the benchmark uses this file outside Vitest.
+    url = import('./test-database.ts').then(async ({ freshPostgresDatabase }) => (await freshPostgresDatabase()).url);
+    postgresByDataDir.set(dataDir, url);
+  }
+  return { DATABASE_URL: await url };
+}
+
+/**
+ * Starts `server/main.ts` exactly as `npm start` runs it, and waits until it answers /healthz.
+ * It runs on SQLite in `dataDir`, or in the postgres project on a PostgreSQL database of its own.
+ */
 export async function startServer(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  const database = await databaseEnv(options.dataDir, options.env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANDON_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: url, ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANDON_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: url, ...database, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
