@@ -15,6 +15,10 @@ export interface PostgresDatabase extends Database {
   readonly pool: pg.Pool;
 }
 
+const LISTEN_RECONNECT_MS = 1_000;
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 function translate(error: unknown): unknown {
   return (error as { code?: string }).code === '23505' ? new UniqueViolationError((error as Error).message, { cause: error }) : error;
 }
@@ -49,6 +53,35 @@ export async function openPostgres(
   const channels = new Map<string, Set<() => void>>();
   let closed = false;
 
+  /**
+   * LISTEN needs a connection of its own that stays open, outside the pool. If it drops, it is
+   * opened again, and every listener is woken once for what it may have missed meanwhile.
+   */
+  async function connectListener(): Promise<void> {
+    const client = new pg.Client({ connectionString: url, types });
+    client.on('notification', (message) => channels.get(message.channel)?.forEach((fn) => fn()));
+    client.on('error', (error) => {
+      options.logError?.(error, 'PostgreSQL listen connection failed; reconnecting');
+      if (listener !== client) return;
+      listener = null;
+      void client.end().catch(() => {});
+      const retry = setTimeout(() => {
+        if (closed) return;
+        connectListener().then(
+          () => channels.forEach((fns) => fns.forEach((fn) => fn())),
+          (err: unknown) => {
+            options.logError?.(err, 'PostgreSQL listen connection could not reconnect');
+            client.emit('error', err);
+          },
+        );
+      }, LISTEN_RECONNECT_MS);
+      retry.unref();
+    });
+    await client.connect();
+    for (const channel of channels.keys()) await client.query(`listen ${quoteIdentifier(channel)}`);
+    listener = client;
+  }
+
   return {
     ...queryable,
     pool,
@@ -75,18 +108,12 @@ export async function openPostgres(
       }
     },
     async listen(channel, onNotify) {
-      if (!listener) {
-        // LISTEN needs a connection of its own that stays open, outside the pool.
-        listener = new pg.Client({ connectionString: url, types });
-        listener.on('notification', (message) => channels.get(message.channel)?.forEach((fn) => fn()));
-        listener.on('error', (error) => options.logError?.(error, 'PostgreSQL listen connection failed'));
-        await listener.connect();
-      }
       if (!channels.has(channel)) {
         channels.set(channel, new Set());
-        await listener.query(`listen "${channel.replace(/"/g, '')}"`);
+        if (listener) await listener.query(`listen ${quoteIdentifier(channel)}`);
       }
       channels.get(channel)!.add(onNotify);
+      if (!listener) await connectListener();
       return async () => {
         channels.get(channel)?.delete(onNotify);
       };
