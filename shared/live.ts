@@ -9,6 +9,7 @@ import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
 import { literalUnion } from './literal-union.ts';
 import { Problem } from './problems.ts';
+import { TimelineEntry } from './timeline.ts';
 
 export const LIVE_PROTOCOL = 1;
 export const LIVE_MAX_FRAME_BYTES = 64 * 1024;
@@ -35,17 +36,37 @@ export const LIVE_CLOSE = {
  */
 export type ResetReason = 'cursor_too_old' | 'cursor_ahead' | 'resume_conflict';
 
-export const EVENT_NAMES = ['problem.raised', 'problem.updated'] as const;
+/** Events whose data is the whole problem, as it is after the change: what boards follow. */
+export const PROBLEM_EVENT_NAMES = ['problem.raised', 'problem.updated'] as const;
+/** Events whose data is one timeline entry (kept small: not the whole problem). */
+export const TIMELINE_EVENT_NAMES = ['timeline.added', 'timeline.edited'] as const;
+export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
-export const LiveEvent = Type.Object({
+export const ProblemEvent = Type.Object({
   type: Type.Literal('event'),
   seq: Type.Integer({ minimum: 1 }),
-  name: literalUnion(EVENT_NAMES),
+  name: literalUnion(PROBLEM_EVENT_NAMES),
   at: Type.String({ format: 'date-time' }),
   data: Problem,
 });
+export type ProblemEvent = Static<typeof ProblemEvent>;
+
+export const TimelineEvent = Type.Object({
+  type: Type.Literal('event'),
+  seq: Type.Integer({ minimum: 1 }),
+  name: literalUnion(TIMELINE_EVENT_NAMES),
+  at: Type.String({ format: 'date-time' }),
+  data: TimelineEntry,
+});
+export type TimelineEvent = Static<typeof TimelineEvent>;
+
+export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
+
+export function isProblemEvent(event: LiveEvent): event is ProblemEvent {
+  return (PROBLEM_EVENT_NAMES as readonly string[]).includes(event.name);
+}
 
 /** Server → client. */
 export type ServerMessage =

@@ -17,6 +17,15 @@ export interface CommittedEvent {
 
 export type EventListener = (event: CommittedEvent) => void;
 
+/** What the hub routes an event by: the problem it is about and the area it is in (or just left). */
+export interface EventRouting {
+  problemId: string;
+  problemNumber: number;
+  areaSlug: string;
+  /** The area a problem was moved out of by this change, if it was. */
+  previousAreaSlug?: string | null;
+}
+
 export function eventFrame(seq: number, name: string, at: string, dataJson: string): string {
   return `{"type":"event","seq":${seq},"name":${JSON.stringify(name)},"at":${JSON.stringify(at)},"data":${dataJson}}`;
 }
@@ -29,22 +38,34 @@ export function eventFrame(seq: number, name: string, at: string, dataJson: stri
 export function createEventLog() {
   const listeners = new Set<EventListener>();
   return {
-    /** `previousArea` is the area a problem was moved out of by this change, if it was. */
-    async record(tx: Tx, name: EventName, problem: Problem, at: number, previousArea: string | null = null): Promise<void> {
+    /**
+     * Appends an event about a problem. `data` is what clients receive: keep it small (a timeline
+     * entry carries the entry, not the whole problem).
+     */
+    async record(tx: Tx, name: EventName, routing: EventRouting, data: unknown, at: number): Promise<number> {
       const iso = new Date(at).toISOString();
-      const dataJson = JSON.stringify(problem);
+      const dataJson = JSON.stringify(data);
+      const previousAreaSlug = routing.previousAreaSlug ?? null;
       const seq = await insertEvent(tx, {
-        name, problemId: problem.id, problemNumber: problem.number, areaSlug: problem.area, previousAreaSlug: previousArea, at, data: dataJson,
+        name, problemId: routing.problemId, problemNumber: routing.problemNumber, areaSlug: routing.areaSlug, previousAreaSlug, at, data: dataJson,
       });
       await notifyEventsCommitted(tx);
       tx.afterCommit(() => {
         const event: CommittedEvent = {
-          seq, name, at: iso, areaSlug: problem.area, previousAreaSlug: previousArea, problemNumber: problem.number,
+          seq, name, at: iso, areaSlug: routing.areaSlug, previousAreaSlug, problemNumber: routing.problemNumber,
           frame: eventFrame(seq, name, iso, dataJson),
         };
         for (const listener of listeners) listener(event);
       });
+      return seq;
     },
+
+    /** An event whose data is the whole problem, as it is after the change. */
+    recordProblem(tx: Tx, name: EventName, problem: Problem, at: number, previousArea: string | null = null): Promise<number> {
+      const routing = { problemId: problem.id, problemNumber: problem.number, areaSlug: problem.area, previousAreaSlug: previousArea };
+      return this.record(tx, name, routing, problem, at);
+    },
+
     subscribe(listener: EventListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

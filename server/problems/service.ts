@@ -58,7 +58,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           await store.insertStatusChange(tx, change);
           // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
           const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }]);
-          await events.record(tx, 'problem.raised', problem, now);
+          await events.recordProblem(tx, 'problem.raised', problem, now);
           return problem;
         });
       });
@@ -124,7 +124,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
         if (!changed) return (await load(tx, number))!;
         await store.updateProblem(tx, { ...next, updatedAt: now });
         const problem = (await load(tx, number))!;
-        await events.record(tx, 'problem.updated', problem, now, problem.area === row.areaSlug ? null : row.areaSlug);
+        await events.recordProblem(tx, 'problem.updated', problem, now, problem.area === row.areaSlug ? null : row.areaSlug);
         return problem;
       });
     },

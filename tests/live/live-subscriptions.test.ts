@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../shared/live.ts';
+import type { ProblemEvent } from '../../shared/live.ts';
 import { newestEventSeq } from '../../server/events/store.ts';
 import { connect, startLiveApp, type LiveApp, type LiveClient } from './live-harness.ts';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const events = (client: LiveClient) => client.messages.filter((m): m is LiveEvent => m.type === 'event');
+const events = (client: LiveClient) => client.messages.filter((m): m is ProblemEvent => m.type === 'event');
 
 async function subscribe(client: LiveClient, message: object) {
   const before = client.messages.length;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LiveEvent } from '../../shared/live.ts';
+import type { ProblemEvent } from '../../shared/live.ts';
 import { setUpWithToken, type ServerProcess } from '../helpers/server-process.ts';
 import { freshPostgresDatabase } from '../helpers/test-database.ts';
 import { connect, range, type LiveClient } from '../live/live-harness.ts';
@@ -71,7 +71,7 @@ describeSeveralInstances('an instance killed in the middle of a burst of idempot
 
     // B's board saw each pull once, whichever instance committed it, with no gap in the seqs.
     await onB.waitFor((c) => c.seqs().length >= PULLS, 30_000);
-    const raised = onB.messages.filter((m): m is LiveEvent => m.type === 'event');
+    const raised = onB.messages.filter((m): m is ProblemEvent => m.type === 'event');
     expect(raised.map((e) => e.seq)).toEqual(range(from + 1, from + PULLS));
     expect(raised.map((e) => e.data.number).sort((x, y) => x - y)).toEqual(range(1, PULLS));
   }, 120_000);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LiveEvent } from '../../shared/live.ts';
+import type { ProblemEvent } from '../../shared/live.ts';
 import { setUpWithToken, type ServerProcess } from '../helpers/server-process.ts';
 import { freshPostgresDatabase } from '../helpers/test-database.ts';
 import { connect, range, type LiveClient } from '../live/live-harness.ts';
 import { allProblems, describeSeveralInstances, inFlight, instanceGroup, liveUrl, pull } from './instances.ts';
 
-const events = (client: LiveClient) => client.messages.filter((m): m is LiveEvent => m.type === 'event');
+const events = (client: LiveClient) => client.messages.filter((m): m is ProblemEvent => m.type === 'event');
 const welcomeSeq = (client: LiveClient) => (client.messages[0] as { seq: number }).seq;
 
 describeSeveralInstances('two instances on one PostgreSQL database', () => {

@@ -2,3 +2,4 @@
 export { ACTOR_KINDS as KINDS_OF_PRINCIPAL, ROLES } from '../../../shared/accounts.ts';
 export { LEVELS, STATUSES } from '../../../shared/problems.ts';
 export { RESPONSE_TARGET_DEFAULT_MINUTES } from '../../../shared/limits.ts';
+export { TIMELINE_KINDS, VERDICTS } from '../../../shared/timeline.ts';

@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES } from './columns.ts';
+import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES, TIMELINE_KINDS, VERDICTS } from './columns.ts';
 
 // The same tables as ./sqlite.ts, column for column: a test compares the two.
 // Times are integer milliseconds since the epoch; the API answers ISO 8601.
@@ -152,4 +152,23 @@ export const jobs = pgTable(
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [index('jobs_due_idx').on(t.dueAt)],
+);
+
+/** A problem's timeline: what people wrote and what happened by itself, in order. */
+export const timelineEntries = pgTable(
+  'timeline_entries',
+  {
+    id: text('id').primaryKey(),
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TIMELINE_KINDS }).notNull(),
+    body: text('body').notNull(),
+    authorKind: text('author_kind', { enum: KINDS_OF_PRINCIPAL }),
+    authorId: text('author_id'),
+    authorName: text('author_name'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    editedAt: bigint('edited_at', { mode: 'number' }),
+    verdict: text('verdict', { enum: VERDICTS }),
+    evidenceId: text('evidence_id'),
+  },
+  (t) => [index('timeline_entries_problem_idx').on(t.problemId, t.createdAt)],
 );

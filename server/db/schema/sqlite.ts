@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES } from './columns.ts';
+import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES, TIMELINE_KINDS, VERDICTS } from './columns.ts';
 
 // The same tables as ./postgres.ts, column for column: a test compares the two.
 // Times are integer milliseconds since the epoch; the API answers ISO 8601.
@@ -152,4 +152,23 @@ export const jobs = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('jobs_due_idx').on(t.dueAt)],
+);
+
+/** A problem's timeline: what people wrote and what happened by itself, in order. */
+export const timelineEntries = sqliteTable(
+  'timeline_entries',
+  {
+    id: text('id').primaryKey(),
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TIMELINE_KINDS }).notNull(),
+    body: text('body').notNull(),
+    authorKind: text('author_kind', { enum: KINDS_OF_PRINCIPAL }),
+    authorId: text('author_id'),
+    authorName: text('author_name'),
+    createdAt: integer('created_at').notNull(),
+    editedAt: integer('edited_at'),
+    verdict: text('verdict', { enum: VERDICTS }),
+    evidenceId: text('evidence_id'),
+  },
+  (t) => [index('timeline_entries_problem_idx').on(t.problemId, t.createdAt)],
 );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
 import { LiveConnection, type LiveStatus, type SocketLike } from './live-connection.ts';
 
 class FakeSocket implements SocketLike {
@@ -29,7 +29,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const event = (seq: number, number = seq): LiveEvent => ({
+const event = (seq: number, number = seq): ProblemEvent => ({
   type: 'event',
   seq,
   name: 'problem.raised',

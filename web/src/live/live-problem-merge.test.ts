@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { aProblem } from '../problems/problem-fixture.ts';
 import type { LiveSubscription } from './live-connection.ts';
@@ -8,7 +8,7 @@ import { LiveProblemMerge } from './live-problem-merge.ts';
 const at = (minute: number) => `2025-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const problem = (number: number, status: Problem['status'], minute = 0, area = 'general'): Problem =>
   aProblem(number, { status, area, updatedAt: at(minute) });
-const event = (seq: number, data: Problem): LiveEvent => ({ type: 'event', seq, name: 'problem.updated', at: data.updatedAt, data });
+const event = (seq: number, data: Problem): ProblemEvent => ({ type: 'event', seq, name: 'problem.updated', at: data.updatedAt, data });
 
 const statusOf = (merge: LiveProblemMerge, number: number) => merge.state.byNumber.get(number)?.status;
 

@@ -1,7 +1,7 @@
 // The rules of a live page, without React or timers: when to load an HTTP snapshot, how events that
 // arrive meanwhile are kept and re-applied over it, what a welcome, a reset or a stale event does.
 // useLiveProblems owns the requests and timers and asks this what to do.
-import type { LiveEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import type { LiveSubscription } from './live-connection.ts';
 import { applyEvent, applySnapshot, emptyProblemMap, restartAt, type Applied, type Follows, type ProblemMap } from './problem-map.ts';
@@ -18,7 +18,7 @@ function followsSubscription(subscription: LiveSubscription | undefined): Follow
 export class LiveProblemMerge {
   private map: ProblemMap = emptyProblemMap;
   // Events that arrive while a snapshot is loading, to re-apply on top of it; null when not loading.
-  private arrivedWhileLoading: LiveEvent[] | null = null;
+  private arrivedWhileLoading: ProblemEvent[] | null = null;
   private ticket: LoadTicket = 0;
   private loadStartedAfterWelcome = false;
   private lastLoadFailed = false;
@@ -44,7 +44,7 @@ export class LiveProblemMerge {
     return (!resumed && !this.loadStartedAfterWelcome) || this.lastLoadFailed;
   }
 
-  event(event: LiveEvent): Applied {
+  event(event: ProblemEvent): Applied {
     this.arrivedWhileLoading?.push(event);
     const applied = applyEvent(this.map, event, followsSubscription(this.subscription()));
     this.map = applied.state;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { aProblem } from '../problems/problem-fixture.ts';
 import { applyEvent, applySnapshot, emptyProblemMap, restartAt } from './problem-map.ts';
@@ -7,7 +7,7 @@ import { applyEvent, applySnapshot, emptyProblemMap, restartAt } from './problem
 const problem = (number: number, status: Problem['status'], updatedAt = '2025-01-01T10:00:00.000Z'): Problem =>
   aProblem(number, { status, updatedAt });
 
-const event = (seq: number, data: Problem, name: LiveEvent['name'] = 'problem.updated'): LiveEvent => ({
+const event = (seq: number, data: Problem, name: ProblemEvent['name'] = 'problem.updated'): ProblemEvent => ({
   type: 'event',
   seq,
   name,

@@ -1,6 +1,6 @@
 // The pure core of every live view: a map of problems by number plus the last event seq applied.
 // Events carry the whole problem, so applying one is "replace if not older".
-import type { LiveEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 
 export interface ProblemMap {
@@ -27,7 +27,7 @@ function isOlder(candidate: Problem, held: Problem | undefined): boolean {
   return held !== undefined && Date.parse(candidate.updatedAt) < Date.parse(held.updatedAt);
 }
 
-export function applyEvent(state: ProblemMap, event: LiveEvent, follows: Follows = followsAll): Applied {
+export function applyEvent(state: ProblemMap, event: ProblemEvent, follows: Follows = followsAll): Applied {
   if (event.seq <= state.seq) return { state, changed: false, added: false };
   const held = state.byNumber.get(event.data.number);
   const unchanged = { state: { seq: event.seq, byNumber: state.byNumber }, changed: false, added: false };
@@ -53,7 +53,7 @@ export function applyEvent(state: ProblemMap, event: LiveEvent, follows: Follows
 export function applySnapshot(
   state: ProblemMap,
   snapshot: readonly Problem[],
-  arrivedWhileLoading: readonly LiveEvent[],
+  arrivedWhileLoading: readonly ProblemEvent[],
   follows: Follows = followsAll,
 ): ProblemMap {
   const byNumber = new Map<number, Problem>();

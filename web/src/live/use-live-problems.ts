@@ -2,7 +2,7 @@
 // that happens while loading or while disconnected is missed. The merging rules are LiveProblemMerge;
 // this hook runs the requests and timers around it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveEvent } from '../../../shared/live.ts';
+import { isProblemEvent, type ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ApiError } from '../api/http.ts';
 import type { LiveStatus, LiveSubscription } from './live-connection.ts';
@@ -14,7 +14,7 @@ export interface LiveProblemsOptions {
   load: (signal: AbortSignal) => Promise<Problem[]>;
   subscription?: LiveSubscription;
   /** Called for each event that changed something: highlights, sounds, notifications. */
-  onChange?: (event: LiveEvent, applied: Applied) => void;
+  onChange?: (event: ProblemEvent, applied: Applied) => void;
 }
 
 export interface LiveProblems {
@@ -83,6 +83,7 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
         if (merge.welcome(info)) load(true);
       },
       onEvent: (event) => {
+        if (!isProblemEvent(event)) return;
         const applied = merge.event(event);
         setState(merge.state);
         if (applied.changed) optionsRef.current.onChange?.(event, applied);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
-import type { LiveEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
 import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
 import { describeError } from '../api/http.ts';
@@ -40,7 +40,7 @@ export function BoardPage() {
   }, []);
 
   const onChange = useCallback(
-    (event: LiveEvent, applied: { added: boolean }) => {
+    (event: ProblemEvent, applied: { added: boolean }) => {
       if (event.name !== 'problem.raised' || !applied.added) return;
       const problem = event.data;
       setFresh((set) => new Set(set).add(problem.number));

@@ -1,3 +1,4 @@
+import { isProblemEvent } from '../../../shared/live.ts';
 import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
 import { getProblem } from '../api/endpoints.ts';
@@ -9,7 +10,9 @@ import { usePulls } from './pulls-context.tsx';
 export function RecentPulls({ skipNumber }: { skipNumber: number | null }) {
   const { recent, noteUpdate } = usePulls();
   useLiveConnection({
-    onEvent: (event) => noteUpdate(event.data),
+    onEvent: (event) => {
+      if (isProblemEvent(event)) noteUpdate(event.data);
+    },
     onReset: () => {
       for (const r of recent) getProblem(r.problem.number).then(noteUpdate, () => undefined);
     },
