@@ -9,34 +9,28 @@ interface Shape {
   indexes: string[];
 }
 
-// Column types differ by dialect (integer vs bigint); names, nullability, keys and indexes must not.
-function sqliteShapes(): Record<string, Shape> {
-  const tables = (Object.values(sqlite) as unknown[]).filter((t): t is SQLiteTable => t instanceof SQLiteTable);
-  return Object.fromEntries(tables.map((table) => {
-    const config = sqliteTableConfig(table);
-    return [config.name, {
-      columns: config.columns.map((c) => `${c.name}${c.notNull ? ' not null' : ''}${c.primary ? ' primary' : ''}${c.isUnique ? ' unique' : ''}`).sort(),
-      indexes: [
-        ...config.indexes.map((i) => `${i.config.name}(${i.config.columns.map((c) => ('name' in c ? c.name : '?')).join(',')})${i.config.unique ? ' unique' : ''}`),
-        ...config.primaryKeys.map((k) => `primary(${k.columns.map((c) => c.name).join(',')})`),
-      ].sort(),
-    }];
-  }));
+interface TableConfig {
+  name: string;
+  columns: Array<{ name: string; notNull: boolean; primary: boolean; isUnique: boolean }>;
+  indexes: Array<{ config: { name: string; unique: boolean; columns: Array<object> } }>;
+  primaryKeys: Array<{ columns: Array<{ name: string }> }>;
 }
 
-function postgresShapes(): Record<string, Shape> {
-  const tables = (Object.values(postgres) as unknown[]).filter((t): t is PgTable => t instanceof PgTable);
-  return Object.fromEntries(tables.map((table) => {
-    const config = pgTableConfig(table);
-    return [config.name, {
-      columns: config.columns.map((c) => `${c.name}${c.notNull ? ' not null' : ''}${c.primary ? ' primary' : ''}${c.isUnique ? ' unique' : ''}`).sort(),
-      indexes: [
-        ...config.indexes.map((i) => `${i.config.name}(${i.config.columns.map((c) => ('name' in c ? c.name : '?')).join(',')})${i.config.unique ? ' unique' : ''}`),
-        ...config.primaryKeys.map((k) => `primary(${k.columns.map((c) => c.name).join(',')})`),
-      ].sort(),
-    }];
-  }));
+// Column types differ by dialect (integer vs bigint); names, nullability, keys and indexes must not.
+function shapes(configs: TableConfig[]): Record<string, Shape> {
+  return Object.fromEntries(configs.map((config) => [config.name, {
+    columns: config.columns.map((c) => `${c.name}${c.notNull ? ' not null' : ''}${c.primary ? ' primary' : ''}${c.isUnique ? ' unique' : ''}`).sort(),
+    indexes: [
+      ...config.indexes.map((i) => `${i.config.name}(${i.config.columns.map((c) => ('name' in c ? String(c.name) : '?')).join(',')})${i.config.unique ? ' unique' : ''}`),
+      ...config.primaryKeys.map((k) => `primary(${k.columns.map((c) => c.name).join(',')})`),
+    ].sort(),
+  }]));
 }
+
+const sqliteShapes = () =>
+  shapes((Object.values(sqlite) as unknown[]).filter((t): t is SQLiteTable => t instanceof SQLiteTable).map((t) => sqliteTableConfig(t) as TableConfig));
+const postgresShapes = () =>
+  shapes((Object.values(postgres) as unknown[]).filter((t): t is PgTable => t instanceof PgTable).map((t) => pgTableConfig(t) as unknown as TableConfig));
 
 describe('the two schemas', () => {
   it('declare the same tables, columns, keys and indexes for SQLite and PostgreSQL', () => {
