@@ -3,7 +3,6 @@
 import type { ChangeStatusBody, Status } from '../../shared/problems.ts';
 import { allowedMoves, canMove } from '../../shared/status-lifecycle.ts';
 import type { Queryable, Tx } from '../db/client.ts';
-import { sql } from '../db/sql.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { addTimelineEntry, type Actor } from '../timeline/system-entries.ts';
@@ -28,7 +27,7 @@ export async function moveStatus(tx: Tx, events: EventLog, row: store.ProblemWit
     problemId: row.id, fromStatus: row.status, toStatus: move.to, reason: move.reason,
     byKind: by.kind, byId: by.id, byName: by.name, at,
   });
-  await tx.run(sql`update problems set status = ${move.to}, updated_at = ${at} where id = ${row.id}`);
+  await store.setProblemStatus(tx, row.id, move.to, at);
   const body = `${row.status} → ${move.to}${move.reason ? `: ${move.reason}` : ''}`;
   await addTimelineEntry(tx, events, { problemId: row.id, problemNumber: row.number, areaSlug: row.areaSlug },
     { kind: 'status', body, by, at });

@@ -74,3 +74,7 @@ export async function listStatusChanges(db: Queryable, problemIds: string[]): Pr
 export async function touchProblem(tx: Queryable, problemId: string, at: number): Promise<void> {
   await tx.run(sql`update problems set updated_at = ${at} where id = ${problemId}`);
 }
+
+export async function setProblemStatus(tx: Queryable, problemId: string, status: ProblemRow['status'], at: number): Promise<void> {
+  await tx.run(sql`update problems set status = ${status}, updated_at = ${at} where id = ${problemId}`);
+}
