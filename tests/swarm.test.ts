@@ -118,7 +118,10 @@ describe('leaving and the lead', () => {
     expect(outsider.statusCode).toBe(400);
     expect(outsider.json().error.details).toEqual([{ field: 'userId', message: 'is not in the swarm' }]);
     expect((await lead(bo, 'no-such-user')).statusCode).toBe(400);
-    expect((await lead(admin, bo.id)).statusCode).toBe(200); // already the lead: nothing to change
+    const outside = await lead(admin, bo.id);
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('not_in_swarm');
+    expect((await lead(bo, bo.id)).statusCode).toBe(200); // already the lead: a double click changes nothing
     await join(cy);
     await join(admin);
     const notLead = await lead(cy, admin.id);

@@ -89,8 +89,8 @@ export function createSwarmService(db: Database, events: EventLog, clock: Clock)
         const swarm = await store.listSwarmMembers(tx, [row.id]);
         const next = swarm.find((m) => m.userId === userId);
         if (!next) throw new ValidationError('The lead must be in the swarm', [{ field: 'userId', message: 'is not in the swarm' }]);
+        if (!swarm.some((m) => m.userId === person.id)) throw new ForbiddenError('not_in_swarm', 'Join the swarm to take or hand over the lead');
         if (row.leadUserId === userId) return (await loadProblem(tx, number))!;
-        if (!swarm.some((m) => m.userId === person.id)) throw new ForbiddenError('not_in_swarm', 'Join the swarm to take the lead');
         if (userId !== person.id && row.leadUserId !== null && row.leadUserId !== person.id) {
           throw new ForbiddenError('not_the_lead', 'Only the lead can hand the lead to somebody else');
         }
