@@ -93,4 +93,30 @@ describe('two people swarming one problem', () => {
     expect(refusedByPolicy).toEqual([]);
     await Promise.all([ada.context().close(), bo.context().close()]);
   }, 120_000);
+
+  it('dismisses a problem as a duplicate of another from its page, says so on the timeline, and reopens it', async () => {
+    const page = await open(member);
+    await page.goto(server.url);
+    const first = await pullAnsweredFor(page, async () => {
+      await page.getByLabel('What did you see?').fill(uniqueTitle('Scale reads 2 kg heavy'));
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+    });
+    await page.getByRole('button', { name: 'Help', exact: true }).waitFor();
+    const second = await pullAnsweredFor(page, async () => {
+      await page.getByLabel('What did you see?').fill(uniqueTitle('Scale is off again'));
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+    });
+    await page.goto(`${server.url}/problems/${second.number}`);
+    await page.getByRole('button', { name: 'Dismiss…' }).click();
+    const form = page.getByRole('form', { name: 'Dismiss this problem' });
+    await form.getByLabel('A duplicate of another problem').check();
+    await form.getByLabel('Duplicate of problem number').fill(String(first.number));
+    await form.getByRole('button', { name: 'Dismiss problem' }).click();
+    await expect.poll(() => page.locator('.badge--status').textContent(), EVENTUALLY).toContain('Dismissed');
+    await expect.poll(() => timeline(page).textContent(), EVENTUALLY).toContain(`raised → dismissed: Duplicate of #${first.number}`);
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => page.locator('.badge--status').textContent(), EVENTUALLY).toContain('Raised');
+    expect(refusedByPolicy).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });
