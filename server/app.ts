@@ -23,6 +23,10 @@ import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { createProblemService } from './problems/service.ts';
+import { swarmRoutes } from './swarm/routes.ts';
+import { createSwarmService } from './swarm/service.ts';
+import { timelineRoutes } from './timeline/routes.ts';
+import { createTimelineService } from './timeline/service.ts';
 
 export interface AppOptions {
   config: Config;
@@ -87,6 +91,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock);
   const areas = createAreaService(db, clock);
   const problems = createProblemService(db, events, clock);
+  const swarm = createSwarmService(db, events, clock);
+  const timeline = createTimelineService(db, events, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -129,6 +135,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(accountRoutes, { accounts, publicUrl });
     await api.register(areaRoutes, { areas });
     await api.register(problemRoutes, { problems });
+    await api.register(swarmRoutes, { swarm });
+    await api.register(timelineRoutes, { timeline });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 

@@ -8,7 +8,7 @@
 import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
 import { literalUnion } from './literal-union.ts';
-import { Problem } from './problems.ts';
+import { Presence, Problem } from './problems.ts';
 import { TimelineEntry } from './timeline.ts';
 
 export const LIVE_PROTOCOL = 1;
@@ -40,7 +40,9 @@ export type ResetReason = 'cursor_too_old' | 'cursor_ahead' | 'resume_conflict';
 export const PROBLEM_EVENT_NAMES = ['problem.raised', 'problem.updated'] as const;
 /** Events whose data is one timeline entry (kept small: not the whole problem). */
 export const TIMELINE_EVENT_NAMES = ['timeline.added', 'timeline.edited'] as const;
-export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES] as const;
+/** Somebody opened the problem page: data is who is present now. */
+export const PRESENCE_EVENT_NAMES = ['presence.changed'] as const;
+export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const ProblemEvent = Type.Object({
@@ -61,7 +63,16 @@ export const TimelineEvent = Type.Object({
 });
 export type TimelineEvent = Static<typeof TimelineEvent>;
 
-export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent]);
+export const PresenceEvent = Type.Object({
+  type: Type.Literal('event'),
+  seq: Type.Integer({ minimum: 1 }),
+  name: literalUnion(PRESENCE_EVENT_NAMES),
+  at: Type.String({ format: 'date-time' }),
+  data: Presence,
+});
+export type PresenceEvent = Static<typeof PresenceEvent>;
+
+export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
 
 export function isProblemEvent(event: LiveEvent): event is ProblemEvent {

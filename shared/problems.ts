@@ -37,6 +37,13 @@ export const StatusChange = Type.Object({
 });
 export type StatusChange = Static<typeof StatusChange>;
 
+export const SwarmMember = Type.Object({
+  id: Type.String({ description: "The person's user id" }),
+  name: Type.String(),
+  joinedAt: Type.String({ format: 'date-time' }),
+});
+export type SwarmMember = Static<typeof SwarmMember>;
+
 export const Problem = Type.Object(
   {
     id: Type.String(),
@@ -50,6 +57,10 @@ export const Problem = Type.Object(
     raisedAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
     history: Type.Array(StatusChange, { description: 'Status changes, oldest first' }),
+    // The swarm.
+    swarm: Type.Array(SwarmMember, { description: 'Who is working the problem now, in the order they joined' }),
+    lead: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who leads the swarm' }),
+    firstRespondedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When somebody first joined the swarm' }),
   },
   { $id: 'Problem' },
 );
@@ -107,3 +118,31 @@ export const ProblemList = Type.Object({
 export type ProblemList = Static<typeof ProblemList>;
 
 export const ProblemParams = Type.Object({ number: Type.Integer({ minimum: 1 }) });
+
+export const DISMISS_REASONS = ['duplicate', 'not-a-problem', 'other'] as const;
+export const DismissReason = literalUnion(DISMISS_REASONS);
+export type DismissReason = Static<typeof DismissReason>;
+
+/** `POST /api/problems/:number/status`: dismissing needs a reason (a duplicate names the problem, `other` says why). */
+export const ChangeStatusBody = Type.Object(
+  {
+    status: Status,
+    reason: Type.Optional(DismissReason),
+    duplicateOf: Type.Optional(Type.Integer({ minimum: 1, description: 'With reason `duplicate`: the number of the problem this repeats' })),
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: REASON_MAX, description: 'With reason `other`: why' })),
+  },
+  { additionalProperties: false },
+);
+export type ChangeStatusBody = Static<typeof ChangeStatusBody>;
+
+export const LeadBody = Type.Object({ userId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export type LeadBody = Static<typeof LeadBody>;
+
+/** Who has the problem page open: seen within PRESENCE_WINDOW_MS. */
+export const PRESENCE_WINDOW_MS = 45_000;
+export const PRESENCE_HEARTBEAT_MS = 20_000;
+export const Presence = Type.Object({
+  problemNumber: Type.Integer(),
+  people: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), seenAt: Type.String({ format: 'date-time' }) })),
+});
+export type Presence = Static<typeof Presence>;

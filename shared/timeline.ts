@@ -36,3 +36,35 @@ export const TimelineEntry = Type.Object(
   { $id: 'TimelineEntry' },
 );
 export type TimelineEntry = Static<typeof TimelineEntry>;
+
+export const AddEntryBody = Type.Object(
+  {
+    kind: EntryKind,
+    body: Type.String({ minLength: 1, maxLength: ENTRY_BODY_MAX, description: `Markdown, 1–${ENTRY_BODY_MAX} characters` }),
+  },
+  { additionalProperties: false },
+);
+export type AddEntryBody = Static<typeof AddEntryBody>;
+
+/** Either a new body (by its author), or a verdict on a hypothesis with the result that showed it. */
+export const EditEntryBody = Type.Union([
+  Type.Object({ body: Type.String({ minLength: 1, maxLength: ENTRY_BODY_MAX }) }, { additionalProperties: false }),
+  Type.Object(
+    { verdict: Verdict, evidence: Type.String({ minLength: 1, maxLength: 100, description: 'The id of a result entry on the same problem' }) },
+    { additionalProperties: false },
+  ),
+]);
+export type EditEntryBody = Static<typeof EditEntryBody>;
+
+export const EntryParams = Type.Object({ number: Type.Integer({ minimum: 1 }), id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const TimelineList = Type.Object({ items: Type.Array(TimelineEntry) });
+export type TimelineList = Static<typeof TimelineList>;
+
+export const EntryRevision = Type.Object({
+  body: Type.String(),
+  writtenAt: Type.String({ format: 'date-time' }),
+  replacedAt: Type.String({ format: 'date-time' }),
+});
+export const EntryRevisionList = Type.Object({ items: Type.Array(EntryRevision, { description: 'Earlier versions, oldest first' }) });
+export type EntryRevisionList = Static<typeof EntryRevisionList>;

@@ -1,4 +1,5 @@
 import type { Problem, StatusChange } from '../../shared/problems.ts';
+import type { SwarmMemberRow } from '../swarm/store.ts';
 import type { ProblemWithArea, StatusChangeRow } from './store.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -13,7 +14,8 @@ export function presentStatusChange(row: StatusChangeRow): StatusChange {
   };
 }
 
-export function presentProblem(row: ProblemWithArea, history: StatusChangeRow[]): Problem {
+export function presentProblem(row: ProblemWithArea, history: StatusChangeRow[], swarm: SwarmMemberRow[]): Problem {
+  const lead = swarm.find((member) => member.userId === row.leadUserId);
   return {
     id: row.id,
     number: row.number,
@@ -26,5 +28,8 @@ export function presentProblem(row: ProblemWithArea, history: StatusChangeRow[])
     raisedAt: iso(row.raisedAt),
     updatedAt: iso(row.updatedAt),
     history: history.map(presentStatusChange),
+    swarm: swarm.map((member) => ({ id: member.userId, name: member.userName, joinedAt: iso(member.joinedAt) })),
+    lead: lead ? { id: lead.userId, name: lead.userName } : null,
+    firstRespondedAt: row.firstRespondedAt === null ? null : iso(row.firstRespondedAt),
   };
 }

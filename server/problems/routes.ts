@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '../../shared/errors.ts';
 import {
-  ListProblemsQuery, Problem, ProblemList, ProblemParams, RaiseProblemBody, RaiseProblemHeaders, UpdateProblemBody,
+  ChangeStatusBody, ListProblemsQuery, Problem, ProblemList, ProblemParams, RaiseProblemBody, RaiseProblemHeaders, UpdateProblemBody,
 } from '../../shared/problems.ts';
 import { principalOf } from '../accounts/auth-plugin.ts';
 import type { ProblemService } from './service.ts';
@@ -46,4 +46,15 @@ export async function problemRoutes(fastify: FastifyInstance, opts: { problems: 
       response: { 200: Problem, ...errors },
     },
   }, async (request) => problems.update(principalOf(request), request.params.number, request.body));
+
+  app.post('/api/problems/:number/status', {
+    schema: {
+      tags: ['problems'],
+      summary: 'Move a problem along its lifecycle; dismissing needs a reason (duplicate with duplicateOf, not-a-problem, or other with text); a resolved or dismissed problem can be reopened',
+      description: 'A move the lifecycle does not allow answers 409 and changes nothing. Asking for the status it already has answers it unchanged.',
+      params: ProblemParams,
+      body: ChangeStatusBody,
+      response: { 200: Problem, ...errors },
+    },
+  }, async (request) => problems.changeStatus(principalOf(request), request.params.number, request.body));
 }

@@ -1,5 +1,5 @@
 import { v7 as timeOrderedUuid } from 'uuid';
-import { OPEN_STATUSES, type ListProblemsQuery, type Problem, type ProblemList, type RaiseProblemBody, type UpdateProblemBody } from '../../shared/problems.ts';
+import { OPEN_STATUSES, type ListProblemsQuery, type Problem, type ProblemList, type RaiseProblemBody, type UpdateProblemBody, type ChangeStatusBody } from '../../shared/problems.ts';
 import { PAGE_LIMIT_DEFAULT } from '../../shared/limits.ts';
 import { principalKey, type Principal } from '../accounts/principal.ts';
 import { findAreaBySlug, findDefaultArea, type AreaRow } from '../areas/store.ts';
@@ -8,8 +8,9 @@ import type { Database, Queryable } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
+import { loadProblem, presentProblems } from './load-problem.ts';
 import { presentProblem } from './presenter.ts';
-import { allowedMoves, canMove } from '../../shared/status-lifecycle.ts';
+import { moveStatus, statusMoveFrom, type StatusMove } from './status-change.ts';
 import * as store from './store.ts';
 
 function requireTitle(raw: string): string {
@@ -30,10 +31,7 @@ async function resolveArea(db: Queryable, slug: string | undefined): Promise<Are
   return area;
 }
 
-async function load(db: Queryable, number: number): Promise<Problem | undefined> {
-  const row = await store.findProblemByNumber(db, number);
-  return row && presentProblem(row, await store.listStatusChanges(db, [row.id]));
-}
+const load = loadProblem;
 
 export function createProblemService(db: Database, events: EventLog, clock: Clock) {
   return {
@@ -52,12 +50,13 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           const row: store.ProblemRow = {
             id, number, title, details: body.details ?? '', areaId: area.id, level: body.level ?? 'help', status: 'raised',
             raisedByKind: by.kind, raisedById: by.id, raisedByName: by.name, raisedAt: now, updatedAt: now,
+            firstRespondedAt: null, leadUserId: null,
           };
           const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
           await store.insertProblem(tx, row);
           await store.insertStatusChange(tx, change);
           // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
-          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }]);
+          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], []);
           await events.recordProblem(tx, 'problem.raised', problem, now);
           return problem;
         });
@@ -84,12 +83,8 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
       const updatedSince = query.updatedSince === undefined ? undefined : Date.parse(query.updatedSince);
       const rows = await store.listProblems(db, { statuses, areaId, level: query.level, updatedSince, beforeNumber }, limit + 1);
       const page = rows.slice(0, limit);
-      const histories = new Map<string, store.StatusChangeRow[]>();
-      for (const change of await store.listStatusChanges(db, page.map((r) => r.id))) {
-        histories.set(change.problemId, [...(histories.get(change.problemId) ?? []), change]);
-      }
       return {
-        items: page.map((row) => presentProblem(row, histories.get(row.id) ?? [])),
+        items: await presentProblems(db, page),
         nextCursor: rows.length > limit ? String(page[page.length - 1].number) : null,
       };
     },
@@ -106,25 +101,30 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
         if (body.level !== undefined) next.level = body.level;
         if (body.area !== undefined) next.areaId = (await resolveArea(tx, body.area)).id;
         if (body.status !== undefined && body.status !== row.status) {
-          if (!canMove(row.status, body.status)) {
-            const allowed = allowedMoves(row.status);
-            throw new ConflictError('invalid_status_change', `A ${row.status} problem cannot become ${body.status}` +
-              (allowed.length ? `; it can become ${allowed.join(', ')}` : ''));
-          }
-          if (body.status === 'dismissed' && !body.reason) {
-            throw new ValidationError('reason is required to dismiss a problem', [{ field: 'reason', message: 'is required when dismissing' }]);
-          }
+          await moveStatus(tx, events, row, { to: body.status, reason: body.reason ?? null }, by, now);
           next.status = body.status;
-          await store.insertStatusChange(tx, {
-            problemId: row.id, fromStatus: row.status, toStatus: body.status, reason: body.reason ?? null,
-            byKind: by.kind, byId: by.id, byName: by.name, at: now,
-          });
         }
         const changed = (['title', 'details', 'level', 'areaId', 'status'] as const).some((field) => next[field] !== row[field]);
         if (!changed) return (await load(tx, number))!;
         await store.updateProblem(tx, { ...next, updatedAt: now });
         const problem = (await load(tx, number))!;
         await events.recordProblem(tx, 'problem.updated', problem, now, problem.area === row.areaSlug ? null : row.areaSlug);
+        return problem;
+      });
+    },
+
+    /** `POST /status`: the same move as PATCH's, with a dismissal's reason spelled out. */
+    async changeStatus(by: Principal, number: number, body: ChangeStatusBody): Promise<Problem> {
+      const move: StatusMove = await statusMoveFrom(db, number, body);
+      return db.transaction(async (tx) => {
+        const row = await store.findProblemForUpdate(tx, number);
+        if (!row) throw new NotFoundError(`Problem #${number}`);
+        // Pressing the button twice answers the problem as it is rather than a 409.
+        if (row.status === move.to) return (await load(tx, number))!;
+        const now = clock.now();
+        await moveStatus(tx, events, row, move, by, now);
+        const problem = (await load(tx, number))!;
+        await events.recordProblem(tx, 'problem.updated', problem, now);
         return problem;
       });
     },

@@ -69,3 +69,12 @@ export async function listStatusChanges(db: Queryable, problemIds: string[]): Pr
   return db.all<StatusChangeRow>(sql`select * from problem_status_changes
     where problem_id in (${sql.join(problemIds)}) order by id`);
 }
+
+/** Marks a problem changed, so `updatedSince` finds it. */
+export async function touchProblem(tx: Queryable, problemId: string, at: number): Promise<void> {
+  await tx.run(sql`update problems set updated_at = ${at} where id = ${problemId}`);
+}
+
+export async function setProblemStatus(tx: Queryable, problemId: string, status: ProblemRow['status'], at: number): Promise<void> {
+  await tx.run(sql`update problems set status = ${status}, updated_at = ${at} where id = ${problemId}`);
+}

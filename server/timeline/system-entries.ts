@@ -20,9 +20,10 @@ export async function addTimelineEntry(
   events: EventLog,
   problem: EventRouting,
   entry: { kind: TimelineKind; body: string; by: Actor | null; at: number },
+  id: string = timeOrderedUuid(),
 ) {
   const row = {
-    id: timeOrderedUuid(), problemId: problem.problemId, kind: entry.kind, body: entry.body,
+    id, problemId: problem.problemId, kind: entry.kind, body: entry.body,
     authorKind: entry.by?.kind ?? null, authorId: entry.by?.id ?? null, authorName: entry.by?.name ?? null,
     createdAt: entry.at, editedAt: null, verdict: null, evidenceId: null,
   };

@@ -71,6 +71,9 @@ export const problems = pgTable(
     raisedByName: text('raised_by_name').notNull(),
     raisedAt: bigint('raised_at', { mode: 'number' }).notNull(),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+    // The swarm: when somebody first joined (time to first response), and who leads it now.
+    firstRespondedAt: bigint('first_responded_at', { mode: 'number' }),
+    leadUserId: text('lead_user_id'),
   },
   (t) => [index('problems_status_idx').on(t.status, t.number), index('problems_area_idx').on(t.areaId, t.number)],
 );
@@ -171,4 +174,41 @@ export const timelineEntries = pgTable(
     evidenceId: text('evidence_id'),
   },
   (t) => [index('timeline_entries_problem_idx').on(t.problemId, t.createdAt)],
+);
+
+/** Who is working a problem now: one row per person, so joining twice (a double click) stays one row. */
+export const swarmMembers = pgTable(
+  'swarm_members',
+  {
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    joinedAt: bigint('joined_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.userId] })],
+);
+
+/** Who has the problem page open: a heartbeat refreshes seen_at; in the database so every instance agrees. */
+export const problemPresence = pgTable(
+  'problem_presence',
+  {
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    seenAt: bigint('seen_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.userId] }), index('problem_presence_seen_idx').on(t.problemId, t.seenAt)],
+);
+
+/** Earlier versions of an edited timeline entry: the body as it was until `replaced_at`. */
+export const timelineRevisions = pgTable(
+  'timeline_revisions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entryId: text('entry_id').notNull().references(() => timelineEntries.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    writtenAt: bigint('written_at', { mode: 'number' }).notNull(),
+    replacedAt: bigint('replaced_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('timeline_revisions_entry_idx').on(t.entryId, t.id)],
 );

@@ -71,6 +71,9 @@ export const problems = sqliteTable(
     raisedByName: text('raised_by_name').notNull(),
     raisedAt: integer('raised_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    // The swarm: when somebody first joined (time to first response), and who leads it now.
+    firstRespondedAt: integer('first_responded_at'),
+    leadUserId: text('lead_user_id'),
   },
   (t) => [index('problems_status_idx').on(t.status, t.number), index('problems_area_idx').on(t.areaId, t.number)],
 );
@@ -171,4 +174,41 @@ export const timelineEntries = sqliteTable(
     evidenceId: text('evidence_id'),
   },
   (t) => [index('timeline_entries_problem_idx').on(t.problemId, t.createdAt)],
+);
+
+/** Who is working a problem now: one row per person, so joining twice (a double click) stays one row. */
+export const swarmMembers = sqliteTable(
+  'swarm_members',
+  {
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.userId] })],
+);
+
+/** Who has the problem page open: a heartbeat refreshes seen_at; in the database so every instance agrees. */
+export const problemPresence = sqliteTable(
+  'problem_presence',
+  {
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.userId] }), index('problem_presence_seen_idx').on(t.problemId, t.seenAt)],
+);
+
+/** Earlier versions of an edited timeline entry: the body as it was until `replaced_at`. */
+export const timelineRevisions = sqliteTable(
+  'timeline_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: text('entry_id').notNull().references(() => timelineEntries.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    writtenAt: integer('written_at').notNull(),
+    replacedAt: integer('replaced_at').notNull(),
+  },
+  (t) => [index('timeline_revisions_entry_idx').on(t.entryId, t.id)],
 );

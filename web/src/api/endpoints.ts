@@ -15,7 +15,8 @@ import type {
   User,
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
-import type { ListProblemsQuery, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
+import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
+import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
@@ -53,3 +54,20 @@ export const getProblem = (number: number, signal?: AbortSignal) =>
   api<Problem>(`/api/problems/${number}`, { signal });
 export const updateProblem = (number: number, body: UpdateProblemBody) =>
   api<Problem>(`/api/problems/${number}`, { method: 'PATCH', body });
+export const changeStatus = (number: number, body: ChangeStatusBody) =>
+  api<Problem>(`/api/problems/${number}/status`, { method: 'POST', body });
+
+export const joinSwarm = (number: number) => api<Problem>(`/api/problems/${number}/swarm`, { method: 'POST' });
+export const leaveSwarm = (number: number) => api<Problem>(`/api/problems/${number}/swarm`, { method: 'DELETE' });
+export const setLead = (number: number, userId: string) =>
+  api<Problem>(`/api/problems/${number}/lead`, { method: 'PUT', body: { userId } });
+export const sendPresence = (number: number) => api<Presence>(`/api/problems/${number}/presence`, { method: 'PUT' });
+
+export const getTimeline = (number: number, signal?: AbortSignal) =>
+  api<TimelineList>(`/api/problems/${number}/timeline`, { signal });
+export const addTimelineEntry = (number: number, body: AddEntryBody) =>
+  api<TimelineEntry>(`/api/problems/${number}/timeline`, { method: 'POST', body });
+export const editTimelineEntry = (number: number, id: string, body: EditEntryBody) =>
+  api<TimelineEntry>(`/api/problems/${number}/timeline/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+export const getEntryRevisions = (number: number, id: string) =>
+  api<EntryRevisionList>(`/api/problems/${number}/timeline/${encodeURIComponent(id)}/revisions`);

@@ -46,6 +46,9 @@ const event = (seq: number, number = seq): ProblemEvent => ({
     raisedAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
     history: [],
+    swarm: [],
+    lead: null,
+    firstRespondedAt: null,
   },
 });
 

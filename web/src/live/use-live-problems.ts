@@ -2,7 +2,7 @@
 // that happens while loading or while disconnected is missed. The merging rules are LiveProblemMerge;
 // this hook runs the requests and timers around it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isProblemEvent, type ProblemEvent } from '../../../shared/live.ts';
+import { isProblemEvent, type LiveEvent, type ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ApiError } from '../api/http.ts';
 import type { LiveStatus, LiveSubscription } from './live-connection.ts';
@@ -15,6 +15,10 @@ export interface LiveProblemsOptions {
   subscription?: LiveSubscription;
   /** Called for each event that changed something: highlights, sounds, notifications. */
   onChange?: (event: ProblemEvent, applied: Applied) => void;
+  /** Timeline and presence events on the same connection, for the problem page. */
+  onOtherEvent?: (event: LiveEvent) => void;
+  /** The snapshot is being (re)loaded: after a welcome or a reset. Whatever else the page loads should reload too. */
+  onResync?: () => void;
 }
 
 export interface LiveProblems {
@@ -48,6 +52,7 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
       controllerRef.current?.abort();
       if (retryTimer.current) clearTimeout(retryTimer.current);
       const ticket = merge.startLoad({ afterWelcome });
+      optionsRef.current.onResync?.();
       const controller = new AbortController();
       controllerRef.current = controller;
       let timedOut = false;
@@ -83,7 +88,10 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
         if (merge.welcome(info)) load(true);
       },
       onEvent: (event) => {
-        if (!isProblemEvent(event)) return;
+        if (!isProblemEvent(event)) {
+          optionsRef.current.onOtherEvent?.(event);
+          return;
+        }
         const applied = merge.event(event);
         setState(merge.state);
         if (applied.changed) optionsRef.current.onChange?.(event, applied);

@@ -16,7 +16,16 @@ import { ProblemActions } from '../problems/problem-actions.tsx';
 import { ProblemRouting } from '../problems/problem-routing.tsx';
 import { ProblemHistory } from '../problems/problem-history.tsx';
 import { LEVEL_LABEL, LEVEL_MEANING, STATUS_LABEL } from '../problems/problem-words.ts';
+import { SwarmPanel } from '../swarm/swarm-panel.tsx';
+import { usePresence } from '../swarm/use-presence.ts';
+import { EntryForm } from '../timeline/entry-form.tsx';
+import { HypothesisLedger } from '../timeline/hypothesis-ledger.tsx';
+import { TimelineList } from '../timeline/timeline-list.tsx';
+import { useLiveTimeline } from '../timeline/use-live-timeline.ts';
+import type { TimelineEntry } from '../../../shared/timeline.ts';
+import type { Presence } from '../../../shared/problems.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import '../timeline/timeline.css';
 
 function agoText(age: string): string {
   return age === 'just now' ? age : `${age} ago`;
@@ -32,7 +41,18 @@ function LiveProblem({ number }: { number: number }) {
   const { areas } = useAreas();
   const now = useNow();
   const load = useCallback((signal: AbortSignal) => getProblem(number, signal).then((p) => [p]), [number]);
-  const live = useLiveProblems({ load, subscription: { problem: number } });
+  const timeline = useLiveTimeline(number);
+  const presence = usePresence(number, now);
+  // One connection for the page: problem events update the problem, the rest the timeline and presence.
+  const live = useLiveProblems({
+    load,
+    subscription: { problem: number },
+    onOtherEvent: (event) => {
+      timeline.onEvent(event);
+      presence.onEvent(event);
+    },
+    onResync: timeline.resync,
+  });
   const problem = live.state.byNumber.get(number);
   usePageTitle(problem ? `#${problem.number} ${problem.title}` : `#${number}`);
 
@@ -44,7 +64,8 @@ function LiveProblem({ number }: { number: number }) {
         <span className="problem-page__number">#{number}</span> {problem?.title ?? ''}
       </h1>
       {problem ? (
-        <ProblemBody problem={problem} status={live.status} areas={areas} now={now} onUpdated={live.put} />
+        <ProblemBody problem={problem} status={live.status} areas={areas} now={now} onUpdated={live.put}
+          entries={timeline.entries} onEntry={timeline.put} present={presence.present} />
       ) : missing ? (
         <p role="alert">
           There is no problem #{number}. See the <Link href="/board">board</Link> for everything open.
@@ -68,9 +89,12 @@ interface ProblemBodyProps {
   areas: readonly Area[];
   now: number;
   onUpdated: (problem: Problem) => void;
+  entries: TimelineEntry[];
+  onEntry: (entry: TimelineEntry) => void;
+  present: Presence['people'];
 }
 
-function ProblemBody({ problem, status, areas, now, onUpdated }: ProblemBodyProps) {
+function ProblemBody({ problem, status, areas, now, onUpdated, entries, onEntry, present }: ProblemBodyProps) {
   return (
     <>
       <div className="problem-page__badges">
@@ -111,12 +135,21 @@ function ProblemBody({ problem, status, areas, now, onUpdated }: ProblemBodyProp
         </div>
       </dl>
 
+      <SwarmPanel problem={problem} present={present} onUpdated={onUpdated} />
       <ProblemActions problem={problem} onUpdated={onUpdated} />
       {isOpenStatus(problem.status) && <ProblemRouting problem={problem} areas={areas} onUpdated={onUpdated} />}
 
       <section aria-labelledby="details-title" className="problem-page__section">
         <h2 id="details-title">Details</h2>
         {problem.details ? <p className="details">{problem.details}</p> : <p className="muted">No details were given.</p>}
+      </section>
+
+      <HypothesisLedger entries={entries} onChanged={onEntry} />
+
+      <section aria-labelledby="timeline-title" className="problem-page__section">
+        <h2 id="timeline-title">Timeline</h2>
+        <TimelineList entries={entries} onChanged={onEntry} />
+        <EntryForm number={problem.number} onAdded={onEntry} />
       </section>
 
       <section aria-labelledby="history-title" className="problem-page__section">

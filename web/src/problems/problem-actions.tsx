@@ -1,41 +1,66 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { REASON_MAX } from '../../../shared/limits.ts';
-import type { Problem, Status } from '../../../shared/problems.ts';
+import type { ChangeStatusBody, DismissReason, Problem, Status } from '../../../shared/problems.ts';
 import { canMove } from '../../../shared/status-lifecycle.ts';
+import { changeStatus } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { useSubmit } from '../forms/use-submit.ts';
 import { STATUS_LABEL, statusButtons } from './problem-words.ts';
-import { useProblemUpdate } from './use-problem-update.ts';
 
 interface ProblemActionsProps {
   problem: Problem;
   onUpdated: (problem: Problem) => void;
 }
 
+const DISMISS_CHOICES: Array<[DismissReason, string]> = [
+  ['duplicate', 'A duplicate of another problem'],
+  ['not-a-problem', 'Not a problem'],
+  ['other', 'Another reason'],
+];
+
 export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
   const id = useId();
-  const { busy, failure, setFailure, done, update } = useProblemUpdate(problem.number, onUpdated);
+  const { busy, failure, setFailure, done, submit } = useSubmit();
   const [dismissing, setDismissing] = useState(false);
+  const [why, setWhy] = useState<DismissReason>('duplicate');
+  const [duplicateOf, setDuplicateOf] = useState('');
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const moves = statusButtons(problem.status);
   const canDismiss = canMove(problem.status, 'dismissed');
 
-  async function move(to: Status, why?: string) {
-    const moved = await update(why ? { status: to, reason: why } : { status: to }, (updated) => `#${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.`);
+  // Every status change goes through the status route, the one the server checks every move on.
+  async function move(body: ChangeStatusBody) {
+    const moved = await submit(async () => {
+      const updated = await changeStatus(problem.number, body);
+      onUpdated(updated);
+      return `#${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.`;
+    });
     if (moved) {
       setDismissing(false);
       setReason('');
+      setDuplicateOf('');
     }
   }
 
   function dismiss(event: FormEvent) {
     event.preventDefault();
-    if (!reason.trim()) {
-      setFailure('Say why it is dismissed, e.g. “duplicate of #12” or “false alarm”.');
-      reasonRef.current?.focus();
-      return;
+    if (why === 'duplicate') {
+      if (!/^[1-9][0-9]{0,14}$/.test(duplicateOf.trim())) {
+        setFailure('Give the number of the problem this duplicates, e.g. 12.');
+        return;
+      }
+      void move({ status: 'dismissed', reason: 'duplicate', duplicateOf: Number(duplicateOf.trim()) });
+    } else if (why === 'other') {
+      if (!reason.trim()) {
+        setFailure('Say why it is dismissed.');
+        reasonRef.current?.focus();
+        return;
+      }
+      void move({ status: 'dismissed', reason: 'other', text: reason.trim() });
+    } else {
+      void move({ status: 'dismissed', reason: 'not-a-problem' });
     }
-    void move('dismissed', reason.trim());
   }
 
   return (
@@ -51,7 +76,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
               type="button"
               className={index === 0 ? 'button button--primary' : 'button'}
               disabled={busy}
-              onClick={() => void move(m.to)}
+              onClick={() => void move({ status: m.to })}
             >
               {m.label}
             </button>
@@ -64,7 +89,6 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
               disabled={busy}
               onClick={() => {
                 setDismissing(true);
-                requestAnimationFrame(() => reasonRef.current?.focus());
               }}
             >
               Dismiss…
@@ -75,19 +99,26 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
       {moves.length === 0 && <p className="muted">This problem is {STATUS_LABEL[problem.status].toLowerCase()}; nothing left to move.</p>}
       {dismissing && canDismiss && (
         <form className="dismiss-form stack" onSubmit={dismiss} aria-label="Dismiss this problem">
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>Reason for dismissing</label>
-            <textarea
-              ref={reasonRef}
-              id={`${id}-reason`}
-              rows={3}
-              required
-              maxLength={REASON_MAX}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              placeholder="Duplicate of #12, false alarm, …"
-            />
-          </div>
+          <fieldset className="field">
+            <legend>Why dismiss it?</legend>
+            {DISMISS_CHOICES.map(([value, label]) => (
+              <label key={value} className="check">
+                <input type="radio" name={`${id}-why`} value={value} checked={why === value} onChange={() => setWhy(value)} /> {label}
+              </label>
+            ))}
+          </fieldset>
+          {why === 'duplicate' && (
+            <div className="field">
+              <label htmlFor={`${id}-duplicate`}>Duplicate of problem number</label>
+              <input id={`${id}-duplicate`} inputMode="numeric" value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
+            </div>
+          )}
+          {why === 'other' && (
+            <div className="field">
+              <label htmlFor={`${id}-reason`}>Reason for dismissing</label>
+              <textarea ref={reasonRef} id={`${id}-reason`} rows={3} maxLength={REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+          )}
           <div className="problem-actions__buttons">
             <button type="submit" className="button button--danger" disabled={busy}>
               Dismiss problem

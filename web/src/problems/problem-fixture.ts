@@ -14,6 +14,9 @@ export function aProblem(number: number, patch: Partial<Problem> = {}): Problem 
     raisedAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
     history: [],
+    swarm: [],
+    lead: null,
+    firstRespondedAt: null,
     ...patch,
   };
 }

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
+import { setUpAdmin } from '../helpers/organisation.ts';
+import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+// Each payload would set window.__xss if anything in it ran.
+const PAYLOADS = [
+  '<script>window.__xss = 1</script>',
+  '<img src="x" onerror="window.__xss = 2">',
+  '[javascript link](javascript:window.__xss=3)',
+  '[data link](data:text/html,<script>window.__xss=4</script>)',
+  '<iframe src="javascript:window.__xss=5"></iframe>',
+  '<a href="#" onclick="window.__xss = 6">raw anchor</a>',
+  '![picture](x" onerror="window.__xss=7)',
+  '[encoded link](jav&#x61;script:window.__xss=8)',
+  '<svg onload="window.__xss = 9"></svg>',
+  '<details open ontoggle="window.__xss = 10">x</details>',
+  '[JS upper](JAVASCRIPT:window.__xss=11)',
+  '<style>body { display: none }</style>',
+  '[fine link](https://example.com/runbook)',
+];
+
+const data = tempDataDir();
+let server: ServerProcess;
+let browser: Browser;
+let admin: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ dataDir: data.dir });
+  admin = await setUpAdmin(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  data.remove();
+});
+
+async function send(path: string, body: object): Promise<{ number?: number }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: admin }, body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { number?: number };
+}
+
+describe('Markdown on the timeline', () => {
+  it('renders XSS payloads inert: nothing runs, no script, frame, handler or javascript:/data: link reaches the page', async () => {
+    const { number } = await send('/api/problems', { title: 'A problem with hostile notes' });
+    for (const body of PAYLOADS) await send(`/api/problems/${number}/timeline`, { kind: 'note', body });
+    await send(`/api/problems/${number}/timeline`, { kind: 'observation', body: PAYLOADS.join('\n\n') });
+
+    const page = await pageWithSession(browser, server.url, admin);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/problems/${number}`);
+    await expect.poll(() => page.locator('.timeline__entry').count(), { timeout: 15_000 }).toBe(PAYLOADS.length + 1);
+    // Click everything clickable that came from the payloads: a handler or a script URL would run now.
+    for (const link of await page.locator('.markdown a').all()) {
+      const href = await link.getAttribute('href');
+      if (href && /^https?:/.test(href)) continue;
+      await link.click({ modifiers: ['Alt'] }).catch(() => {});
+    }
+    await page.locator('.markdown details').first().click().catch(() => {});
+    await page.waitForTimeout(300);
+
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    const found = await page.evaluate(() => {
+      const root = document.querySelectorAll('.markdown');
+      const inside = (selector: string) => [...root].flatMap((r) => [...r.querySelectorAll(selector)]).length;
+      const withHandler = [...root].flatMap((r) => [...r.querySelectorAll('*')])
+        .filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length;
+      const badLinks = [...root].flatMap((r) => [...r.querySelectorAll('[href], [src]')])
+        .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
+        .filter((url) => /^\s*(javascript|data|vbscript):/i.test(url)).length;
+      return { scripts: inside('script'), frames: inside('iframe, object, embed, svg, style'), images: inside('img'), withHandler, badLinks };
+    });
+    expect(found).toEqual({ scripts: 0, frames: 0, images: 0, withHandler: 0, badLinks: 0 });
+
+    const fine = page.locator('.markdown a', { hasText: 'fine link' }).first();
+    expect(await fine.getAttribute('href')).toBe('https://example.com/runbook');
+    expect(await fine.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await fine.getAttribute('target')).toBe('_blank');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
+import { addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
+import { uniqueTitle } from '../helpers/problems.ts';
+import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const EVENTUALLY = { timeout: 15_000 };
+
+const data = tempDataDir();
+let server: ServerProcess;
+let browser: Browser;
+let admin: string;
+let member: string;
+const refusedByPolicy: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ dataDir: data.dir });
+  admin = await setUpAdmin(server.url);
+  member = await addMember(server.url, admin);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  data.remove();
+});
+
+async function open(session: string): Promise<Page> {
+  const page = await pageWithSession(browser, server.url, session);
+  recordPolicyRefusals(page, refusedByPolicy);
+  return page;
+}
+
+const swarm = (page: Page) => page.getByRole('list', { name: 'In the swarm' });
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
+
+async function addEntry(page: Page, kind: string, body: string) {
+  const form = page.getByRole('form', { name: 'Add to the timeline' });
+  await form.getByLabel('Kind of entry').selectOption(kind);
+  await form.getByLabel('Entry (Markdown)').fill(body);
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect.poll(() => form.getByLabel('Entry (Markdown)').inputValue(), EVENTUALLY).toBe('');
+}
+
+describe('two people swarming one problem', () => {
+  it('one pulls; the other opens it from the board, joins, leads, and works it; the first sees it all live', async () => {
+    const ada = await open(admin);
+    await ada.goto(server.url);
+    const title = uniqueTitle('Label printer jams on line 2');
+    await ada.getByLabel('What did you see?').fill(title);
+    const problem = await pullAnsweredFor(ada, () => ada.getByRole('button', { name: 'Help', exact: true }).click());
+    await ada.goto(`${server.url}/problems/${problem.number}`);
+    await expect.poll(() => ada.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
+    await ada.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+    const bo = await open(member);
+    await bo.goto(`${server.url}/board`);
+    await bo.getByRole('link', { name: new RegExp(`^#${problem.number} `) }).click();
+    await bo.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
+    await expect.poll(() => bo.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
+    await bo.getByRole('button', { name: 'Join the swarm' }).click();
+
+    const boInSwarm = swarm(bo).getByRole('listitem').filter({ hasText: MEMBER.name });
+    await expect.poll(() => boInSwarm.textContent(), EVENTUALLY).toContain('Lead');
+    await expect.poll(() => boInSwarm.textContent(), EVENTUALLY).toContain('Here now');
+    // Ada sees Bo join, lead and be present, without a reload.
+    const boForAda = swarm(ada).getByRole('listitem').filter({ hasText: MEMBER.name });
+    await expect.poll(() => boForAda.textContent(), EVENTUALLY).toContain('Lead');
+    await expect.poll(() => boForAda.textContent(), EVENTUALLY).toContain('Here now');
+    await expect.poll(() => ada.locator('.badge--status').textContent(), EVENTUALLY).toContain('Swarming');
+
+    await addEntry(bo, 'hypothesis', 'The **label roll** is loaded backwards');
+    await addEntry(bo, 'result', 'Reloading the roll: 50 labels, no jam');
+    const ledger = bo.getByRole('list', { name: 'Open hypotheses' });
+    await ledger.getByRole('button', { name: /^Confirm/ }).click();
+    await expect.poll(() => bo.getByRole('list', { name: 'Confirmed hypotheses' }).textContent(), EVENTUALLY).toContain('label roll');
+
+    // Both entries, and the verdict, reach Ada live.
+    await expect.poll(() => timeline(ada).textContent(), EVENTUALLY).toContain('is loaded backwards');
+    await expect.poll(() => timeline(ada).textContent(), EVENTUALLY).toContain('50 labels, no jam');
+    expect(await timeline(ada).locator('.timeline__entry--hypothesis strong').textContent()).toBe('label roll');
+    await expect.poll(() => ada.getByRole('list', { name: 'Confirmed hypotheses' }).textContent(), EVENTUALLY).toContain('label roll');
+    await expect.poll(() => timeline(ada).locator('.timeline__entry--hypothesis').textContent(), EVENTUALLY).toContain('Confirmed');
+
+    await bo.getByRole('button', { name: 'Contained' }).click();
+    await expect.poll(() => ada.locator('.badge--status').textContent(), EVENTUALLY).toContain('Contained');
+    await bo.getByRole('button', { name: 'Resolved' }).click();
+    await expect.poll(() => ada.locator('.badge--status').textContent(), EVENTUALLY).toContain('Resolved');
+    await expect.poll(() => timeline(ada).textContent(), EVENTUALLY).toContain('contained → resolved');
+
+    expect(await ada.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(refusedByPolicy).toEqual([]);
+    await Promise.all([ada.context().close(), bo.context().close()]);
+  }, 120_000);
+
+  it('dismisses a problem as a duplicate of another from its page, says so on the timeline, and reopens it', async () => {
+    const page = await open(member);
+    await page.goto(server.url);
+    const first = await pullAnsweredFor(page, async () => {
+      await page.getByLabel('What did you see?').fill(uniqueTitle('Scale reads 2 kg heavy'));
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+    });
+    await page.getByRole('button', { name: 'Help', exact: true }).waitFor();
+    const second = await pullAnsweredFor(page, async () => {
+      await page.getByLabel('What did you see?').fill(uniqueTitle('Scale is off again'));
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+    });
+    await page.goto(`${server.url}/problems/${second.number}`);
+    await page.getByRole('button', { name: 'Dismiss…' }).click();
+    const form = page.getByRole('form', { name: 'Dismiss this problem' });
+    await form.getByLabel('A duplicate of another problem').check();
+    await form.getByLabel('Duplicate of problem number').fill(String(first.number));
+    await form.getByRole('button', { name: 'Dismiss problem' }).click();
+    await expect.poll(() => page.locator('.badge--status').textContent(), EVENTUALLY).toContain('Dismissed');
+    await expect.poll(() => timeline(page).textContent(), EVENTUALLY).toContain(`raised → dismissed: Duplicate of #${first.number}`);
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => page.locator('.badge--status').textContent(), EVENTUALLY).toContain('Raised');
+    expect(refusedByPolicy).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
