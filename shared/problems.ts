@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ActorKind } from './accounts.ts';
 import { AreaSlug } from './areas.ts';
+import { ProblemEscalation } from './escalation.ts';
 import { DETAILS_MAX, IDEMPOTENCY_KEY_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
 
@@ -50,6 +51,7 @@ export const Problem = Type.Object(
     raisedAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
     history: Type.Array(StatusChange, { description: 'Status changes, oldest first' }),
+    escalation: ProblemEscalation,
   },
   { $id: 'Problem' },
 );

@@ -8,6 +8,8 @@ import type { Database, Queryable } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
+import { startCountdown } from '../escalation/countdown.ts';
+import { findEscalation, listEscalations } from '../escalation/store.ts';
 import { presentProblem } from './presenter.ts';
 import { allowedMoves, canMove } from '../../shared/status-lifecycle.ts';
 import * as store from './store.ts';
@@ -30,9 +32,10 @@ async function resolveArea(db: Queryable, slug: string | undefined): Promise<Are
   return area;
 }
 
-async function load(db: Queryable, number: number): Promise<Problem | undefined> {
+/** The problem as the API answers it; also what escalation publishes after a change. */
+export async function loadProblem(db: Queryable, number: number): Promise<Problem | undefined> {
   const row = await store.findProblemByNumber(db, number);
-  return row && presentProblem(row, await store.listStatusChanges(db, [row.id]));
+  return row && presentProblem(row, await store.listStatusChanges(db, [row.id]), await findEscalation(db, row.id));
 }
 
 export function createProblemService(db: Database, events: EventLog, clock: Clock) {
@@ -56,8 +59,10 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
           await store.insertProblem(tx, row);
           await store.insertStatusChange(tx, change);
+          // The countdown starts in the pull's own transaction: a pull that was acknowledged always has one.
+          const escalation = await startCountdown(tx, events, { ...row, areaSlug: area.slug }, area, now);
           // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
-          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }]);
+          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], escalation);
           await events.recordProblem(tx, 'problem.raised', problem, now);
           return problem;
         });
@@ -65,7 +70,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
     },
 
     async get(number: number): Promise<Problem> {
-      const problem = await load(db, number);
+      const problem = await loadProblem(db, number);
       if (!problem) throw new NotFoundError(`Problem #${number}`);
       return problem;
     },
@@ -84,12 +89,13 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
       const updatedSince = query.updatedSince === undefined ? undefined : Date.parse(query.updatedSince);
       const rows = await store.listProblems(db, { statuses, areaId, level: query.level, updatedSince, beforeNumber }, limit + 1);
       const page = rows.slice(0, limit);
+      const escalations = await listEscalations(db, page.map((r) => r.id));
       const histories = new Map<string, store.StatusChangeRow[]>();
       for (const change of await store.listStatusChanges(db, page.map((r) => r.id))) {
         histories.set(change.problemId, [...(histories.get(change.problemId) ?? []), change]);
       }
       return {
-        items: page.map((row) => presentProblem(row, histories.get(row.id) ?? [])),
+        items: page.map((row) => presentProblem(row, histories.get(row.id) ?? [], escalations.get(row.id))),
         nextCursor: rows.length > limit ? String(page[page.length - 1].number) : null,
       };
     },
@@ -121,9 +127,9 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           });
         }
         const changed = (['title', 'details', 'level', 'areaId', 'status'] as const).some((field) => next[field] !== row[field]);
-        if (!changed) return (await load(tx, number))!;
+        if (!changed) return (await loadProblem(tx, number))!;
         await store.updateProblem(tx, { ...next, updatedAt: now });
-        const problem = (await load(tx, number))!;
+        const problem = (await loadProblem(tx, number))!;
         await events.recordProblem(tx, 'problem.updated', problem, now, problem.area === row.areaSlug ? null : row.areaSlug);
         return problem;
       });

@@ -46,6 +46,7 @@ const event = (seq: number, number = seq): ProblemEvent => ({
     raisedAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
     history: [],
+    escalation: { step: 0, round: 0, escalated: false, escalatedAt: null, nextAt: null, responseDueAt: '2025-01-01T00:05:00.000Z' },
   },
 });
 

@@ -14,6 +14,7 @@ export function aProblem(number: number, patch: Partial<Problem> = {}): Problem 
     raisedAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
     history: [],
+    escalation: { step: 0, round: 0, escalated: false, escalatedAt: null, nextAt: '2025-01-01T10:05:00.000Z', responseDueAt: '2025-01-01T10:05:00.000Z' },
     ...patch,
   };
 }
