@@ -115,5 +115,5 @@ describe('escalation across instances and restarts', () => {
     expect(await escalatedEntries(db, raised.number)).toBe(1);
     const state = (await asBrowser(again, cookie).request({ method: 'GET', url: `/api/problems/${raised.number}` })).json().escalation;
     expect(state).toMatchObject({ step: 1, escalated: true, nextAt: null });
-  });
+  }, 120_000); // a real server process starts here, on a machine shared with other test runs
 });

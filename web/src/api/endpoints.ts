@@ -15,6 +15,7 @@ import type {
   User,
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
+import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { ListProblemsQuery, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import { api } from './http.ts';
 
@@ -36,6 +37,12 @@ export const createArea = (body: CreateAreaBody) => api<Area>('/api/areas', { me
 export const updateArea = (slug: string, body: UpdateAreaBody) =>
   api<Area>(`/api/areas/${encodeURIComponent(slug)}`, { method: 'PATCH', body });
 
+export const setResponders = (slug: string, body: PutRespondersBody) =>
+  api<Area>(`/api/areas/${encodeURIComponent(slug)}/responders`, { method: 'PUT', body });
+export const setEscalation = (slug: string, body: PutEscalationBody) =>
+  api<Area>(`/api/areas/${encodeURIComponent(slug)}/escalation`, { method: 'PUT', body });
+export const listPeople = () => api<{ items: Person[] }>('/api/people');
+
 export const listTokens = () => api<ApiTokenList>('/api/tokens');
 export const createToken = (body: CreateTokenBody) => api<CreatedApiToken>('/api/tokens', { method: 'POST', body });
 export const revokeToken = (id: string) =>
@@ -53,3 +60,4 @@ export const getProblem = (number: number, signal?: AbortSignal) =>
   api<Problem>(`/api/problems/${number}`, { signal });
 export const updateProblem = (number: number, body: UpdateProblemBody) =>
   api<Problem>(`/api/problems/${number}`, { method: 'PATCH', body });
+export const escalateNow = (number: number) => api<Problem>(`/api/problems/${number}/escalate`, { method: 'POST' });
