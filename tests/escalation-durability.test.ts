@@ -61,6 +61,38 @@ describe('escalation across instances and restarts', () => {
     for (const n of numbers) expect((await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json().escalation).toMatchObject({ step: 1 });
   });
 
+  it('lets "escalate now" on one instance race the due job on another without a deadlock or a double step', async () => {
+    const database = await openTestDatabase();
+    cleanups.push(() => database.close());
+    let second: Database = database.db;
+    if (database.url) {
+      const pool = await openPostgres(database.url, { poolSize: 5 });
+      cleanups.push(() => pool.close());
+      second = pool;
+    }
+    const clock = new TestClock();
+    const a = await appOn(database.db, clock);
+    const b = await appOn(second, clock);
+    const admin: Caller = await setUpAdmin(a);
+    const adminId = await idOf(admin);
+    await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Press', slug: 'press', responseTargetMinutes: 1 } });
+    const step = { userIds: [adminId], waitMinutes: 5 };
+    await admin.request({ method: 'PUT', url: '/api/areas/press/escalation', payload: { steps: [step, step, step, step], repeat: 0 } });
+    const numbers: number[] = [];
+    for (let i = 0; i < 10; i++) numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json().number);
+    clock.advance(MINUTE);
+    const onB = asBrowser(b, admin.cookie);
+    const [, ...pressed] = await Promise.all([a.jobs.runDue(), ...numbers.map((n) => onB.request({ method: 'POST', url: `/api/problems/${n}/escalate` }))]);
+    expect(pressed.map((r) => r.statusCode)).toEqual(numbers.map(() => 200));
+    for (const n of numbers) {
+      // A job that ran first is followed by the button (step 2); a button that went first replaced
+      // the job (step 1). Either way each step happened once, and the state and the timeline agree.
+      const state = (await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json().escalation;
+      expect([1, 2]).toContain(state.step);
+      expect(await escalatedEntries(database.db, n)).toBe(state.step);
+    }
+  });
+
   it('after a SIGKILL, the next start finds the due escalation in the database and does it once', async () => {
     const data = tempDataDir();
     cleanups.push(() => data.remove());
