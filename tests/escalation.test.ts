@@ -169,5 +169,9 @@ describe('countdown and escalation', () => {
     await t.app.jobs.runDue();
     for (const event of await listEventsAfter(t.db, 0, 100)) if (event.name === 'problem.updated') seen.push(JSON.parse(event.data));
     expect(seen).toEqual([expect.objectContaining({ number: raised.number, escalation: expect.objectContaining({ step: 1, escalated: true }) })]);
+    // Marked changed too, so a client catching up with `updatedSince` sees the escalation.
+    const since = new Date(Date.parse(raised.raisedAt) + 30_000).toISOString();
+    const changed = (await admin.request({ method: 'GET', url: `/api/problems?updatedSince=${since}` })).json().items;
+    expect(changed.map((p: { number: number }) => p.number)).toEqual([raised.number]);
   });
 });

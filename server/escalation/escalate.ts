@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { findAreaBySlug } from '../areas/store.ts';
-import { findProblemForUpdate } from '../problems/store.ts';
+import { findProblemForUpdate, touchProblem } from '../problems/store.ts';
 import { loadProblem } from '../problems/service.ts';
 import { loadAreaPeople } from '../responders/store.ts';
 import { addTimelineEntry, type Actor } from '../timeline/system-entries.ts';
@@ -33,6 +33,7 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
     if (state.nextAt === null) return 'nobody-left';
     // The countdown (or the last step's wait) ran out with nobody left to alert: say so once.
     await updateEscalation(tx, { ...state, nextAt: null });
+    await touchProblem(tx, problem.id, now);
     await addTimelineEntry(tx, events, routing, { kind: 'escalated', body: 'Nobody joined in time and nobody is left on the escalation path', by: null, at: now });
     await events.recordProblem(tx, 'problem.updated', (await loadProblem(tx, number))!, now);
     return 'nobody-left';
@@ -42,6 +43,7 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
   const further = nextStep(steps.map((s) => ({ people: s.people })), area.escalationRepeat, reached);
   const nextAt = further ? now + step.waitMinutes * 60_000 : null;
   await updateEscalation(tx, { ...state, step: reached.step, round: reached.round, escalatedAt: now, nextAt });
+  await touchProblem(tx, problem.id, now);
   if (nextAt !== null) await scheduleEscalation(tx, problem, nextAt, now);
 
   const why = by ? `${by.name} escalated now` : 'Nobody joined in time';

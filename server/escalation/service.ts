@@ -30,7 +30,7 @@ export function createEscalationService(db: Database, events: EventLog, clock: C
         // commits first, and the escalation below starts from the step it reached.
         await cancelJob(tx, escalationKey(found.id));
         const outcome = await escalate(tx, events, number, clock.now(), { kind: by.kind, id: by.id, name: by.name });
-        if (outcome === 'not-raised') throw new ConflictError('not_raised', `Problem #${number} is ${found.status === 'raised' ? 'no longer raised' : found.status}: someone has joined, escalation has stopped`);
+        if (outcome === 'not-raised') throw new ConflictError('not_raised', `Problem #${number} is no longer raised: someone has joined, so escalation has stopped`);
         if (outcome === 'nobody-left') throw new ConflictError('nobody_left', 'Nobody is left on the escalation path to escalate to');
         if (outcome === 'not-found') throw new NotFoundError(`Problem #${number}`);
         return (await loadProblem(tx, number))!;

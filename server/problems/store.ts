@@ -69,3 +69,8 @@ export async function listStatusChanges(db: Queryable, problemIds: string[]): Pr
   return db.all<StatusChangeRow>(sql`select * from problem_status_changes
     where problem_id in (${sql.join(problemIds)}) order by id`);
 }
+
+/** Marks a problem changed by something kept beside it (its escalation), so `updatedSince` finds it. */
+export async function touchProblem(tx: Queryable, id: string, at: number): Promise<void> {
+  await tx.run(sql`update problems set updated_at = ${at} where id = ${id}`);
+}
