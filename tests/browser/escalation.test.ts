@@ -48,4 +48,22 @@ describe('the response countdown', () => {
     await expect.poll(() => countdown.textContent(), EVENTUALLY).toMatch(/escalated · step 1$/); // one step: nobody is left after it
     await page.context().close();
   });
+
+  it('edits the responders and the escalation path in Settings', async () => {
+    const area = await createArea(server.url, cookie, 'Paint shop', 5);
+    const page = await pageWithSession(browser, server.url, cookie);
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('button', { name: `Responders and escalation of ${area.name}` }).click();
+    const editor = page.getByRole('group', { name: `Responders and escalation of ${area.name}` });
+    await editor.getByRole('group', { name: 'Responders (alerted at once)' }).getByLabel('Ada Admin').check();
+    await editor.getByRole('button', { name: 'Add a step' }).click();
+    await editor.getByRole('group', { name: 'Step 1' }).getByLabel('Ada Admin').check();
+    await editor.getByLabel('Wait (minutes)').fill('7');
+    await editor.getByRole('button', { name: 'Save responders and path' }).click();
+    await expect.poll(() => editor.getByRole('status').textContent(), EVENTUALLY).toBe('Responders and escalation path saved.');
+    const saved = (await (await fetch(`${server.url}/api/areas/${area.slug}`, { headers: { cookie } })).json()) as Record<string, any>;
+    expect(saved.responders.map((p: { name: string }) => p.name)).toEqual(['Ada Admin']);
+    expect(saved.escalation).toMatchObject({ steps: [{ users: [{ name: 'Ada Admin' }], waitMinutes: 7 }], repeat: 0 });
+    await page.context().close();
+  });
 });
