@@ -118,6 +118,17 @@ describe('countdown and escalation', () => {
     expect(await escalations(raised.id)).toHaveLength(5); // responders alerted, then two escalations with their alerts
   });
 
+  it('in an area with nobody on its path, lets the countdown run late without escalating or telling boards', async () => {
+    await area('press', 1);
+    const raised = await pull('press');
+    const before = (await listEventsAfter(t.db, 0, 1000)).length;
+    t.clock.advance(MINUTE);
+    expect(await t.app.jobs.runDue()).toBe(1);
+    expect((await problem(raised.number)).escalation).toMatchObject({ step: 0, escalated: false, nextAt: null });
+    expect((await listEventsAfter(t.db, 0, 1000)).length).toBe(before);
+    expect(await findJobByKey(t.db, `escalation:${raised.id}`)).toBeUndefined();
+  });
+
   it('halves the response target for a Stop pull', async () => {
     await area('press', 10, { steps: [{ userIds: [bea.id], waitMinutes: 1 }], repeat: 0 });
     const raised = await pull('press', 'stop');

@@ -31,11 +31,14 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
 
   if (!reached) {
     if (state.nextAt === null) return 'nobody-left';
-    // The countdown (or the last step's wait) ran out with nobody left to alert: say so once.
     await updateEscalation(tx, { ...state, nextAt: null });
-    await touchProblem(tx, problem.id, now);
-    await addTimelineEntry(tx, events, routing, { kind: 'escalated', body: 'Nobody joined in time and nobody is left on the escalation path', by: null, at: now });
-    await events.recordProblem(tx, 'problem.updated', (await loadProblem(tx, number))!, now);
+    // At step 0 (an area with nobody on its path) nothing anyone sees changes: the countdown was
+    // due at the target and now says how late it is, so boards are not sent an event for it. Past
+    // step 0 the path was shortened since: the next escalation it promised is withdrawn.
+    if (state.step > 0) {
+      await touchProblem(tx, problem.id, now);
+      await events.recordProblem(tx, 'problem.updated', (await loadProblem(tx, number))!, now);
+    }
     return 'nobody-left';
   }
 
