@@ -1,5 +1,5 @@
 import type { Level } from '../../shared/problems.ts';
-import { loadAreaPeople } from '../responders/store.ts';
+import { listResponders } from '../responders/store.ts';
 import type { AreaRow } from '../areas/store.ts';
 import type { Tx } from '../db/client.ts';
 import type { EventLog } from '../events/event-log.ts';
@@ -27,8 +27,8 @@ export async function startCountdown(
   const responseDueAt = now + responseTargetMs(area, problem.level);
   const row: EscalationRow = { problemId: problem.id, responseDueAt, step: 0, round: 0, escalatedAt: null, nextAt: responseDueAt };
   await insertEscalation(tx, row);
-  await scheduleEscalation(tx, { id: problem.id, number: problem.number }, responseDueAt, now);
-  const { responders } = (await loadAreaPeople(tx, [area.id])).get(area.id)!;
+  await scheduleEscalation(tx, { id: problem.id, number: problem.number }, responseDueAt, now, { replace: false });
+  const responders = await listResponders(tx, area.id);
   if (responders.length > 0) {
     const routing = { problemId: problem.id, problemNumber: problem.number, areaSlug: problem.areaSlug };
     await addTimelineEntry(tx, events, routing, { kind: 'alerted', body: `Alerted the responders: ${names(responders)}`, by: null, at: now });

@@ -16,9 +16,12 @@ export interface EscalationPayload {
  * Makes the problem's next escalation due at `dueAt`, replacing any pending one. Called with the
  * problem's row locked, so the job and the state it was scheduled from cannot drift apart.
  */
-export async function scheduleEscalation(tx: Tx, problem: { id: string; number: number }, dueAt: number, now: number): Promise<void> {
+export async function scheduleEscalation(
+  tx: Tx, problem: { id: string; number: number }, dueAt: number, now: number, options: { replace: boolean } = { replace: true },
+): Promise<void> {
   const key = escalationKey(problem.id);
-  await cancelJob(tx, key);
+  // A problem just raised has no job to replace: the pull path skips the delete.
+  if (options.replace) await cancelJob(tx, key);
   const payload: EscalationPayload = { problemId: problem.id, number: problem.number };
   await scheduleJob(tx, { id: randomUUID(), kind: ESCALATION_JOB, key, payload: JSON.stringify(payload), dueAt, createdAt: now });
 }

@@ -36,6 +36,12 @@ export async function loadAreaPeople(db: Queryable, areaIds: readonly string[]):
   return byArea;
 }
 
+/** Just the responders of one area: what a pull needs, in one query. */
+export function listResponders(db: Queryable, areaId: string): Promise<PersonRow[]> {
+  return db.all<PersonRow>(sql`select users.id, users.name from area_responders join users on users.id = area_responders.user_id
+    where area_responders.area_id = ${areaId} order by users.name, users.id`);
+}
+
 export async function replaceResponders(tx: Queryable, areaId: string, userIds: readonly string[]): Promise<void> {
   await tx.run(sql`delete from area_responders where area_id = ${areaId}`);
   for (const userId of userIds) await tx.run(sql`insert into area_responders (area_id, user_id) values (${areaId}, ${userId})`);
