@@ -14,6 +14,9 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Database } from './db/client.ts';
 import { RateLimitedError } from './errors.ts';
 import { createEventLog } from './events/event-log.ts';
+import { escalationRoutes } from './escalation/routes.ts';
+import { ESCALATION_JOB } from './escalation/job.ts';
+import { createEscalationService, escalationJob } from './escalation/service.ts';
 import { errorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -93,10 +96,12 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const problems = createProblemService(db, events, clock);
   const swarm = createSwarmService(db, events, clock);
   const timeline = createTimelineService(db, events, clock);
+  const escalation = createEscalationService(db, events, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
     retention: retentionJob(clock, () => jobs, (pruned) => app.log.info({ pruned }, 'pruned old records')),
+    [ESCALATION_JOB]: escalationJob(events, clock),
   }, { clock, logError });
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
@@ -137,6 +142,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(problemRoutes, { problems });
     await api.register(swarmRoutes, { swarm });
     await api.register(timelineRoutes, { timeline });
+    await api.register(escalationRoutes, { escalation });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 

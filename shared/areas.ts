@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { EscalationPath, Person } from './escalation.ts';
 import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_MAX_MINUTES, SLUG_MAX, SLUG_PATTERN } from './limits.ts';
 
 export const AreaSlug = Type.String({ minLength: 1, maxLength: SLUG_MAX, pattern: SLUG_PATTERN });
@@ -13,6 +14,8 @@ export const Area = Type.Object({
   responseTargetMinutes: Type.Integer(),
   archived: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
+  responders: Type.Array(Person, { description: 'Alerted at once when a problem is raised here' }),
+  escalation: EscalationPath,
 });
 export type Area = Static<typeof Area>;
 

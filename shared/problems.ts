@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ActorKind } from './accounts.ts';
 import { AreaSlug } from './areas.ts';
+import { ProblemEscalation } from './escalation.ts';
 import { DETAILS_MAX, IDEMPOTENCY_KEY_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
 
@@ -61,6 +62,7 @@ export const Problem = Type.Object(
     swarm: Type.Array(SwarmMember, { description: 'Who is working the problem now, in the order they joined' }),
     lead: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who leads the swarm' }),
     firstRespondedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When somebody first joined the swarm' }),
+    escalation: ProblemEscalation,
   },
   { $id: 'Problem' },
 );

@@ -78,3 +78,15 @@ export async function revokeApiToken(db: Queryable, id: string, now: number): Pr
 export async function touchApiToken(db: Queryable, id: string, now: number): Promise<void> {
   await db.run(sql`update api_tokens set last_used_at = ${now} where id = ${id}`);
 }
+
+/** Which of these ids are not users (an empty answer means all are known). */
+export async function unknownUserIds(db: Queryable, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const known = new Set((await db.all<{ id: string }>(sql`select id from users where id in (${sql.join(ids)})`)).map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
+}
+
+/** Everyone who can be made a responder or put on an escalation path. */
+export function listPeople(db: Queryable): Promise<Array<{ id: string; name: string }>> {
+  return db.all(sql`select id, name from users order by name, id`);
+}

@@ -4,10 +4,11 @@ import { sql } from '../db/sql.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
 
-export async function insertArea(db: Queryable, row: AreaRow): Promise<AreaRow> {
+/** A new area starts with no escalation path, so its repeat count starts at 0. */
+export async function insertArea(db: Queryable, row: Omit<AreaRow, 'escalationRepeat'>): Promise<AreaRow> {
   await db.run(sql`insert into areas (id, slug, name, description, response_target_minutes, archived_at, created_at)
     values (${row.id}, ${row.slug}, ${row.name}, ${row.description}, ${row.responseTargetMinutes}, ${row.archivedAt}, ${row.createdAt})`);
-  return row;
+  return { ...row, escalationRepeat: 0 };
 }
 
 export function listAreas(db: Queryable): Promise<AreaRow[]> {

@@ -43,3 +43,11 @@ export async function retryJob(tx: Queryable, job: Pick<JobRow, 'id' | 'attempts
 export function findJobByKey(db: Queryable, key: string): Promise<JobRow | undefined> {
   return db.one<JobRow>(sql`select * from jobs where key = ${key}`);
 }
+
+/**
+ * Drops the pending job under `key`, whoever may hold it: an instance that leased it then fails to
+ * complete it and its work rolls back, so a replaced job never runs.
+ */
+export async function cancelJob(tx: Queryable, key: string): Promise<void> {
+  await tx.run(sql`delete from jobs where key = ${key}`);
+}

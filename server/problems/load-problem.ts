@@ -1,21 +1,23 @@
 import type { Problem } from '../../shared/problems.ts';
 import type { Queryable } from '../db/client.ts';
+import { findEscalation, listEscalations } from '../escalation/store.ts';
 import { listSwarmMembers } from '../swarm/store.ts';
 import { presentProblem } from './presenter.ts';
 import * as store from './store.ts';
 
-/** A problem as the API answers it, read back whole (history and swarm) after any change. */
+/** A problem as the API answers it, read back whole (history, swarm and escalation) after any change. */
 export async function loadProblem(db: Queryable, number: number): Promise<Problem | undefined> {
   const row = await store.findProblemByNumber(db, number);
-  return row && presentProblem(row, await store.listStatusChanges(db, [row.id]), await listSwarmMembers(db, [row.id]));
+  return row && presentProblem(row, await store.listStatusChanges(db, [row.id]), await listSwarmMembers(db, [row.id]), await findEscalation(db, row.id));
 }
 
-/** Many problems, three queries whatever their number. */
+/** Many problems, four queries whatever their number. */
 export async function presentProblems(db: Queryable, rows: store.ProblemWithArea[]): Promise<Problem[]> {
   const ids = rows.map((r) => r.id);
   const histories = groupBy(await store.listStatusChanges(db, ids));
   const swarms = groupBy(await listSwarmMembers(db, ids));
-  return rows.map((row) => presentProblem(row, histories.get(row.id) ?? [], swarms.get(row.id) ?? []));
+  const escalations = await listEscalations(db, ids);
+  return rows.map((row) => presentProblem(row, histories.get(row.id) ?? [], swarms.get(row.id) ?? [], escalations.get(row.id)));
 }
 
 function groupBy<T extends { problemId: string }>(rows: T[]): Map<string, T[]> {

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
+import { startCountdown } from '../escalation/countdown.ts';
 import { loadProblem, presentProblems } from './load-problem.ts';
 import { presentProblem } from './presenter.ts';
 import { moveStatus, statusMoveFrom, type StatusMove } from './status-change.ts';
@@ -55,8 +56,10 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
           await store.insertProblem(tx, row);
           await store.insertStatusChange(tx, change);
+          // The countdown starts in the pull's own transaction: a pull that was acknowledged always has one.
+          const escalation = await startCountdown(tx, events, { ...row, areaSlug: area.slug }, area, now);
           // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
-          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], []);
+          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], [], escalation);
           await events.recordProblem(tx, 'problem.raised', problem, now);
           return problem;
         });
@@ -64,7 +67,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
     },
 
     async get(number: number): Promise<Problem> {
-      const problem = await load(db, number);
+      const problem = await loadProblem(db, number);
       if (!problem) throw new NotFoundError(`Problem #${number}`);
       return problem;
     },
@@ -105,9 +108,9 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           next.status = body.status;
         }
         const changed = (['title', 'details', 'level', 'areaId', 'status'] as const).some((field) => next[field] !== row[field]);
-        if (!changed) return (await load(tx, number))!;
+        if (!changed) return (await loadProblem(tx, number))!;
         await store.updateProblem(tx, { ...next, updatedAt: now });
-        const problem = (await load(tx, number))!;
+        const problem = (await loadProblem(tx, number))!;
         await events.recordProblem(tx, 'problem.updated', problem, now, problem.area === row.areaSlug ? null : row.areaSlug);
         return problem;
       });

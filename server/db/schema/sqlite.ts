@@ -54,6 +54,8 @@ export const areas = sqliteTable('areas', {
   responseTargetMinutes: integer('response_target_minutes').notNull().default(RESPONSE_TARGET_DEFAULT_MINUTES),
   archivedAt: integer('archived_at'),
   createdAt: integer('created_at').notNull(),
+  // How many times the whole escalation path is run again after its last step.
+  escalationRepeat: integer('escalation_repeat').notNull().default(0),
 });
 
 export const problems = sqliteTable(
@@ -212,3 +214,47 @@ export const timelineRevisions = sqliteTable(
   },
   (t) => [index('timeline_revisions_entry_idx').on(t.entryId, t.id)],
 );
+
+/** The members who answer an area's pulls first: alerted as soon as a problem is raised. */
+export const areaResponders = sqliteTable(
+  'area_responders',
+  {
+    areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.userId] })],
+);
+
+/** An area's escalation path: ordered steps, each given `wait_minutes` before the next. */
+export const escalationSteps = sqliteTable(
+  'escalation_steps',
+  {
+    areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    waitMinutes: integer('wait_minutes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.position] })],
+);
+
+/** Who a step alerts. A step may have nobody (it is then skipped at once). */
+export const escalationStepMembers = sqliteTable(
+  'escalation_step_members',
+  {
+    areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.position, t.userId] })],
+);
+
+/** Where a problem's countdown and escalation stand; the next escalation itself is a job. */
+export const problemEscalations = sqliteTable('problem_escalations', {
+  problemId: text('problem_id').primaryKey().references(() => problems.id, { onDelete: 'cascade' }),
+  responseDueAt: integer('response_due_at').notNull(),
+  // 0 until the first escalation; then the 1-based step of the path last reached.
+  step: integer('step').notNull().default(0),
+  // 0 on the first pass through the path; 1..repeat on each repeat.
+  round: integer('round').notNull().default(0),
+  escalatedAt: integer('escalated_at'),
+  nextAt: integer('next_at'),
+});

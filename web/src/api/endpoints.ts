@@ -15,6 +15,7 @@ import type {
   User,
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
+import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import { api } from './http.ts';
@@ -36,6 +37,12 @@ export const listAreas = () => api<AreaList>('/api/areas');
 export const createArea = (body: CreateAreaBody) => api<Area>('/api/areas', { method: 'POST', body });
 export const updateArea = (slug: string, body: UpdateAreaBody) =>
   api<Area>(`/api/areas/${encodeURIComponent(slug)}`, { method: 'PATCH', body });
+
+export const setResponders = (slug: string, body: PutRespondersBody) =>
+  api<Area>(`/api/areas/${encodeURIComponent(slug)}/responders`, { method: 'PUT', body });
+export const setEscalation = (slug: string, body: PutEscalationBody) =>
+  api<Area>(`/api/areas/${encodeURIComponent(slug)}/escalation`, { method: 'PUT', body });
+export const listPeople = () => api<{ items: Person[] }>('/api/people');
 
 export const listTokens = () => api<ApiTokenList>('/api/tokens');
 export const createToken = (body: CreateTokenBody) => api<CreatedApiToken>('/api/tokens', { method: 'POST', body });
@@ -71,3 +78,5 @@ export const editTimelineEntry = (number: number, id: string, body: EditEntryBod
   api<TimelineEntry>(`/api/problems/${number}/timeline/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 export const getEntryRevisions = (number: number, id: string) =>
   api<EntryRevisionList>(`/api/problems/${number}/timeline/${encodeURIComponent(id)}/revisions`);
+
+export const escalateNow = (number: number) => api<Problem>(`/api/problems/${number}/escalate`, { method: 'POST' });

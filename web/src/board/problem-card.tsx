@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
+import { ResponseCountdown } from '../escalation/response-countdown.tsx';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
 import { LEVEL_LABEL, resolvedAt } from '../problems/problem-words.ts';
 
@@ -32,6 +33,11 @@ export const ProblemCard = memo(function ProblemCard({ problem, areaName, target
         </span>{' '}
       </span>
       <span className="card__title">{problem.title}</span>{' '}
+      {problem.status === 'raised' ? (
+        <span className="card__countdown">
+          <ResponseCountdown problem={problem} />{' '}
+        </span>
+      ) : null}
       <span className="card__meta">
         <span className="card__area">{areaName}</span>
         <span aria-hidden="true"> · </span>

@@ -49,6 +49,7 @@ const event = (seq: number, number = seq): ProblemEvent => ({
     swarm: [],
     lead: null,
     firstRespondedAt: null,
+    escalation: { step: 0, round: 0, escalated: false, escalatedAt: null, nextAt: null, responseDueAt: '2025-01-01T00:05:00.000Z' },
   },
 });
 

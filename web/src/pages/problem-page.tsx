@@ -9,6 +9,7 @@ import { areaName, useAreas } from '../areas/areas-store.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { useNow } from '../browser/use-now.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
+import { EscalationPanel } from '../escalation/escalation-panel.tsx';
 import type { LiveStatus } from '../live/live-connection.ts';
 import { useLiveProblems } from '../live/use-live-problems.ts';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
@@ -136,6 +137,7 @@ function ProblemBody({ problem, status, areas, now, onUpdated, entries, onEntry,
       </dl>
 
       <SwarmPanel problem={problem} present={present} onUpdated={onUpdated} />
+      <EscalationPanel problem={problem} onUpdated={onUpdated} />
       <ProblemActions problem={problem} onUpdated={onUpdated} />
       {isOpenStatus(problem.status) && <ProblemRouting problem={problem} areas={areas} onUpdated={onUpdated} />}
 

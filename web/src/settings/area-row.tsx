@@ -4,11 +4,13 @@ import { NAME_MAX, RESPONSE_TARGET_MAX_MINUTES } from '../../../shared/limits.ts
 import { updateArea } from '../api/endpoints.ts';
 import { rememberArea } from '../areas/areas-store.ts';
 import { useSubmit } from '../forms/use-submit.ts';
+import { AreaPeople } from './area-people.tsx';
 
 /** One area: shown as text, edited in place (name and response target), archived or restored. */
 export function AreaRow({ area }: { area: Area }) {
   const id = useId();
   const [editing, setEditing] = useState(false);
+  const [people, setPeople] = useState(false);
   const { busy, failure, submit } = useSubmit();
 
   function save(body: UpdateAreaBody) {
@@ -52,11 +54,17 @@ export function AreaRow({ area }: { area: Area }) {
             {area.archived && <span className="badge badge--archived">Archived</span>}
             <div className="muted">
               Answer within {area.responseTargetMinutes} min{area.description ? ` · ${area.description}` : ''}
+              {' · '}
+              {area.responders.length ? `Responders: ${area.responders.map((p) => p.name).join(', ')}` : 'No responders'}
+              {area.escalation.steps.length ? ` · ${area.escalation.steps.length}-step escalation` : ''}
             </div>
           </div>
           <div className="area-row__buttons">
             <button type="button" className="button button--small" onClick={() => setEditing(true)} aria-label={`Edit ${area.name}`}>
               Edit
+            </button>
+            <button type="button" className="button button--small" aria-expanded={people} onClick={() => setPeople(!people)} aria-label={`Responders and escalation of ${area.name}`}>
+              Responders
             </button>
             <button
               type="button"
@@ -70,6 +78,7 @@ export function AreaRow({ area }: { area: Area }) {
           </div>
         </div>
       )}
+      {people && !editing && <AreaPeople area={area} />}
       {failure && (
         <p role="alert" className="field__error">
           {failure.message}
