@@ -15,6 +15,7 @@ import type {
   User,
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
+import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
 import type { ListProblemsQuery, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import { api } from './http.ts';
 
@@ -53,3 +54,12 @@ export const getProblem = (number: number, signal?: AbortSignal) =>
   api<Problem>(`/api/problems/${number}`, { signal });
 export const updateProblem = (number: number, body: UpdateProblemBody) =>
   api<Problem>(`/api/problems/${number}`, { method: 'PATCH', body });
+
+export const listWebhooks = (slug: string) => api<WebhookList>(`/api/areas/${encodeURIComponent(slug)}/webhooks`);
+export const createWebhook = (slug: string, body: CreateWebhookBody) =>
+  api<CreatedWebhook>(`/api/areas/${encodeURIComponent(slug)}/webhooks`, { method: 'POST', body });
+export const deleteWebhook = (slug: string, id: string) =>
+  api<void>(`/api/areas/${encodeURIComponent(slug)}/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
+export const redeliver = (id: string, deliveryId: string) =>
+  api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });
