@@ -117,7 +117,6 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   app.decorate('webhooks', dispatcher);
   events.subscribe(() => dispatcher.nudge());
   app.addHook('onReady', async () => {
-    await dispatcher.register();
     if (runJobs) dispatcher.start();
   });
   app.addHook('onClose', () => dispatcher.stop());

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { newestEventSeq } from '../events/store.ts';
-import { fillOutbox, OUTBOX_BATCH, registerOutboxCursor } from './outbox.ts';
+import { findEventCursor, newestEventSeq } from '../events/store.ts';
+import { fillOutbox, OUTBOX_BATCH, WEBHOOKS_CONSUMER } from './outbox.ts';
 import { nextAttemptAt, parseRetryAfter } from './retry-policy.ts';
 import { sendWebhook, type SendResult, type SendSettings } from './sender.ts';
-import { leaseDueDeliveries, noteWebhookResult, recordAttempt, type AttemptOutcome, type DueDelivery } from './store.ts';
+import { hasDueDeliveries, leaseDueDeliveries, noteWebhookResult, recordAttempt, type AttemptOutcome, type DueDelivery } from './store.ts';
 
 /** Longer than a send can take (the 15 s timeout), so a live sender never loses its lease mid-send. */
 export const DELIVERY_LEASE_MS = 60_000;
@@ -59,19 +59,18 @@ export function createWebhookDispatcher(db: Database, options: DispatcherOptions
 
   async function runOnce(): Promise<number> {
     const now = clock.now();
-    while ((await db.transaction((tx) => fillOutbox(tx, options.publicBase, now))) === OUTBOX_BATCH);
+    // Reads first, so an idle instance does not open a write transaction every second to find nothing.
+    const cursor = await findEventCursor(db, WEBHOOKS_CONSUMER);
+    if (cursor !== undefined && cursor < (await newestEventSeq(db))) {
+      while ((await db.transaction((tx) => fillOutbox(tx, options.publicBase, now))) === OUTBOX_BATCH);
+    }
+    if (!(await hasDueDeliveries(db, now))) return 0;
     const leased = await db.transaction((tx) => leaseDueDeliveries(tx, owner, now, now + DELIVERY_LEASE_MS, SEND_BATCH));
     await Promise.all(leased.map((d) => deliver(d).catch((error: unknown) => options.logError?.(error, `webhook delivery ${d.id} failed`))));
     return leased.length;
   }
 
   return {
-    /** Registers the log cursor (on startup): only events from now on are delivered. */
-    async register(): Promise<void> {
-      const newest = await newestEventSeq(db);
-      await db.transaction((tx) => registerOutboxCursor(tx, newest, clock.now()));
-    },
-
     /** Fills the outbox and sends what is due now, until nothing more is; answers how many attempts were made. */
     async runDue(): Promise<number> {
       if (running) {

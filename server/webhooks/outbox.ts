@@ -42,7 +42,7 @@ export async function fillOutbox(tx: Tx, publicBase: string, now: number): Promi
   // Serialises instances on PostgreSQL (the cursor row is locked until commit); SQLite's writer lock already does.
   await lockOutboxCursor(tx, WEBHOOKS_CONSUMER);
   const after = await findEventCursor(tx, WEBHOOKS_CONSUMER);
-  if (after === undefined) return 0; // registered when the app starts
+  if (after === undefined) return 0; // no webhook was ever created
   const events = await listEventsAfter(tx, after, OUTBOX_BATCH);
   if (events.length === 0) return 0;
   const webhooks = await listActiveWebhooks(tx);
@@ -70,7 +70,7 @@ async function enqueue(tx: Tx, event: EventRow, webhooks: WebhookWithArea[], are
   }
 }
 
-/** Registers the cursor at the newest event, if it is not there yet: webhooks hear of what happens from now on. */
+/** Registers the cursor at `newestSeq` when a webhook is created, if it is not there yet (it never moves back). */
 export async function registerOutboxCursor(tx: Tx, newestSeq: number, now: number): Promise<void> {
   if ((await findEventCursor(tx, WEBHOOKS_CONSUMER)) === undefined) await saveEventCursor(tx, WEBHOOKS_CONSUMER, newestSeq, now);
 }

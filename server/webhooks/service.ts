@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { newestEventSeq } from '../events/store.ts';
 import { RefusedAddressError, vetWebhookUrl, type Resolver } from './address-guard.ts';
+import { registerOutboxCursor } from './outbox.ts';
 import * as store from './store.ts';
 
 const DELIVERIES_SHOWN = 50;
@@ -68,8 +69,14 @@ export function createWebhookService(db: Database, clock: Clock, guard: { allowP
         throw new ValidationError(`This webhook URL is refused: ${error.message}`, [{ field: 'url', message: error.message }], { cause: error });
       }
       const secret = newWebhookSecret();
-      const row = { id: randomUUID(), areaId: area.id, format: body.format, url: body.url, secret, fromSeq: await newestEventSeq(db), createdAt: clock.now() };
-      await db.transaction((tx) => store.insertWebhook(tx, row));
+      const now = clock.now();
+      const row = await db.transaction(async (tx) => {
+        const created = { id: randomUUID(), areaId: area.id, format: body.format, url: body.url, secret, fromSeq: await newestEventSeq(tx), createdAt: now };
+        await store.insertWebhook(tx, created);
+        // The log's consumer exists from the first webhook on: until then retention need keep nothing for it.
+        await registerOutboxCursor(tx, created.fromSeq, now);
+        return created;
+      });
       return { ...presentWebhook({ ...row, areaSlug: area.slug, consecutiveFailures: 0, disabledAt: null, deletedAt: null }), secret };
     },
 

@@ -113,3 +113,9 @@ export async function previousProblemEventData(db: Queryable, problemId: string 
 export async function areaNamesBySlug(db: Queryable): Promise<Map<string, string>> {
   return new Map((await db.all<{ slug: string; name: string }>(sql`select slug, name from areas`)).map((a) => [a.slug, a.name]));
 }
+
+/** A read, so an idle instance does not open a write transaction every second to find nothing. */
+export async function hasDueDeliveries(db: Queryable, now: number): Promise<boolean> {
+  return (await db.one(sql`select 1 as due from webhook_deliveries where status = 'pending' and next_attempt_at <= ${now}
+    and (lease_until is null or lease_until < ${now}) limit 1`)) !== undefined;
+}
