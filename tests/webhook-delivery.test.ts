@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { openPostgres } from '../server/db/postgres-client.ts';
 import type { Database } from '../server/db/client.ts';
 import { setUpAdmin, TestClock, type Caller } from './helpers/app.ts';
+import { DELIVERY_LEASE_MS } from '../server/webhooks/dispatcher.ts';
+import { leaseDueDeliveries, recordAttempt } from '../server/webhooks/store.ts';
 import { openRestartableDatabase, type RestartableDatabase } from './helpers/test-database.ts';
 import { createAreaWithWebhook, pull, startReceiver, verifySignature, webhookApp } from './helpers/webhook-receiver.ts';
 
@@ -129,5 +131,26 @@ describe('webhook delivery', () => {
     await Promise.all([state.app.webhooks.runDue(), second.webhooks.runDue(), state.app.webhooks.runDue(), second.webhooks.runDue()]);
     expect(receiver.requests).toHaveLength(6);
     expect(new Set(receiver.requests.map((r) => r.headers['webhook-id'])).size).toBe(6);
+  });
+
+  it('takes over a delivery whose instance died mid-send, and ignores that instance if it wakes up', async () => {
+    const { database, receiver, clock, state, admin } = await setUp();
+    const { slug, webhook } = await createAreaWithWebhook(admin, 'json', receiver.url);
+    await pull(admin, slug, 'Orphaned alert');
+    await state.app.webhooks.runDue(); // fills the outbox and delivers
+    expect(receiver.requests).toHaveLength(1);
+    const [delivered] = await deliveriesOf(state.app, admin, webhook.id);
+    // Redelivery queued; a stalled instance leases it, then its lease runs out.
+    await admin.request({ method: 'POST', url: `/api/webhooks/${webhook.id}/deliveries/${delivered.id}/redeliver` });
+    const [stale] = await database.db.transaction((tx) => leaseDueDeliveries(tx, 'stalled instance', clock.now(), clock.now() + DELIVERY_LEASE_MS, 10));
+    expect(stale.id).toBe(delivered.id);
+    await state.app.webhooks.runDue();
+    expect(receiver.requests).toHaveLength(1); // still the stalled instance's
+    clock.advance(DELIVERY_LEASE_MS + 1);
+    await state.app.webhooks.runDue();
+    expect(receiver.requests).toHaveLength(2);
+    const late = { status: 'failed' as const, responseCode: 500, error: 'late', nextAttemptAt: null, deliveredAt: null };
+    expect(await database.db.transaction((tx) => recordAttempt(tx, stale, 'stalled instance', late))).toBe(false);
+    expect((await deliveriesOf(state.app, admin, webhook.id))[0]).toMatchObject({ status: 'delivered', responseCode: 200 });
   });
 });
