@@ -115,6 +115,9 @@ describe('webhook delivery', () => {
     const [delivery] = await deliveriesOf(state.app, admin, webhook.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, responseCode: null });
     expect(delivery.error).toContain('no answer within 0.2 s');
+    // Still being tried: sending it again beside the retry would send it twice.
+    const again = await admin.request({ method: 'POST', url: `/api/webhooks/${webhook.id}/deliveries/${delivery.id}/redeliver` });
+    expect(again.statusCode).toBe(409);
   });
 
   it('delivers each message once when two instances send at the same moment', async () => {

@@ -126,6 +126,7 @@ describe('webhook API', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/areas/${area.slug}/webhooks` })).statusCode).toBe(401);
     expect((await admin.request({ method: 'POST', url: '/api/areas/nowhere/webhooks', payload: { format: 'slack', url: 'http://10.0.0.1/' } })).statusCode).toBe(404);
     expect((await admin.request({ method: 'GET', url: '/api/webhooks/unknown/deliveries' })).statusCode).toBe(404);
+    expect((await admin.request({ method: 'POST', url: '/api/webhooks/unknown/deliveries/nope/redeliver' })).statusCode).toBe(404);
     expect((await admin.request({ method: 'GET', url: `/api/areas/${area.slug}/webhooks` })).json().items).toEqual([]);
   });
 });

@@ -102,6 +102,8 @@ export function createWebhookService(db: Database, clock: Clock, guard: { allowP
       if (webhook.disabledAt !== null) throw new ConflictError('webhook_disabled', 'This webhook was disabled (its receiver answered 410 Gone): create it again');
       const delivery = await store.findDelivery(db, id, deliveryId);
       if (!delivery) throw new NotFoundError('Delivery');
+      // A pending delivery may be on its way right now: sending it again beside that would send it twice.
+      if (delivery.status === 'pending') throw new ConflictError('delivery_pending', 'This delivery is still being tried; it can be sent again once it is delivered or has failed');
       const now = clock.now();
       await db.transaction((tx) => store.requeueDelivery(tx, deliveryId, now));
       return presentDelivery((await store.findDelivery(db, id, deliveryId))!);

@@ -116,6 +116,8 @@ export async function areaNamesBySlug(db: Queryable): Promise<Map<string, string
 
 /** A read, so an idle instance does not open a write transaction every second to find nothing. */
 export async function hasDueDeliveries(db: Queryable, now: number): Promise<boolean> {
-  return (await db.one(sql`select 1 as due from webhook_deliveries where status = 'pending' and next_attempt_at <= ${now}
-    and (lease_until is null or lease_until < ${now}) limit 1`)) !== undefined;
+  return (await db.one(sql`select 1 as due from webhook_deliveries join webhooks on webhooks.id = webhook_deliveries.webhook_id
+    where webhook_deliveries.status = 'pending' and webhook_deliveries.next_attempt_at <= ${now}
+      and (webhook_deliveries.lease_until is null or webhook_deliveries.lease_until < ${now})
+      and webhooks.disabled_at is null and webhooks.deleted_at is null limit 1`)) !== undefined;
 }
