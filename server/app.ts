@@ -30,6 +30,11 @@ import { swarmRoutes } from './swarm/routes.ts';
 import { createSwarmService } from './swarm/service.ts';
 import { timelineRoutes } from './timeline/routes.ts';
 import { createTimelineService } from './timeline/service.ts';
+import { systemResolver, type Resolver } from './webhooks/address-guard.ts';
+import { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
+import { WEBHOOK_TIMEOUT_MS } from './webhooks/sender.ts';
+import { createWebhookService } from './webhooks/service.ts';
 
 export interface AppOptions {
   config: Config;
@@ -41,12 +46,16 @@ export interface AppOptions {
   clock?: Clock;
   /** Run due background jobs on a timer (off in tests that run them by hand with `app.jobs.runDue()`). */
   runJobs?: boolean;
+  /** Webhook sending: tests shorten the timeout and swap DNS (to play a rebinding attack). */
+  webhookSending?: { timeoutMs?: number; resolve?: Resolver };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Background jobs, for tests and operators to run by hand. */
     jobs: JobRunner;
+    /** The webhooks' outbox, for tests to fill and send by hand with `app.webhooks.runDue()`. */
+    webhooks: WebhookDispatcher;
   }
 }
 
@@ -56,7 +65,7 @@ declare module 'fastify' {
  * fastify-plugin), then the routes. Which routes need a caller is decided by the context they are
  * registered in, never by their URL.
  */
-export async function buildApp({ config, db, logger = false, live = {}, clock = systemClock, runJobs = true }: AppOptions) {
+export async function buildApp({ config, db, logger = false, live = {}, clock = systemClock, runJobs = true, webhookSending = {} }: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: REQUEST_BODY_MAX_BYTES,
@@ -111,6 +120,18 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   app.addHook('onClose', () => jobs.stop());
   const { publicUrl } = config;
 
+  // Webhook links need an absolute origin: PUBLIC_URL, or where this instance listens.
+  const publicBase = publicUrl?.origin ?? `http://${config.host}:${config.port}`;
+  const guard = { allowPrivate: config.webhookAllowPrivate, resolve: webhookSending.resolve ?? systemResolver };
+  const webhooks = createWebhookService(db, clock, guard);
+  const dispatcher = createWebhookDispatcher(db, { ...guard, clock, publicBase, timeoutMs: webhookSending.timeoutMs ?? WEBHOOK_TIMEOUT_MS, logError });
+  app.decorate('webhooks', dispatcher);
+  events.subscribe(() => dispatcher.nudge());
+  app.addHook('onReady', async () => {
+    if (runJobs) dispatcher.start();
+  });
+  app.addHook('onClose', () => dispatcher.stop());
+
   // The app's cross-cutting plugins, for every route.
   await app.register(errorHandling);
   await app.register(securityHeaders, { publicUrl });
@@ -143,6 +164,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(swarmRoutes, { swarm });
     await api.register(timelineRoutes, { timeline });
     await api.register(escalationRoutes, { escalation });
+    await api.register(webhookRoutes, { webhooks });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 

@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('refuses webhooks to private addresses unless ANDON_WEBHOOK_ALLOW_PRIVATE=true', () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ ANDON_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -15,6 +20,7 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'ftp://andon.example.com'],
     ['LOG_LEVEL', 'loud'],
     ['ANDON_SESSION_DAYS', '0'],
+    ['ANDON_WEBHOOK_ALLOW_PRIVATE', 'yes'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));

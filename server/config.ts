@@ -14,6 +14,8 @@ export interface Config {
   sessionDays: number;
   inviteHours: number;
   authRateLimitPerMinute: number;
+  /** Lets webhooks reach private and loopback addresses (a chat server on the same network); never link-local. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -29,6 +31,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 /** Reads every setting once; documented in the README's settings table. */
@@ -76,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: integer(env, 'ANDON_SESSION_DAYS', 30, 1, 365),
     inviteHours: integer(env, 'ANDON_INVITE_HOURS', 72, 1, 24 * 90),
     authRateLimitPerMinute: integer(env, 'ANDON_AUTH_RATE_LIMIT', 10, 1, 10_000),
+    webhookAllowPrivate: boolean(env, 'ANDON_WEBHOOK_ALLOW_PRIVATE'),
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
@@ -28,6 +31,56 @@ export interface TestDatabase {
   /** postgres://… for a server process to share this database; null on SQLite (in memory). */
   url: string | null;
   close(): Promise<void>;
+}
+
+/**
+ * A fresh database that outlives its connection, for tests that restart the app on it: SQLite in a
+ * temporary file, or a new PostgreSQL database. `reopen()` closes the connection and opens a new one.
+ */
+export interface RestartableDatabase {
+  db: AnyDatabase;
+  /** postgres://… for another instance to open; null on SQLite (another instance shares `db`). */
+  url: string | null;
+  reopen(): Promise<AnyDatabase>;
+  close(): Promise<void>;
+}
+
+export async function openRestartableDatabase(): Promise<RestartableDatabase> {
+  if (testDatabaseKind() === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'andon-test-'));
+    const file = path.join(dir, 'andon.db');
+    const state = { db: openSqlite(file) as AnyDatabase };
+    await migrateDatabase(state.db);
+    return {
+      get db() { return state.db; },
+      url: null,
+      async reopen() {
+        await state.db.close();
+        state.db = openSqlite(file);
+        return state.db;
+      },
+      async close() {
+        await state.db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const fresh = await freshPostgresDatabase();
+  const state = { db: (await openPostgres(fresh.url, { poolSize: 5 })) as AnyDatabase };
+  await migrateDatabase(state.db);
+  return {
+    get db() { return state.db; },
+    url: fresh.url,
+    async reopen() {
+      await state.db.close();
+      state.db = await openPostgres(fresh.url, { poolSize: 5 });
+      return state.db;
+    },
+    async close() {
+      await state.db.close();
+      await fresh.drop();
+    },
+  };
 }
 
 /** A fresh, migrated database of this project's kind: SQLite in memory, or a new PostgreSQL database. */

@@ -3,3 +3,4 @@ export { ACTOR_KINDS as KINDS_OF_PRINCIPAL, ROLES } from '../../../shared/accoun
 export { LEVELS, STATUSES } from '../../../shared/problems.ts';
 export { RESPONSE_TARGET_DEFAULT_MINUTES } from '../../../shared/limits.ts';
 export { TIMELINE_KINDS, VERDICTS } from '../../../shared/timeline.ts';
+export { WEBHOOK_FORMATS, DELIVERY_STATUSES } from '../../../shared/webhooks.ts';

@@ -18,6 +18,7 @@ import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../sh
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
+import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
 import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
@@ -80,3 +81,12 @@ export const getEntryRevisions = (number: number, id: string) =>
   api<EntryRevisionList>(`/api/problems/${number}/timeline/${encodeURIComponent(id)}/revisions`);
 
 export const escalateNow = (number: number) => api<Problem>(`/api/problems/${number}/escalate`, { method: 'POST' });
+
+export const listWebhooks = (slug: string) => api<WebhookList>(`/api/areas/${encodeURIComponent(slug)}/webhooks`);
+export const createWebhook = (slug: string, body: CreateWebhookBody) =>
+  api<CreatedWebhook>(`/api/areas/${encodeURIComponent(slug)}/webhooks`, { method: 'POST', body });
+export const deleteWebhook = (slug: string, id: string) =>
+  api<void>(`/api/areas/${encodeURIComponent(slug)}/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
+export const redeliver = (id: string, deliveryId: string) =>
+  api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });

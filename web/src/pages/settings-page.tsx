@@ -3,6 +3,7 @@ import { useUser } from '../session/session-context.tsx';
 import { AreasSection } from '../settings/areas-section.tsx';
 import { InvitesSection } from '../settings/invites-section.tsx';
 import { TokensSection } from '../settings/tokens-section.tsx';
+import { WebhooksSection } from '../settings/webhooks-section.tsx';
 
 export function SettingsPage() {
   usePageTitle('Settings');
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <AreasSection />
       <InvitesSection />
       <TokensSection />
+      <WebhooksSection />
     </div>
   );
 }

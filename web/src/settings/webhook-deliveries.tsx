@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Delivery, Webhook } from '../../../shared/webhooks.ts';
+import { listDeliveries, redeliver } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { FormAlert } from '../forms/form-alert.tsx';
+import { formatWhen } from '../problems/format-age.ts';
+
+const STATUS_WORDS: Record<Delivery['status'], string> = { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' };
+
+/** A webhook's recent deliveries: what was sent, how it went, and a way to send one again. */
+export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
+  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    listDeliveries(webhook.id).then(({ items }) => setDeliveries(items), (e: unknown) => setError(describeError(e)));
+  }, [webhook.id]);
+  useEffect(reload, [reload]);
+
+  async function sendAgain(delivery: Delivery) {
+    setError(null);
+    try {
+      await redeliver(webhook.id, delivery.id);
+      reload();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  return (
+    <div className="webhook-deliveries">
+      <FormAlert message={error} />
+      {deliveries && deliveries.length === 0 && <p className="muted">Nothing sent yet.</p>}
+      {deliveries && deliveries.length > 0 && (
+        <table className="delivery-table">
+          <thead>
+            <tr><th>Event</th><th>Status</th><th>Attempts</th><th>Answer</th><th>Next attempt</th><th /></tr>
+          </thead>
+          <tbody>
+            {deliveries.map((delivery) => (
+              <tr key={delivery.id}>
+                <td>{delivery.event}{delivery.problemNumber ? ` #${delivery.problemNumber}` : ''}</td>
+                <td>{STATUS_WORDS[delivery.status]}</td>
+                <td>{delivery.attempts}</td>
+                <td>{delivery.responseCode ?? '—'}{delivery.error ? <div className="muted">{delivery.error}</div> : null}</td>
+                <td>{delivery.nextAttemptAt ? formatWhen(delivery.nextAttemptAt) : '—'}</td>
+                <td>
+                  {!webhook.disabledAt && delivery.status !== 'pending' && (
+                    <button type="button" className="button button--small" onClick={() => void sendAgain(delivery)}>Send again</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
