@@ -9,6 +9,7 @@ import { now } from './lib/clock.ts';
 import { addBeforeWorktree, type BeforeWorktree } from './lib/before-worktree.ts';
 import { fanoutRate, loadBenchConfig } from './lib/config.ts';
 import { backlogGrowth } from './lib/fanout-side.ts';
+import { watchMachineLoad } from './lib/machine-load.ts';
 import { benchPostgres } from './lib/postgres.ts';
 import { benchRoot, killAllChildrenNow, openFileLimits, repoRoot, startReaper, stopAllChildren, stopReaper } from './lib/procs.ts';
 import { summarizeCrossInstance, type CrossInstanceSummary } from './lib/report-cross-instance.ts';
@@ -142,6 +143,7 @@ async function main(): Promise<number> {
   log(`Andon bench, run ${runId}${config.quick ? ' (quick)' : ''}: ${machine}`);
   log(`work dir ${workDir}; hub sources in server/hub: ${hubFiles().join(', ') || 'none yet'}`);
   startReaper();
+  const machineLoad = watchMachineLoad();
 
   let fanoutSummary: FanoutSummary | null = null;
   let crossSummary: CrossInstanceSummary | null = null;
@@ -150,6 +152,7 @@ async function main(): Promise<number> {
   const failures: string[] = [];
 
   if (config.phases.includes('fanout')) {
+    machineLoad.phase('fanout');
     const cells: FanoutCell[] = [];
     const ctx = { config, runId, workDir, cpuProfDir, log };
     for (const n of config.fanout.sizes) {
@@ -178,6 +181,7 @@ async function main(): Promise<number> {
   }
 
   if (config.phases.includes('cross-instance')) {
+    machineLoad.phase('cross-instance');
     const n = config.crossInstance.n;
     const sqlite = fanoutSummary?.fanout.find((f) => f.n === n)?.product ?? null;
     const ctx = { config, runId, workDir, cpuProfDir, log, postgres };
@@ -187,6 +191,7 @@ async function main(): Promise<number> {
   }
 
   if (config.phases.includes('raises')) {
+    machineLoad.phase('raises');
     const cells: RaiseCell[] = [];
     const ctx = { config, runId, workDir, cpuProfDir, sources: sourcesFor };
     for (let round = 0; round < config.rounds; round++) {
@@ -207,6 +212,7 @@ async function main(): Promise<number> {
   }
 
   if (config.phases.includes('group-commit')) {
+    machineLoad.phase('group-commit');
     log(`SQLite group commit: now against ${config.beforeCommit}, ${config.groupCommit.pairs} pair(s) of windows`);
     try {
       const windows = await runGroupCommitPhase({ config, runId, workDir, cpuProfDir, log, beforeRoot });
@@ -218,12 +224,13 @@ async function main(): Promise<number> {
     }
   }
 
+  machineLoad.stop();
   const info: RunInfo = {
     runId, startedAt: startedAt.toISOString(), durationSeconds: (now() - t0) / 1000, quick: config.quick, rounds: config.rounds, machine,
     clientProcs: config.fanout.clientProcs,
     raiseConnections: config.raises.connections, raiseSeconds: config.raises.durationMs / 1000, raiseProcs: config.raises.loadProcs,
     productLogLevel: config.productLogLevel, idempotencyKeys: config.raises.idempotencyKeys, commit: gitCommit(),
-    raiseOrder: config.raises.servers, postgres: postgres.describe(),
+    raiseOrder: config.raises.servers, postgres: postgres.describe(), machineLoad: machineLoad.describe(),
   };
   const text = renderText(info, { fanout: fanoutSummary, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary });
   log(`\n${text}\n`);

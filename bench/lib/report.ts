@@ -95,6 +95,8 @@ export interface RunInfo {
   raiseOrder: ServerKind[];
   /** Version and durability settings of the PostgreSQL cluster, when one was started. */
   postgres: string | null;
+  /** 1-minute load average while each phase ran, min–max. */
+  machineLoad: string;
 }
 
 export interface Sections {
@@ -108,7 +110,8 @@ export function renderText(info: RunInfo, sections: Sections): string {
   const { fanout: fan, crossInstance: cross, raises, groupCommit } = sections;
   const out: string[] = [];
   out.push(`Run ${info.runId}, ${info.startedAt}, ${info.durationSeconds.toFixed(0)} s${info.quick ? ' (BENCH_QUICK: smoke run, small N, short windows)' : ''}; ` +
-    `${info.machine}${info.postgres ? `, ${info.postgres}` : ''}; commit ${info.commit}; ${info.rounds} round(s) per comparison, alternating which server goes first; product LOG_LEVEL=${info.productLogLevel}.`);
+    `${info.machine}${info.postgres ? `, ${info.postgres}` : ''}; commit ${info.commit}; ${info.rounds} round(s) per comparison, alternating which server goes first; product LOG_LEVEL=${info.productLogLevel}. ` +
+    `Load average (1 min, min–max) while each phase ran: ${info.machineLoad || '–'}; the bench itself keeps 2–3 busy, more is other work on the machine.`);
   if (fan) {
     out.push('', `**Fan-out**: pull scheduled → event at the last of N clients, ms (open loop at the given load, per round; ` +
       `clients in ${info.clientProcs} process(es)). Target: Andon p99 ≤ ${TARGETS.fanoutP99}× bare ws p99.`, '');
