@@ -6,12 +6,22 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import os from 'node:os';
 import path from 'node:path';
 import { now } from './lib/clock.ts';
+import { addBeforeWorktree, type BeforeWorktree } from './lib/before-worktree.ts';
 import { fanoutRate, loadBenchConfig } from './lib/config.ts';
+import { backlogGrowth } from './lib/fanout-side.ts';
+import { watchMachineLoad } from './lib/machine-load.ts';
+import { benchPostgres } from './lib/postgres.ts';
 import { benchRoot, killAllChildrenNow, openFileLimits, repoRoot, startReaper, stopAllChildren, stopReaper } from './lib/procs.ts';
-import { backlogGrowth, renderText, summarizeFanout, summarizeRaises, type FanoutSummary, type RaisesSummary, type RunInfo } from './lib/report.ts';
+import { summarizeCrossInstance, type CrossInstanceSummary } from './lib/report-cross-instance.ts';
+import { summarizeGroupCommit, type GroupCommitSummary } from './lib/report-group-commit.ts';
+import { summarizeRaises, type RaisesSummary } from './lib/report-raises.ts';
+import { renderText, summarizeFanout, type FanoutSummary, type RunInfo } from './lib/report.ts';
+import { roundOrder } from './lib/rounds.ts';
 import type { ServerKind } from './lib/servers.ts';
 import { summarize } from './lib/stats.ts';
-import { runFanoutCell, type FanoutCell, type MemoryReading } from './phases/fanout.ts';
+import { runCrossInstancePhase } from './phases/cross-instance.ts';
+import { runGroupCommitPhase } from './phases/group-commit.ts';
+import { emptyFanoutCell, runFanoutCell, type FanoutCell, type MemoryReading } from './phases/fanout.ts';
 import { runRaiseCell, type RaiseCell } from './phases/raises.ts';
 
 const config = loadBenchConfig();
@@ -36,16 +46,33 @@ const t0 = now();
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'andon-bench-'));
 const cpuProfDir = config.cpuProf ? path.join(benchRoot, 'results', 'profiles', runId) : null;
 
+// Started the first time a phase needs them; the cluster's own helper also stops it if we die.
+const postgres = benchPostgres();
+let beforeWorktree: BeforeWorktree | null = null;
+function removeBeforeWorktree(): void {
+  beforeWorktree?.remove();
+}
+
 let cleanedUp = false;
 function removeWorkDir(): void {
   rmSync(workDir, { recursive: true, force: true });
 }
 process.on('exit', () => {
   killAllChildrenNow();
+  try {
+    removeBeforeWorktree();
+  } catch {
+    // the next run's sweep removes it
+  }
   if (!cleanedUp) removeWorkDir();
 });
+let stoppingOnSignal = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
+  // `on`, not `once`: the PostgreSQL helper re-raises a signal nobody else listens to, which would kill
+  // us before the children are stopped and the worktree removed.
+  process.on(signal, () => {
+    if (stoppingOnSignal) return;
+    stoppingOnSignal = true;
     log(`\nbench: ${signal}, stopping child processes…`);
     void stopAllChildren().finally(() => process.exit(130));
   });
@@ -93,15 +120,21 @@ function describeFanoutCell(cell: FanoutCell): string {
     const b = cell.memoryIdle && pick(cell.memoryIdle);
     return a === null || b === null || a === undefined || b === undefined ? NaN : ((b - a) / cell.memoryConnections) * 1000;
   };
-  const mem = `${per1000((m) => m.rssKib).toFixed(0)} (V8 used ${per1000((m) => m.heapUsedKib).toFixed(0)}, V8 committed ${per1000((m) => m.heapTotalKib).toFixed(0)}, malloc ${per1000((m) => m.nativeHeapKib).toFixed(0)})`;
+  const mem = cell.memoryIdle
+    ? `RSS +${per1000((m) => m.rssKib).toFixed(0)} (V8 used ${per1000((m) => m.heapUsedKib).toFixed(0)}, V8 committed ${per1000((m) => m.heapTotalKib).toFixed(0)}, malloc ${per1000((m) => m.nativeHeapKib).toFixed(0)}) KiB per 1,000; `
+    : '';
   return `${cell.rate}/s: last client p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} ms (first→last quarter p50 ${growth.first.toFixed(1)}→${growth.last.toFixed(1)}), ` +
-    `${got.length}/${cell.lastClientMs.length} reached all, HTTP errors ${cell.httpErrors}; RSS +${mem} KiB per 1,000; ` +
-    `slowest: ${worst(cell)}`;
+    `${got.length}/${cell.lastClientMs.length} reached all, HTTP errors ${cell.httpErrors}; ${mem}slowest: ${worst(cell)}`;
 }
 
-/** ABBA: round 0 runs A then B, round 1 B then A, and so on. */
-function orderFor(round: number, a: ServerKind, b: ServerKind): ServerKind[] {
-  return round % 2 === 0 ? [a, b] : [b, a];
+/** What a server kind of the raise phase needs beyond the defaults: PostgreSQL gets a fresh database. */
+async function sourcesFor(kind: ServerKind): Promise<{ databaseUrl?: string }> {
+  return kind === 'postgres' ? { databaseUrl: await postgres.freshDatabase() } : {};
+}
+
+function beforeRoot(): string {
+  beforeWorktree ??= addBeforeWorktree(config.beforeCommit);
+  return beforeWorktree.dir;
 }
 
 async function main(): Promise<number> {
@@ -110,12 +143,16 @@ async function main(): Promise<number> {
   log(`Andon bench, run ${runId}${config.quick ? ' (quick)' : ''}: ${machine}`);
   log(`work dir ${workDir}; hub sources in server/hub: ${hubFiles().join(', ') || 'none yet'}`);
   startReaper();
+  const machineLoad = watchMachineLoad();
 
   let fanoutSummary: FanoutSummary | null = null;
+  let crossSummary: CrossInstanceSummary | null = null;
   let raisesSummary: RaisesSummary | null = null;
+  let groupCommitSummary: GroupCommitSummary | null = null;
   const failures: string[] = [];
 
   if (config.phases.includes('fanout')) {
+    machineLoad.phase('fanout');
     const cells: FanoutCell[] = [];
     const ctx = { config, runId, workDir, cpuProfDir, log };
     for (const n of config.fanout.sizes) {
@@ -124,7 +161,7 @@ async function main(): Promise<number> {
         continue;
       }
       for (let round = 0; round < config.rounds; round++) {
-        for (const kind of orderFor(round, 'product', 'bare')) {
+        for (const kind of roundOrder<ServerKind>(round, ['product', 'bare'])) {
           log(`fan-out N=${n} round ${round + 1}/${config.rounds}: ${kind}`);
           try {
             const cell = await runFanoutCell(ctx, kind, n, round);
@@ -135,10 +172,7 @@ async function main(): Promise<number> {
             const message = (error as Error).message;
             failures.push(`fan-out ${kind} N=${n} round ${round + 1}: ${message}`);
             log(`  FAILED: ${message}`);
-            cells.push({
-              kind, n, round, rate: fanoutRate(config, n), unavailable: message.split('\n')[0], connected: 0, connectMs: NaN, memoryBefore: null, memoryIdle: null, memoryConnections: 0,
-              lastClientMs: [], firstClientMs: [], responseMs: [], sinceServerStartS: [], httpErrors: 0, firstHttpError: null, closedEarly: 0, frameBytesMean: NaN, gcForced: false,
-            });
+            cells.push(emptyFanoutCell(kind, n, round, fanoutRate(config, n), message.split('\n')[0]));
           }
         }
       }
@@ -146,11 +180,22 @@ async function main(): Promise<number> {
     fanoutSummary = summarizeFanout(cells, config.fanout.sizes, skipped);
   }
 
+  if (config.phases.includes('cross-instance')) {
+    machineLoad.phase('cross-instance');
+    const n = config.crossInstance.n;
+    const sqlite = fanoutSummary?.fanout.find((f) => f.n === n)?.product ?? null;
+    const ctx = { config, runId, workDir, cpuProfDir, log, postgres };
+    const phase = await runCrossInstancePhase(ctx, n, describeFanoutCell);
+    failures.push(...phase.failures);
+    crossSummary = summarizeCrossInstance(phase.cells, n, sqlite);
+  }
+
   if (config.phases.includes('raises')) {
+    machineLoad.phase('raises');
     const cells: RaiseCell[] = [];
-    const ctx = { config, runId, workDir, cpuProfDir };
+    const ctx = { config, runId, workDir, cpuProfDir, sources: sourcesFor };
     for (let round = 0; round < config.rounds; round++) {
-      for (const kind of orderFor(round, 'product', 'hello')) {
+      for (const kind of roundOrder(round, config.raises.servers)) {
         log(`durable raises round ${round + 1}/${config.rounds}: ${kind}`);
         try {
           const cell = await runRaiseCell(ctx, kind, round);
@@ -163,22 +208,37 @@ async function main(): Promise<number> {
         }
       }
     }
-    raisesSummary = summarizeRaises(cells);
+    raisesSummary = summarizeRaises(cells, config.rounds);
   }
 
+  if (config.phases.includes('group-commit')) {
+    machineLoad.phase('group-commit');
+    log(`SQLite group commit: now against ${config.beforeCommit}, ${config.groupCommit.pairs} pair(s) of windows`);
+    try {
+      const windows = await runGroupCommitPhase({ config, runId, workDir, cpuProfDir, log, beforeRoot });
+      groupCommitSummary = summarizeGroupCommit(windows, beforeWorktree?.commit ?? config.beforeCommit, config.groupCommit.durationMs / 1000);
+    } catch (error) {
+      const message = (error as Error).message;
+      failures.push(`group commit: ${message}`);
+      log(`  FAILED: ${message}`);
+    }
+  }
+
+  machineLoad.stop();
   const info: RunInfo = {
     runId, startedAt: startedAt.toISOString(), durationSeconds: (now() - t0) / 1000, quick: config.quick, rounds: config.rounds, machine,
     clientProcs: config.fanout.clientProcs,
     raiseConnections: config.raises.connections, raiseSeconds: config.raises.durationMs / 1000, raiseProcs: config.raises.loadProcs,
     productLogLevel: config.productLogLevel, idempotencyKeys: config.raises.idempotencyKeys, commit: gitCommit(),
+    raiseOrder: config.raises.servers, postgres: postgres.describe(), machineLoad: machineLoad.describe(),
   };
-  const text = renderText(info, fanoutSummary, raisesSummary);
+  const text = renderText(info, { fanout: fanoutSummary, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary });
   log(`\n${text}\n`);
   if (failures.length) log(`Failures:\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
 
   const resultsDir = path.join(benchRoot, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, raises: raisesSummary, failures };
+  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary, failures };
   // A smoke run must not overwrite the figures of the last full run, which bench/README.md quotes.
   const resultsFile = config.quick ? 'latest-quick.json' : 'latest.json';
   writeFileSync(path.join(resultsDir, resultsFile), `${JSON.stringify(json, null, 2)}\n`);
@@ -211,6 +271,12 @@ try {
 } finally {
   await stopAllChildren();
   stopReaper();
+  await postgres.stop().catch((error) => console.error('bench: stopping PostgreSQL failed:', error));
+  try {
+    removeBeforeWorktree();
+  } catch (error) {
+    console.error(`bench: removing the worktree of ${config.beforeCommit} failed:`, error);
+  }
   removeWorkDir();
   cleanedUp = true;
 }

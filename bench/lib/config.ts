@@ -24,12 +24,22 @@ function flag(name: string, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
-export type Phase = 'fanout' | 'raises';
+export const PHASES = ['fanout', 'cross-instance', 'raises', 'group-commit'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Names BENCH_RAISE_SERVERS accepts, and the server kind each one starts. */
+export const RAISE_SERVERS = { sqlite: 'product', postgres: 'postgres', hello: 'hello' } as const;
+type RaiseServerName = keyof typeof RAISE_SERVERS;
+
+function names<T extends string>(name: string, fallback: string, allowed: readonly T[]): T[] {
+  const values = (process.env[name] || fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const value of values) if (!allowed.includes(value as T)) throw new Error(`${name}: unknown value "${value}" (one of ${allowed.join(', ')})`);
+  return values as T[];
+}
 
 export function loadBenchConfig() {
   const quick = flag('BENCH_QUICK', false);
-  const phases = (process.env.BENCH_PHASES || 'fanout,raises').split(',').map((s) => s.trim()) as Phase[];
-  for (const phase of phases) if (phase !== 'fanout' && phase !== 'raises') throw new Error(`BENCH_PHASES: unknown phase "${phase}"`);
+  const phases = names('BENCH_PHASES', PHASES.join(','), PHASES);
   return {
     quick,
     phases,
@@ -55,13 +65,27 @@ export function loadBenchConfig() {
       /** Force a full GC (through the inspector, activated with SIGUSR1) before each RSS reading. */
       forceGc: flag('BENCH_FORCE_GC', true),
     },
+    crossInstance: {
+      /** Boards on instance B; the pull rate and window are the fan-out phase's at the same N. */
+      n: int('BENCH_CROSS_INSTANCE_N', quick ? 200 : 1000, 1),
+    },
     raises: {
+      /** In this order in round 1, reversed in round 2, and so on. */
+      servers: names('BENCH_RAISE_SERVERS', 'sqlite,postgres,hello', Object.keys(RAISE_SERVERS) as RaiseServerName[]).map((n) => RAISE_SERVERS[n]),
       connections: int('BENCH_RAISE_CONNECTIONS', 128, 1),
       loadProcs: int('BENCH_RAISE_PROCS', 1, 1),
       durationMs: int('BENCH_RAISE_SECONDS', quick ? 3 : 10, 1) * 1000,
       warmupMs: int('BENCH_RAISE_WARMUP_SECONDS', quick ? 1 : 2, 0) * 1000,
       idempotencyKeys: flag('BENCH_IDEMPOTENCY_KEYS', true),
     },
+    groupCommit: {
+      /** Pairs of windows (now, before / before, now …) of the raise load, both servers up throughout. */
+      pairs: int('BENCH_GROUP_COMMIT_PAIRS', quick ? 2 : 8, 1),
+      warmupMs: 1_000,
+      durationMs: int('BENCH_GROUP_COMMIT_SECONDS', quick ? 2 : 3, 1) * 1000,
+    },
+    /** The commit before the async data layer: its SQLite server is the "before" of the group-commit comparison. */
+    beforeCommit: process.env.BENCH_BEFORE_COMMIT || '4fc0026',
     /** LOG_LEVEL of the product server; its default (info) unless told. Logs go to a file in the temp dir. */
     productLogLevel: process.env.BENCH_LOG_LEVEL || 'info',
     /** Write `--cpu-prof` profiles of the product server into bench/results/profiles/. */
@@ -85,12 +109,13 @@ export const DEFAULT_FANOUT_MESSAGES_PER_SEC = 25_000;
 
 /** The pull rate used at fan-out size `n`. */
 export function fanoutRate(config: BenchConfig, n: number): number {
-  if (config.fanout.rates) return perSize(config, config.fanout.rates, 'BENCH_FANOUT_RATE', n);
+  // A size outside BENCH_FANOUT_N (the cross-instance N) takes a single given rate, else the default.
+  if (config.fanout.rates && (config.fanout.rates.length === 1 || config.fanout.sizes.includes(n))) return perSize(config, config.fanout.rates, 'BENCH_FANOUT_RATE', n);
   return Math.max(1, Math.min(DEFAULT_FANOUT_RATE, Math.floor(DEFAULT_FANOUT_MESSAGES_PER_SEC / n)));
 }
 
 /** The measured window (ms) at fan-out size `n`. */
 export function fanoutWindowMs(config: BenchConfig, n: number): number {
-  if (config.fanout.seconds) return perSize(config, config.fanout.seconds, 'BENCH_FANOUT_SECONDS', n) * 1000;
+  if (config.fanout.seconds && (config.fanout.seconds.length === 1 || config.fanout.sizes.includes(n))) return perSize(config, config.fanout.seconds, 'BENCH_FANOUT_SECONDS', n) * 1000;
   return config.quick ? 3_000 : 25_000;
 }

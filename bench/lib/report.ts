@@ -1,32 +1,13 @@
 // Turns the measured cells into the summary (table, latest.json, README figures).
 import type { FanoutCell } from '../phases/fanout.ts';
-import type { RaiseCell } from '../phases/raises.ts';
+import { fanoutSide } from './fanout-side.ts';
+import { renderCrossInstance, type CrossInstanceSummary } from './report-cross-instance.ts';
+import { renderGroupCommit, type GroupCommitSummary } from './report-group-commit.ts';
+import { int, mean, ms, table, x2 } from './report-format.ts';
+import { renderRaises, type RaisesSummary } from './report-raises.ts';
 import { SERVER_LABELS, type ServerKind } from './servers.ts';
 import { ratio, summarize, type Summary } from './stats.ts';
-
-export const TARGETS = { fanoutP99: 1.25, memoryPer1000: 1.2, raisesThroughput: 0.5 } as const;
-
-export type Verdict = 'MET' | 'MISSED' | 'N/A';
-
-export interface FanoutSide {
-  server: string;
-  rounds: number;
-  ratePerSec: number;
-  windowSeconds: number;
-  /** Set when latency kept growing over the window: the server (or machine) could not keep up at this rate. */
-  saturated: string | null;
-  unavailable: string | null;
-  pulls: number;
-  lost: number;
-  lastClient: Summary;
-  firstClient: Summary;
-  httpResponse: Summary;
-  httpErrors: number;
-  firstHttpError: string | null;
-  closedEarly: number;
-  frameBytes: number;
-  connectSeconds: number;
-}
+import { TARGETS, verdict } from './targets.ts';
 
 export interface MemorySide {
   server: string;
@@ -41,66 +22,6 @@ export interface MemorySide {
   externalPer1000Kib: number | null;
   nativeHeapPer1000Kib: number | null;
   gcForced: boolean;
-}
-
-export interface RaiseSide {
-  server: string;
-  rounds: number;
-  requestsPerSec: number;
-  completed: number;
-  latency: Summary;
-  statuses: Record<string, number>;
-  errors: number;
-  firstError: string | null;
-  responseBytes: number;
-}
-
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-
-function verdict(value: number, target: number, atMost: boolean): Verdict {
-  if (!Number.isFinite(value)) return 'N/A';
-  return (atMost ? value <= target : value >= target) ? 'MET' : 'MISSED';
-}
-
-/** Median latency of the first and the last quarter of a window's pulls: a backlog shows as growth. */
-export function backlogGrowth(lastClientMs: Array<number | null>): { first: number; last: number } {
-  const q = Math.max(1, Math.floor(lastClientMs.length / 4));
-  const med = (xs: Array<number | null>) => summarize(xs.map((x) => x ?? Infinity)).p50;
-  return { first: med(lastClientMs.slice(0, q)), last: med(lastClientMs.slice(-q)) };
-}
-
-function saturation(cells: FanoutCell[]): string | null {
-  for (const c of cells) {
-    const { first, last } = backlogGrowth(c.lastClientMs);
-    if (last > 2 * first && last - first > 100) {
-      return `latency grew from ${ms(first)} to ${ms(last)} ms over round ${c.round + 1}'s window: a backlog, not a steady state`;
-    }
-  }
-  return null;
-}
-
-function fanoutSide(cells: FanoutCell[]): FanoutSide | null {
-  if (cells.length === 0) return null;
-  const measured = cells.filter((c) => !c.unavailable);
-  const last = measured.flatMap((c) => c.lastClientMs);
-  return {
-    server: SERVER_LABELS[cells[0].kind],
-    rounds: measured.length,
-    ratePerSec: cells[0].rate,
-    windowSeconds: measured.length ? measured[0].lastClientMs.length / measured[0].rate : NaN,
-    saturated: saturation(measured),
-    unavailable: measured.length ? null : cells[0].unavailable,
-    pulls: last.length,
-    lost: last.filter((x) => x === null).length,
-    lastClient: summarize(last.filter((x): x is number => x !== null)),
-    firstClient: summarize(measured.flatMap((c) => c.firstClientMs).filter((x): x is number => x !== null)),
-    httpResponse: summarize(measured.flatMap((c) => c.responseMs)),
-    httpErrors: measured.reduce((s, c) => s + c.httpErrors, 0),
-    firstHttpError: measured.find((c) => c.firstHttpError)?.firstHttpError ?? null,
-    closedEarly: measured.reduce((s, c) => s + c.closedEarly, 0),
-    frameBytes: mean(measured.map((c) => c.frameBytesMean).filter(Number.isFinite)),
-    connectSeconds: mean(measured.map((c) => c.connectMs / 1000)),
-  };
 }
 
 function memorySide(cells: FanoutCell[]): MemorySide | null {
@@ -125,31 +46,6 @@ function memorySide(cells: FanoutCell[]): MemorySide | null {
     externalPer1000Kib: per1000((c) => (c.memoryIdle!.externalKib === null ? null : c.memoryIdle!.externalKib - c.memoryBefore!.externalKib!)),
     nativeHeapPer1000Kib: per1000((c) => (c.memoryIdle!.nativeHeapKib === null ? null : c.memoryIdle!.nativeHeapKib - c.memoryBefore!.nativeHeapKib!)),
     gcForced: measured.length > 0 && measured.every((c) => c.gcForced),
-  };
-}
-
-function raiseSide(cells: RaiseCell[]): RaiseSide | null {
-  if (cells.length === 0) return null;
-  const all = new Float64Array(cells.reduce((s, c) => s + c.latencies.length, 0));
-  let offset = 0;
-  const statuses: Record<string, number> = {};
-  for (const c of cells) {
-    all.set(c.latencies, offset);
-    offset += c.latencies.length;
-    for (const [k, v] of Object.entries(c.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
-  }
-  const ok = (c: RaiseCell) => Object.entries(c.statuses).filter(([s]) => s.startsWith('2')).reduce((s, [, v]) => s + v, 0);
-  return {
-    server: SERVER_LABELS[cells[0].kind],
-    rounds: cells.length,
-    // Successful (2xx) answers per second of measured window, averaged over rounds.
-    requestsPerSec: mean(cells.map((c) => ok(c) / (c.windowMs / 1000))),
-    completed: cells.reduce((s, c) => s + c.completed, 0),
-    latency: summarize(all),
-    statuses,
-    errors: cells.reduce((s, c) => s + c.errors, 0),
-    firstError: cells.find((c) => c.firstError)?.firstError ?? null,
-    responseBytes: mean(cells.map((c) => c.responseBytesMean)),
   };
 }
 
@@ -178,28 +74,9 @@ export function summarizeFanout(cells: FanoutCell[], sizes: number[], skipped: M
   return { fanout, memory };
 }
 
-export function summarizeRaises(cells: RaiseCell[]) {
-  const product = raiseSide(cells.filter((c) => c.kind === 'product'));
-  const hello = raiseSide(cells.filter((c) => c.kind === 'hello'));
-  const r = product && hello ? ratio(product.requestsPerSec, hello.requestsPerSec) : NaN;
-  return { product, hello, ratio: r, target: TARGETS.raisesThroughput, verdict: verdict(r, TARGETS.raisesThroughput, false) };
-}
-
 export type FanoutSummary = ReturnType<typeof summarizeFanout>;
-export type RaisesSummary = ReturnType<typeof summarizeRaises>;
 
 // ---- text rendering -------------------------------------------------------------------------------
-
-const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
-const x2 = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
-const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
-
-/** A Markdown table (also readable as plain text). */
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
-}
 
 export interface RunInfo {
   runId: string;
@@ -215,12 +92,26 @@ export interface RunInfo {
   productLogLevel: string;
   idempotencyKeys: boolean;
   commit: string;
+  raiseOrder: ServerKind[];
+  /** Version and durability settings of the PostgreSQL cluster, when one was started. */
+  postgres: string | null;
+  /** 1-minute load average while each phase ran, min–max. */
+  machineLoad: string;
 }
 
-export function renderText(info: RunInfo, fan: FanoutSummary | null, raises: RaisesSummary | null): string {
+export interface Sections {
+  fanout: FanoutSummary | null;
+  crossInstance: CrossInstanceSummary | null;
+  raises: RaisesSummary | null;
+  groupCommit: GroupCommitSummary | null;
+}
+
+export function renderText(info: RunInfo, sections: Sections): string {
+  const { fanout: fan, crossInstance: cross, raises, groupCommit } = sections;
   const out: string[] = [];
   out.push(`Run ${info.runId}, ${info.startedAt}, ${info.durationSeconds.toFixed(0)} s${info.quick ? ' (BENCH_QUICK: smoke run, small N, short windows)' : ''}; ` +
-    `${info.machine}; commit ${info.commit}; ${info.rounds} round(s) per comparison, alternating which server goes first; product LOG_LEVEL=${info.productLogLevel}.`);
+    `${info.machine}${info.postgres ? `, ${info.postgres}` : ''}; commit ${info.commit}; ${info.rounds} round(s) per comparison, alternating which server goes first; product LOG_LEVEL=${info.productLogLevel}. ` +
+    `Load average (1 min, min–max) while each phase ran: ${info.machineLoad || '–'}; the bench itself keeps 2–3 busy, more is other work on the machine.`);
   if (fan) {
     out.push('', `**Fan-out**: pull scheduled → event at the last of N clients, ms (open loop at the given load, per round; ` +
       `clients in ${info.clientProcs} process(es)). Target: Andon p99 ≤ ${TARGETS.fanoutP99}× bare ws p99.`, '');
@@ -270,19 +161,8 @@ export function renderText(info: RunInfo, fan: FanoutSummary | null, raises: Rai
     }
     out.push(table(['N', 'server', 'RSS at N/5', 'RSS at N', 'RSS / 1,000 conns (by round)', 'V8 heap used / 1,000', 'malloc heap / 1,000', 'external / 1,000', 'target', 'verdict'], mrows));
   }
-  if (raises) {
-    out.push('', `**Durable raises**: closed loop, ${info.raiseConnections} keep-alive connections from ${info.raiseProcs} process(es), ${info.raiseSeconds} s per round` +
-      `${info.idempotencyKeys ? ', each pull with its own Idempotency-Key' : ''}. Target: Andon ≥ ${TARGETS.raisesThroughput}× hello-world req/s.`, '');
-    const rows: string[][] = [];
-    for (const side of [raises.product, raises.hello]) {
-      if (!side) continue;
-      const other = Object.entries(side.statuses).filter(([s]) => !s.startsWith('2')).map(([s, c]) => `${c}×${s}`).join(' ');
-      rows.push([side.server, int(side.requestsPerSec), ms(side.latency.p50), ms(side.latency.p99), ms(side.latency.max), int(side.completed),
-        `${side.errors}${other ? ` (${other})` : ''}`, '', '']);
-    }
-    rows.push(['**ratio**', `**${x2(raises.ratio)}**`, '', '', '', '', '', `≥ ${TARGETS.raisesThroughput}×`, `**${raises.verdict}**`]);
-    out.push(table(['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'answers', 'errors', 'target', 'verdict'], rows));
-    if (raises.product?.firstError) out.push('', `First Andon error: ${raises.product.firstError}`);
-  }
+  if (cross) out.push('', renderCrossInstance(cross, info.clientProcs));
+  if (raises) out.push('', renderRaises(info, raises));
+  if (groupCommit) out.push('', renderGroupCommit(groupCommit, info.raiseConnections));
   return out.join('\n');
 }

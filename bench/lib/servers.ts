@@ -5,10 +5,13 @@ import { now } from './clock.ts';
 import { freePort, setUpWithToken } from '../../tests/helpers/server-process.ts';
 import { forkBench, nextMessage, repoRoot, spawnTracked, stopChild, waitForHttp } from './procs.ts';
 
-export type ServerKind = 'product' | 'bare' | 'hello';
+/** `product` is Andon as `npm start` runs it (SQLite); `postgres` the same code on DATABASE_URL; `before` the SQLite server of an older commit. */
+export type ServerKind = 'product' | 'postgres' | 'before' | 'bare' | 'hello';
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
-  product: 'Andon',
+  product: 'Andon SQLite',
+  postgres: 'Andon PostgreSQL',
+  before: 'Andon SQLite (before)',
   bare: 'bare ws',
   hello: 'hello-world',
 };
@@ -38,6 +41,12 @@ export interface StartOptions {
   cpuProfDir: string | null;
   logLevel: string;
   tag: string;
+  /** Where `server/main.ts` runs from: the repo unless told (the "before" server runs from a worktree of the old commit). */
+  sourceRoot?: string;
+  /** DATABASE_URL for a `postgres` server. */
+  databaseUrl?: string;
+  /** A further instance on a database another instance has set up: use that one's API token instead of setting up. */
+  authHeaders?: Record<string, string>;
 }
 
 function cpuProfArgs(options: StartOptions): string[] {
@@ -49,7 +58,7 @@ function cpuProfArgs(options: StartOptions): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
-async function startProduct(options: StartOptions): Promise<RunningServer> {
+async function startProduct(kind: 'product' | 'postgres' | 'before', options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const inspectPort = options.inspect ? await freePort() : null;
   const host = '127.0.0.1';
@@ -61,12 +70,16 @@ async function startProduct(options: StartOptions): Promise<RunningServer> {
   // Exactly what `npm start` runs (minus the web-build check), as its own process; logs go to a file,
   // as under a supervisor.
   const execArgs = ['--import', 'tsx', ...(inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []), ...cpuProfArgs(options), 'server/main.ts'];
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: host, ANDON_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: options.logLevel, NODE_OPTIONS: '' };
+  // An inherited DATABASE_URL would silently turn a SQLite server into a PostgreSQL one.
+  delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const startedAt = now();
   const child = spawnTracked(process.execPath, execArgs, {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: host, ANDON_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: options.logLevel, NODE_OPTIONS: '' },
+    cwd: options.sourceRoot ?? repoRoot,
+    env,
     stdio: ['ignore', logFd, logFd],
-  }, 'product server');
+  }, `${options.tag} server`);
   closeSync(logFd);
   const describe = () => {
     try {
@@ -76,12 +89,12 @@ async function startProduct(options: StartOptions): Promise<RunningServer> {
     }
   };
   const server: RunningServer = {
-    kind: 'product', pid: child.pid!, host, port, url, liveUrl: `ws://${host}:${port}/api/live`, authHeaders: {}, inspectPort, startedAt, describe,
+    kind, pid: child.pid!, host, port, url, liveUrl: `ws://${host}:${port}/api/live`, authHeaders: {}, inspectPort, startedAt, describe,
     stop: () => stopChild(child, 'SIGTERM', 10_000),
   };
   try {
     await waitForHttp(`${url}/healthz`, child, 60_000, describe);
-    server.authHeaders = { authorization: await setUpWithToken(url, 'bench') };
+    server.authHeaders = options.authHeaders ?? { authorization: await setUpWithToken(url, 'bench') };
   } catch (error) {
     await server.stop();
     throw error;
@@ -119,6 +132,9 @@ async function startBaseline(kind: 'bare' | 'hello', options: StartOptions): Pro
 
 export function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
   mkdirSync(options.workDir, { recursive: true });
-  return kind === 'product' ? startProduct(options) : startBaseline(kind, options);
+  if (kind === 'postgres' && !options.databaseUrl) throw new Error('a postgres server needs a databaseUrl');
+  if (kind === 'before' && !options.sourceRoot) throw new Error('a before server needs the old commit\'s sourceRoot');
+  if (kind === 'bare' || kind === 'hello') return startBaseline(kind, options);
+  return startProduct(kind, kind === 'product' ? { ...options, sourceRoot: undefined, databaseUrl: undefined } : options);
 }
 

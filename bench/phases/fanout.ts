@@ -1,6 +1,7 @@
 // Fan-out and memory, for one server kind at one N: start the server, read its RSS, connect N board
 // clients from separate processes, read RSS again (idle), then send pulls at a steady rate and time each
-// one from its scheduled send until the last of the N clients has it.
+// one from its scheduled send until the last of the N clients has it. The pulls may also go to another
+// instance than the boards (cross-instance, see cross-instance.ts).
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fanoutRate, fanoutWindowMs, type BenchConfig } from '../lib/config.ts';
@@ -8,7 +9,7 @@ import { now, sleep } from '../lib/clock.ts';
 import { openInspector, type InspectorSession } from '../lib/inspector.ts';
 import { forkBench, nativeHeapRssKib, nextMessage, rssKib, stopChild } from '../lib/procs.ts';
 import { sendPulls } from '../lib/pulls.ts';
-import { startServer, type ServerKind } from '../lib/servers.ts';
+import { startServer, type RunningServer, type ServerKind } from '../lib/servers.ts';
 import type { FanoutCommand, FanoutReport } from '../load/protocol.ts';
 
 export interface MemoryReading {
@@ -30,6 +31,8 @@ export interface FanoutCell {
   rate: number;
   /** Set when the cell could not be measured; the other fields may then be partial. */
   unavailable: string | null;
+  /** Pulls went to one instance, the boards were connected to another on the same database. */
+  boardsOnOtherInstance: boolean;
   connected: number;
   connectMs: number;
   /** Read with a fifth of the N clients connected, and with all N: the growth is per `memoryConnections`. */
@@ -89,25 +92,52 @@ function command(child: ChildProcess, message: FanoutCommand): void {
   child.send(message);
 }
 
-export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: number, round: number): Promise<FanoutCell> {
-  const { config, runId } = ctx;
-  const f = config.fanout;
-  const tag = `fanout-${kind}-n${n}-r${round}`;
-  const rate = fanoutRate(config, n);
-  const cell: FanoutCell = {
-    kind, n, round, rate, unavailable: null, connected: 0, connectMs: NaN, memoryBefore: null, memoryIdle: null, memoryConnections: 0,
+/** A cell with nothing measured yet (or that could not be measured: `unavailable`). */
+export function emptyFanoutCell(kind: ServerKind, n: number, round: number, rate: number, unavailable: string | null = null): FanoutCell {
+  return {
+    kind, n, round, rate, unavailable, boardsOnOtherInstance: false, connected: 0, connectMs: NaN, memoryBefore: null, memoryIdle: null, memoryConnections: 0,
     lastClientMs: [], firstClientMs: [], responseMs: [], sinceServerStartS: [], httpErrors: 0, firstHttpError: null, closedEarly: 0, frameBytesMean: NaN, gcForced: false,
   };
+}
+
+/** One server takes the pulls and holds the boards; memory is read too. */
+export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: number, round: number): Promise<FanoutCell> {
+  const tag = `fanout-${kind}-n${n}-r${round}`;
+  const cell = emptyFanoutCell(kind, n, round, fanoutRate(ctx.config, n));
   const server = await startServer(kind, {
-    workDir: path.join(ctx.workDir, tag), inspect: f.forceGc, cpuProfDir: ctx.cpuProfDir, logLevel: config.productLogLevel, tag,
+    workDir: path.join(ctx.workDir, tag), inspect: ctx.config.fanout.forceGc, cpuProfDir: ctx.cpuProfDir, logLevel: ctx.config.productLogLevel, tag,
   });
+  try {
+    await measureFanout(ctx, cell, { pulls: server, boards: server, memory: true });
+    return cell;
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface FanoutTarget {
+  /** Where the pulls are sent. */
+  pulls: RunningServer;
+  /** Where the N boards connect: the same server, or another instance on the same database. */
+  boards: RunningServer;
+  /** Read the boards server's memory at N/5 and N connections (costs a few seconds of settling). */
+  memory: boolean;
+}
+
+/** Fills `cell` with one measurement: warm up, connect N boards, send pulls at the cell's rate, collect. */
+export async function measureFanout(ctx: FanoutContext, cell: FanoutCell, target: FanoutTarget): Promise<void> {
+  const { config, runId } = ctx;
+  const f = config.fanout;
+  const { n, rate } = cell;
+  const { pulls: pullServer, boards: server } = target;
+  cell.boardsOnOtherInstance = pullServer !== server;
   const clients: ChildProcess[] = [];
   let inspector: InspectorSession | null = null;
   try {
     // Warm the pull path and the upgrade path (lazy init, JIT) with a few pulls and a few clients that
     // connect and leave again, so the "before" reading holds every one-time cost and the difference is
     // what idle connections cost.
-    await sendPulls(server, `bench-${runId}-pre-`, 50, 25);
+    await sendPulls(pullServer, `bench-${runId}-pre-`, 50, 25);
     if (f.warmConnections > 0) {
       const warm = forkBench('load/fanout-clients.ts');
       clients.push(warm);
@@ -117,7 +147,7 @@ export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: num
       const warmed = await reply;
       if (warmed.connected === 0) {
         cell.unavailable = `no client could connect to ${server.liveUrl} (first error: ${warmed.firstError ?? 'unknown'})`;
-        return cell;
+        return;
       }
       const closed = nextMessage(warm, (m) => m?.type === 'closed', 10_000, 'warm-up clients to close');
       command(warm, { cmd: 'close' });
@@ -125,12 +155,12 @@ export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: num
       await stopChild(warm, 'SIGTERM', 5_000);
       clients.splice(clients.indexOf(warm), 1);
     }
-    if (f.forceGc && server.inspectPort) {
+    if (target.memory && f.forceGc && server.inspectPort) {
       try {
         inspector = await openInspector(server.pid, server.inspectPort);
         cell.gcForced = true;
       } catch (error) {
-        ctx.log(`  (no forced GC for ${kind}: ${(error as Error).message})`);
+        ctx.log(`  (no forced GC for ${cell.kind}: ${(error as Error).message})`);
       }
     }
     const procs = Math.max(1, Math.min(f.clientProcs, n));
@@ -154,20 +184,22 @@ export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: num
     };
     // Memory per connection is read between a first fifth of the clients and all N: the first fifth uses up
     // the room V8 and malloc keep spare, which would otherwise hide part of the growth (or all of it, at small N).
-    const base = Math.floor(n / 5);
-    if (base > 0 && (await connectMore(base, base)) < base) return cell;
-    cell.memoryBefore = await readMemory(server.pid, inspector, f.settleMs);
+    const base = target.memory ? Math.floor(n / 5) : 0;
+    if (base > 0 && (await connectMore(base, base)) < base) return;
+    if (target.memory) cell.memoryBefore = await readMemory(server.pid, inspector, f.settleMs);
     cell.connected = await connectMore(n - base, n);
-    if (cell.connected < n) return cell;
-    cell.memoryConnections = n - base;
+    if (cell.connected < n) return;
     ctx.log(`  ${n} clients connected in ${(cell.connectMs / 1000).toFixed(1)} s`);
-    cell.memoryIdle = await readMemory(server.pid, inspector, f.settleMs);
+    if (target.memory) {
+      cell.memoryConnections = n - base;
+      cell.memoryIdle = await readMemory(server.pid, inspector, f.settleMs);
+    }
     inspector?.close();
     inspector = null;
 
-    if (f.warmupMs > 0) await sendPulls(server, `bench-${runId}-w-`, rate, Math.ceil((f.warmupMs / 1000) * rate));
+    if (f.warmupMs > 0) await sendPulls(pullServer, `bench-${runId}-w-`, rate, Math.ceil((f.warmupMs / 1000) * rate));
     await sleep(500);
-    const pulls = await sendPulls(server, marker, rate, maxEvents);
+    const pulls = await sendPulls(pullServer, marker, rate, maxEvents);
     cell.responseMs = pulls.map((p) => p.responseMs);
     cell.sinceServerStartS = pulls.map((p) => (p.scheduledAt - server.startedAt) / 1000);
     const failed = pulls.filter((p) => p.status !== 201);
@@ -190,7 +222,6 @@ export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: num
       cell.lastClientMs.push(got >= n ? last - scheduledAt : null);
       cell.firstClientMs.push(Number.isFinite(first) ? first - scheduledAt : null);
     }
-    return cell;
   } finally {
     inspector?.close();
     await Promise.all(clients.map(async (c) => {
@@ -201,6 +232,5 @@ export async function runFanoutCell(ctx: FanoutContext, kind: ServerKind, n: num
       }
       await stopChild(c, 'SIGTERM', 5_000);
     }));
-    await server.stop();
   }
 }
