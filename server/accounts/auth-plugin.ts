@@ -16,9 +16,9 @@ declare module 'fastify' {
      * The guard: add it as the `onRequest` hook of the context whose routes need a session or an
      * API token. Sets `request.principal`, or answers 401.
      */
-    authenticate(request: FastifyRequest): Promise<void>;
+    authenticate: (request: FastifyRequest) => Promise<void>;
     /** For the context of public routes that change something (sign-in, set-up): no principal, but no cross-site cookie writes. */
-    refuseCrossSiteWrites(request: FastifyRequest): Promise<void>;
+    refuseCrossSiteWrites: (request: FastifyRequest) => Promise<void>;
   }
 }
 

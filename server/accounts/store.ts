@@ -8,7 +8,7 @@ export type ApiTokenRow = typeof apiTokens.$inferSelect;
 type SessionRow = typeof sessions.$inferSelect;
 
 export async function countUsers(db: Queryable): Promise<number> {
-  return (await db.one<{ n: number }>(sql`select count(*) as n from users`))!.n;
+  return (await db.one<{ n: number }>(sql`select count(*) as n from users`))?.n ?? 0;
 }
 
 export async function insertUser(db: Queryable, row: UserRow): Promise<UserRow> {

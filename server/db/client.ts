@@ -46,8 +46,8 @@ function camel(key: string): string {
   return name;
 }
 
-export function camelRow<T>(row: Record<string, unknown>): T {
+export function camelRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in row) out[camel(key)] = row[key];
-  return out as T;
+  return out;
 }

@@ -11,7 +11,8 @@ import { sql } from './sql.ts';
 export async function nextValue(tx: Queryable, name: string): Promise<number> {
   const row = await tx.one<{ value: number }>(sql`insert into counters (name, value) values (${name}, 1)
     on conflict (name) do update set value = counters.value + 1 returning value`);
-  return row!.value;
+  if (!row) throw new Error(`counter ${name}: the upsert returned no row`);
+  return row.value;
 }
 
 /** The last number handed out (0 when none was). */

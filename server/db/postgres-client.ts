@@ -3,10 +3,11 @@ import { camelRow, UniqueViolationError, type Database, type Queryable, type Tx 
 import type { Sql } from './sql.ts';
 
 // bigint (int8) columns hold millisecond times and sequence numbers, all well inside 2^53.
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+const types: pg.CustomTypesConfig = {
+  getTypeParser(oid, format) {
     if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    // pg declares its own parsers as returning `any`: handed on as they are.
+    return pg.types.getTypeParser(oid, format) as unknown;
   },
 };
 
@@ -24,18 +25,18 @@ function translate(error: unknown): unknown {
 }
 
 function queryableOn(client: pg.Pool | pg.PoolClient): Queryable {
-  async function rows<T>(query: Sql): Promise<{ rows: T[]; count: number }> {
+  async function rows(query: Sql): Promise<{ rows: Record<string, unknown>[]; count: number }> {
     try {
       const result = await client.query({ text: query.text('postgres'), values: query.values as unknown[] });
-      return { rows: result.rows.map((row: Record<string, unknown>) => camelRow<T>(row)), count: result.rowCount ?? 0 };
+      return { rows: result.rows.map((row: Record<string, unknown>) => camelRow(row)), count: result.rowCount ?? 0 };
     } catch (error) {
       throw translate(error);
     }
   }
   return {
     dialect: 'postgres',
-    all: async <T>(query: Sql) => (await rows<T>(query)).rows,
-    one: async <T>(query: Sql) => (await rows<T>(query)).rows[0],
+    all: async <T>(query: Sql) => (await rows(query)).rows as T[],
+    one: async <T>(query: Sql) => (await rows(query)).rows.at(0) as T | undefined,
     run: async (query: Sql) => (await rows(query)).count,
   };
 }
@@ -108,11 +109,13 @@ export async function openPostgres(
       }
     },
     async listen(channel, onNotify) {
-      if (!channels.has(channel)) {
-        channels.set(channel, new Set());
+      let listeners = channels.get(channel);
+      if (!listeners) {
+        listeners = new Set();
+        channels.set(channel, listeners);
         if (listener) await listener.query(`listen ${quoteIdentifier(channel)}`);
       }
-      channels.get(channel)!.add(onNotify);
+      listeners.add(onNotify);
       if (!listener) await connectListener();
       return async () => {
         channels.get(channel)?.delete(onNotify);

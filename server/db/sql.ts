@@ -58,7 +58,7 @@ sql.raw = (text: string): Sql => new Sql([text], []);
 sql.join = (parts: readonly unknown[], separator = ', '): Sql => {
   if (parts.length === 0) return sql.raw('');
   const strings = ['', ...parts.slice(1).map(() => separator), ''];
-  return sql(Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray, ...parts);
+  return sql(Object.assign(strings, { raw: strings }), ...parts);
 };
 
 /** `where a and b` for the conditions given, or nothing. */

@@ -8,6 +8,7 @@ import { openSqlite, type SqliteDatabase } from './sqlite-client.ts';
 let dir: string;
 let db: SqliteDatabase;
 afterEach(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unassigned if the first test failed before opening it
   await db?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -50,7 +50,7 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
     dialect: 'sqlite',
     async all<T>(query: Sql) {
       try {
-        return (prepare(query).all(...params(query)) as Record<string, unknown>[]).map((row) => camelRow<T>(row));
+        return (prepare(query).all(...params(query)) as Record<string, unknown>[]).map((row) => camelRow(row) as T);
       } catch (error) {
         throw translate(error);
       }
@@ -58,7 +58,7 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
     async one<T>(query: Sql) {
       try {
         const row = prepare(query).get(...params(query)) as Record<string, unknown> | undefined;
-        return row && camelRow<T>(row);
+        return row && (camelRow(row) as T);
       } catch (error) {
         throw translate(error);
       }
@@ -74,7 +74,7 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
     },
   };
 
-  let queue: PendingUnit[] = [];
+  const queue: PendingUnit[] = [];
   let flushing = false;
   let flushScheduled = false;
   let closed = false;

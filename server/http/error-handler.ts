@@ -49,13 +49,14 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error.validation) {
     const where = error.validationContext;
     const details = (error.validation as AjvIssue[]).map((issue) => ({ field: fieldOf(issue, where), message: messageOf(issue) }));
-    const first = details[0];
+    const first = details.at(0);
     const summary = first ? `${first.field ?? where ?? 'request'} ${first.message}` : `Invalid ${where ?? 'request'}`;
     return send(reply, 400, 'validation_failed', summary, details);
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (malformed JSON, body too large, bad content type).
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- anything thrown lands here, not only FastifyErrors: `code` may be missing
     const code = FASTIFY_CODES[error.code] ?? (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
     return send(reply, status, code, error.message);
   }

@@ -6,8 +6,8 @@ import type { FastifySchemaCompiler } from 'fastify';
 // Query strings and path params are text on the wire, so those are coerced to the declared type.
 const strict = new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, removeAdditional: false, strict: false });
 const coercing = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, removeAdditional: false, strict: false });
-addFormats.default(strict);
-addFormats.default(coercing);
+addFormats(strict);
+addFormats(coercing);
 
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? strict : coercing).compile(schema);

@@ -23,7 +23,10 @@ export async function webApp(app: FastifyInstance): Promise<void> {
   // This catch-all also matches unknown /api paths: those get the JSON 404, whoever asks.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const pathname = request.url.split('?')[0];
-    if (pathname === '/api' || pathname.startsWith('/api/')) return reply.callNotFound();
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      reply.callNotFound();
+      return;
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot, { cacheControl: false });
   });
 }

@@ -52,7 +52,10 @@ export function createCatchUp(source: EventSource, feed: EventFeed, outcome: Cat
       const wait = new Promise<void>((resolve) => (drained = resolve));
       const recent = feed.recentAfter(connection.lastSentSeq);
       if (recent !== null) {
-        if (sendWhileRoom(connection, recent, drained)) return outcome.caughtUp(connection);
+        if (sendWhileRoom(connection, recent, drained)) {
+          outcome.caughtUp(connection);
+          return;
+        }
         await wait;
         continue;
       }
@@ -64,7 +67,10 @@ export function createCatchUp(source: EventSource, feed: EventFeed, outcome: Cat
         return;
       }
       if (!current(connection, job)) return;
-      if (rows.length === 0 || rows[0].seq !== connection.lastSentSeq + 1) return outcome.lostCursor(connection);
+      if (rows.length === 0 || rows[0].seq !== connection.lastSentSeq + 1) {
+        outcome.lostCursor(connection);
+        return;
+      }
       if (!sendWhileRoom(connection, rows, drained)) await wait;
       // A full page is out: let other clients and requests run before the next one.
       else await new Promise((resolve) => setImmediate(resolve));

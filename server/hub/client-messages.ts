@@ -38,8 +38,12 @@ export function parseClientMessage(data: RawMessage, isBinary: boolean): ParsedM
 
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
   const check = typeof type === 'string' ? checkByType.get(type) : undefined;
-  if (!check) return refuse(LIVE_CLOSE.policyViolation, `unknown message type ${JSON.stringify(type) ?? 'undefined'}`);
-  const [first] = check.Errors(value);
+  if (typeof type !== 'string' || !check) {
+    // JSON.stringify(undefined) is undefined, whatever its declared type says.
+    const named = type === undefined ? 'undefined' : JSON.stringify(type);
+    return refuse(LIVE_CLOSE.policyViolation, `unknown message type ${named}`);
+  }
+  const first = check.Errors(value).at(0);
   const where = first?.instancePath ? `${first.instancePath.slice(1).replaceAll('/', '.')} ` : '';
   return refuse(LIVE_CLOSE.policyViolation, `invalid ${type} message: ${where}${first?.message ?? 'is invalid'}`);
 }

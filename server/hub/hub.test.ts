@@ -63,7 +63,7 @@ function memoryEvents() {
       feed = createEventFeed(options.source ?? source, { recentEvents: options.recentEvents ?? 0 });
       await feed.start();
       const created = createHub(feed, options.source ?? source, options);
-      feed.subscribe(created.broadcast);
+      feed.subscribe((event) => created.broadcast(event));
       return created;
     },
     /** Appends events and offers them to the feed, as a commit on this instance does. */
@@ -117,7 +117,7 @@ describe('broadcasting', () => {
     expect(frames[0].data).toBeInstanceOf(Buffer);
     expect(frames[1].data).toBe(frames[0].data);
     expect(frames[2].data).toBe(frames[0].data);
-    expect(frames.every((f) => f.binary === false)).toBe(true);
+    expect(frames.every((f) => !f.binary)).toBe(true);
   });
 
   it('cuts off a follower with more than 1 MiB queued, and keeps sending to the others', async () => {

@@ -76,8 +76,8 @@ export function createHub(feed: EventFeed, source: EventSource, options: HubOpti
     void (async () => {
       const committed = since <= (await source.newest().catch(() => 0)) && (await feed.reached(since, AHEAD_WAIT_MS));
       if (connection.catchUp !== waiting || !connection.isOpen) return;
-      if (!committed) return reset(connection, 'cursor_ahead', feed.head);
-      catchUp.start(connection, since);
+      if (committed) catchUp.start(connection, since);
+      else reset(connection, 'cursor_ahead', feed.head);
     })();
   }
 

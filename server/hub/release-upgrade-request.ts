@@ -9,7 +9,7 @@ import type { WebSocket } from 'ws';
  * TCP socket. Cutting both lets the request, reply and headers be collected, so an idle connection
  * costs about what a bare `ws` connection costs. The hub adds its own `error` listener.
  */
-export function releaseUpgradeRequest(socket: WebSocket, request: FastifyRequest): void {
+export function releaseUpgradeRequest(socket: Pick<WebSocket, 'removeAllListeners'>, request: FastifyRequest): void {
   socket.removeAllListeners('error');
   const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
   tcp._httpMessage?.detachSocket(tcp);

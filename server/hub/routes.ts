@@ -69,9 +69,9 @@ export const liveRoutes = fp<LiveRoutesOptions>(async (fastify, opts) => {
   const feed = createEventFeed(source, { pollMs: opts.pollMs, recentEvents: opts.recentEvents, logError });
   await feed.start();
   const hub = createHub(feed, source, { heartbeatIntervalMs: opts.heartbeatIntervalMs, logError });
-  feed.subscribe(hub.broadcast);
-  const stopOffering = opts.events.subscribe(feed.offer);
-  const stopListening = await opts.db.listen(EVENTS_CHANNEL, feed.wake);
+  feed.subscribe((event) => hub.broadcast(event));
+  const stopOffering = opts.events.subscribe((event) => feed.offer(event));
+  const stopListening = await opts.db.listen(EVENTS_CHANNEL, () => feed.wake());
 
   await fastify.register(fastifyWebsocket, {
     // clientTracking off: the hub keeps its own set, one fewer entry per idle connection.

@@ -35,7 +35,8 @@ export async function once<T>(
   const { principal, key, fingerprint, statusCode, now } = scope;
   if (key === undefined) return { statusCode, body: await work(), replayed: false };
   if (!(await claimIdempotencyKey(tx, { principal, key, requestHash: fingerprint, statusCode, createdAt: now }))) {
-    const earlier = (await findIdempotencyRecord(tx, principal, key))!;
+    const earlier = await findIdempotencyRecord(tx, principal, key);
+    if (!earlier) throw new Error('idempotency key claimed by another request, but its record is missing');
     if (earlier.requestHash !== fingerprint) throw new IdempotencyMismatchError();
     return { statusCode: earlier.statusCode, body: JSON.parse(earlier.response) as T, replayed: true };
   }

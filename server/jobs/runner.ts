@@ -27,7 +27,7 @@ export interface JobRunnerOptions {
  * commit together only if the lease is still this instance's. If the instance dies holding it, the
  * lease runs out and another instance (or this one after a restart) does the job instead.
  */
-export function createJobRunner(db: Database, handlers: Record<string, JobHandler>, options: JobRunnerOptions) {
+export function createJobRunner(db: Database, handlers: Partial<Record<string, JobHandler>>, options: JobRunnerOptions) {
   const owner = randomUUID();
   const { clock } = options;
   let timer: NodeJS.Timeout | null = null;

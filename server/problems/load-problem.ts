@@ -11,6 +11,13 @@ export async function loadProblem(db: Queryable, number: number): Promise<Proble
   return row && presentProblem(row, await store.listStatusChanges(db, [row.id]), await listSwarmMembers(db, [row.id]), await findEscalation(db, row.id));
 }
 
+/** A problem that the caller's transaction holds locked or has just written: it is there. */
+export async function loadLockedProblem(tx: Queryable, number: number): Promise<Problem> {
+  const problem = await loadProblem(tx, number);
+  if (!problem) throw new Error(`problem #${number} is missing inside the transaction that holds it`);
+  return problem;
+}
+
 /** Many problems, four queries whatever their number. */
 export async function presentProblems(db: Queryable, rows: store.ProblemWithArea[]): Promise<Problem[]> {
   const ids = rows.map((r) => r.id);

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
 import { startCountdown } from '../escalation/countdown.ts';
-import { loadProblem, presentProblems } from './load-problem.ts';
+import { loadLockedProblem, loadProblem, presentProblems } from './load-problem.ts';
 import { presentProblem } from './presenter.ts';
 import { moveStatus, statusMoveFrom, type StatusMove } from './status-change.ts';
 import * as store from './store.ts';
@@ -108,9 +108,9 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           next.status = body.status;
         }
         const changed = (['title', 'details', 'level', 'areaId', 'status'] as const).some((field) => next[field] !== row[field]);
-        if (!changed) return (await loadProblem(tx, number))!;
+        if (!changed) return loadLockedProblem(tx, number);
         await store.updateProblem(tx, { ...next, updatedAt: now });
-        const problem = (await loadProblem(tx, number))!;
+        const problem = await loadLockedProblem(tx, number);
         await events.recordProblem(tx, 'problem.updated', problem, now, problem.area === row.areaSlug ? null : row.areaSlug);
         return problem;
       });
