@@ -4,7 +4,9 @@ import { App } from './app.tsx';
 import { SessionProvider } from './session/session-context.tsx';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
     <SessionProvider>
       <App />

@@ -27,7 +27,7 @@ export const completeSetup = (body: SetupBody) => api<User>('/api/setup', { meth
 export const getMe = () => api<Me>('/api/me', { expectUnauthorized: true });
 export const signIn = (body: SignInBody) =>
   api<User>('/api/session', { method: 'POST', body, expectUnauthorized: true });
-export const signOut = () => api<void>('/api/session', { method: 'DELETE', expectUnauthorized: true });
+export const signOut = () => api<undefined>('/api/session', { method: 'DELETE', expectUnauthorized: true });
 
 export const getInvite = (code: string) => api<InviteInfo>(`/api/invites/${encodeURIComponent(code)}`);
 export const acceptInvite = (code: string, body: AcceptInviteBody) =>
@@ -48,11 +48,12 @@ export const listPeople = () => api<{ items: Person[] }>('/api/people');
 export const listTokens = () => api<ApiTokenList>('/api/tokens');
 export const createToken = (body: CreateTokenBody) => api<CreatedApiToken>('/api/tokens', { method: 'POST', body });
 export const revokeToken = (id: string) =>
-  api<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  api<undefined>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export function listProblems(query: ListProblemsQuery, signal?: AbortSignal): Promise<ProblemList> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  // Object.entries drops `undefined` from the value type, but a key set to undefined is still listed.
+  for (const [key, value] of Object.entries<string | number | undefined>(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   return api<ProblemList>(`/api/problems?${params}`, { signal });

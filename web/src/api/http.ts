@@ -43,17 +43,13 @@ export interface RequestOptions {
 }
 
 export async function readError(response: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> | null = null;
-  try {
-    body = (await response.json()) as Partial<ErrorBody>;
-  } catch {
-    body = null;
-  }
+  // Whatever answered (a proxy, a crashed server) may not have sent our envelope, or JSON at all.
+  const body = (await response.json().catch(() => null)) as { error?: Partial<ErrorBody['error']> } | null;
   const error = body?.error;
   if (error && typeof error.message === 'string') {
     return new ApiError(response.status, error.code ?? 'error', error.message, Array.isArray(error.details) ? error.details : []);
   }
-  return new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status} ${response.statusText}`.trim());
+  return new ApiError(response.status, `http_${response.status}`, `The server answered ${response.status} ${response.statusText}`.trim());
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -25,6 +25,7 @@ const GAP_PX = 8;
 export function BoardColumn({ title, lane, problems, areas, fresh, now, emptyText }: BoardColumnProps) {
   const headingId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing here memoizes what it returns, and we do not run the React Compiler
   const virtualizer = useVirtualizer({
     count: problems.length,
     getScrollElement: () => scrollRef.current,
@@ -84,7 +85,7 @@ export function BoardColumn({ title, lane, problems, areas, fresh, now, emptyTex
                   <ProblemCard
                     problem={problem}
                     areaName={area?.name ?? problem.area}
-                    targetMinutes={isPastTarget(problem, area?.responseTargetMinutes, now) ? area!.responseTargetMinutes : null}
+                    targetMinutes={area && isPastTarget(problem, area.responseTargetMinutes, now) ? area.responseTargetMinutes : null}
                     now={now}
                     fresh={fresh.has(problem.number)}
                     index={item.index}

@@ -4,7 +4,8 @@
  */
 export async function copyText(text: string, input?: HTMLInputElement | null): Promise<boolean> {
   try {
-    if (navigator.clipboard && window.isSecureContext) {
+    // Where there is no Clipboard API, writeText throws and the fallback below runs.
+    if (window.isSecureContext) {
       await navigator.clipboard.writeText(text);
       return true;
     }
@@ -15,6 +16,7 @@ export async function copyText(text: string, input?: HTMLInputElement | null): P
   input.focus();
   input.select();
   try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to copy on a plain-http origin, where the Clipboard API is missing
     return document.execCommand('copy');
   } catch {
     return false;

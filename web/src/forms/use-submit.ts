@@ -7,9 +7,9 @@ export interface Submission {
   /** What the last submission did, in words, for a status line; empty until one succeeds. */
   done: string;
   /** For what the form finds wrong itself before sending, e.g. a required reason left empty. */
-  setFailure(message: string | null): void;
+  setFailure: (message: string | null) => void;
   /** Runs `send` unless one is under way; `send` may return what it did. True when it succeeded. */
-  submit(send: () => Promise<string | void>): Promise<boolean>;
+  submit: (send: () => Promise<string> | Promise<void>) => Promise<boolean>;
 }
 
 /**
@@ -23,7 +23,7 @@ export function useSubmit(explain: (error: unknown) => FormProblem = formProblem
   // A ref, not state: two clicks in the same frame both see the old state, but not the old ref.
   const sending = useRef(false);
 
-  async function submit(send: () => Promise<string | void>): Promise<boolean> {
+  async function submit(send: () => Promise<string> | Promise<void>): Promise<boolean> {
     if (sending.current) return false;
     sending.current = true;
     setBusy(true);

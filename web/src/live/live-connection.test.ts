@@ -35,7 +35,7 @@ const event = (seq: number, number = seq): ProblemEvent => ({
   name: 'problem.raised',
   at: '2025-01-01T00:00:00.000Z',
   data: {
-    id: 'p' + number,
+    id: `p${number}`,
     number,
     title: 't',
     details: '',

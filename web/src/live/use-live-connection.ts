@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { LiveConnection, type LiveHandlers, type LiveStatus, type LiveSubscription } from './live-connection.ts';
 
 export type LiveCallbacks = Omit<LiveHandlers, 'onStatus'>;
@@ -10,13 +10,16 @@ export type LiveCallbacks = Omit<LiveHandlers, 'onStatus'>;
 export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveSubscription): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>(() => (navigator.onLine ? 'reconnecting' : 'offline'));
   const callbacksRef = useRef(callbacks);
-  callbacksRef.current = callbacks;
+  // Updated after each commit, before effects run: React asks that refs are not written while rendering.
+  useLayoutEffect(() => {
+    callbacksRef.current = callbacks;
+  });
   const connectionRef = useRef<LiveConnection | null>(null);
   const subscriptionKey = JSON.stringify(subscription ?? null);
 
   useEffect(() => {
+    // No subscription yet: the effect below sets it on mount too, before the socket can have opened.
     const connection = new LiveConnection({
-      subscription: JSON.parse(subscriptionKey) ?? undefined,
       isOnline: () => navigator.onLine,
       onEvent: (event) => callbacksRef.current.onEvent(event),
       onReset: (seq) => callbacksRef.current.onReset(seq),
@@ -45,7 +48,7 @@ export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveS
   }, []);
 
   useEffect(() => {
-    connectionRef.current?.setSubscription(JSON.parse(subscriptionKey) ?? undefined);
+    connectionRef.current?.setSubscription((JSON.parse(subscriptionKey) as LiveSubscription | null) ?? undefined);
   }, [subscriptionKey]);
 
   return status;

@@ -1,7 +1,7 @@
 // Live state for a page: an HTTP snapshot plus the websocket events after it, merged so that nothing
 // that happens while loading or while disconnected is missed. The merging rules are LiveProblemMerge;
 // this hook runs the requests and timers around it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isProblemEvent, type LiveEvent, type ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ApiError } from '../api/http.ts';
@@ -39,7 +39,10 @@ const LOAD_TIMEOUT_MS = 30_000;
 
 export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
   const optionsRef = useRef(options);
-  optionsRef.current = options;
+  // Updated after each commit, before effects run: React asks that refs are not written while rendering.
+  useLayoutEffect(() => {
+    optionsRef.current = options;
+  });
   const [merge] = useState(() => new LiveProblemMerge(() => optionsRef.current.subscription));
   const [state, setState] = useState<ProblemMap>(merge.state);
   const [loaded, setLoaded] = useState(false);
@@ -48,7 +51,8 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(
-    (afterWelcome: boolean) => {
+    // Named, so that the retry below can call it again.
+    function load(afterWelcome: boolean) {
       controllerRef.current?.abort();
       if (retryTimer.current) clearTimeout(retryTimer.current);
       const ticket = merge.startLoad({ afterWelcome });

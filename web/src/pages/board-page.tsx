@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import type { ProblemEvent } from '../../../shared/live.ts';
 import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
@@ -31,7 +31,10 @@ export function BoardPage() {
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
   const latest = useRef({ filters, soundOn, areas });
-  latest.current = { filters, soundOn, areas };
+  // Updated after each commit, before effects run: React asks that refs are not written while rendering.
+  useLayoutEffect(() => {
+    latest.current = { filters, soundOn, areas };
+  });
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
   useEffect(() => {
@@ -64,12 +67,9 @@ export function BoardPage() {
   );
 
   const live = useLiveProblems({ load: loadBoardProblems, onChange });
-  const filterKey = `${filters.area}|${filters.level}`;
-  const lanes = useMemo(
-    () => boardLanes(live.state.byNumber.values(), filters, now),
-    // `filters` is a new object every render; its key says when it really changed.
-    [live.state, filterKey, now],
-  );
+  // `filters` is a new object every render: its fields say when it really changed.
+  const { area, level } = filters;
+  const lanes = useMemo(() => boardLanes(live.state.byNumber.values(), { area, level }, now), [live.state, area, level, now]);
 
   function setFilters(next: BoardFilters) {
     const query = new URLSearchParams();

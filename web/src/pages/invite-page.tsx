@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { AcceptInviteBody, InviteInfo } from '../../../shared/accounts.ts';
 import { EMAIL_MAX, NAME_MAX } from '../../../shared/limits.ts';
@@ -7,6 +7,7 @@ import { ApiError, describeError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { formText } from '../forms/form-text.ts';
 import { NewPasswordField } from '../forms/new-password-field.tsx';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
@@ -36,15 +37,15 @@ export function InvitePage({ code }: { code: string }) {
     };
   }, [code]);
 
-  function join(event: FormEvent<HTMLFormElement>) {
+  function join(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (state.phase !== 'ready') return;
     const form = new FormData(event.currentTarget);
     const body: AcceptInviteBody = {
-      name: String(form.get('name')).trim(),
-      password: String(form.get('password')),
+      name: formText(form, 'name').trim(),
+      password: formText(form, 'password'),
     };
-    if (state.invite.email === null) body.email = String(form.get('email')).trim();
+    if (state.invite.email === null) body.email = formText(form, 'email').trim();
     void submit(async () => {
       try {
         signedIn(await acceptInvite(code, body));

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { Level, RaiseProblemBody } from '../../../shared/problems.ts';
 import { DETAILS_MAX, TITLE_MAX } from '../../../shared/limits.ts';
 import { useAreas } from '../areas/areas-store.ts';
@@ -64,9 +64,9 @@ export function PullPage() {
     }
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const submitter = event.nativeEvent.submitter as HTMLButtonElement | null;
     void pullWith(submitter?.value === 'stop' ? 'stop' : 'help');
   }
 

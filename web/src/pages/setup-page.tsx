@@ -1,9 +1,10 @@
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { EMAIL_MAX, NAME_MAX } from '../../../shared/limits.ts';
 import { completeSetup } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { formText } from '../forms/form-text.ts';
 import { NewPasswordField } from '../forms/new-password-field.tsx';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
@@ -14,16 +15,16 @@ export function SetupPage() {
   const { setupDone, recheck } = useSession();
   const { busy, failure, submit } = useSubmit();
 
-  function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void submit(async () => {
       try {
         setupDone(
           await completeSetup({
-            name: String(form.get('name')).trim(),
-            email: String(form.get('email')).trim(),
-            password: String(form.get('password')),
+            name: formText(form, 'name').trim(),
+            email: formText(form, 'email').trim(),
+            password: formText(form, 'password'),
           }),
         );
       } catch (error) {

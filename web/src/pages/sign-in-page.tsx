@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { EMAIL_MAX, PASSWORD_MAX } from '../../../shared/limits.ts';
 import { signIn } from '../api/endpoints.ts';
@@ -6,6 +6,7 @@ import { ApiError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formProblem, type FormProblem } from '../forms/form-problem.ts';
+import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 import { useSession } from '../session/session-context.tsx';
@@ -28,11 +29,11 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const { busy, failure, submit } = useSubmit(explainSignIn);
 
-  function send(event: FormEvent<HTMLFormElement>) {
+  function send(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void submit(async () => {
-      signedIn(await signIn({ email: String(form.get('email')).trim(), password: String(form.get('password')) }));
+      signedIn(await signIn({ email: formText(form, 'email').trim(), password: formText(form, 'password') }));
       navigate(safeNext(params.get('next')), { replace: true });
     });
   }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { REASON_MAX } from '../../../shared/limits.ts';
 import type { ChangeStatusBody, DismissReason, Problem, Status } from '../../../shared/problems.ts';
 import { canMove } from '../../../shared/status-lifecycle.ts';
@@ -43,7 +43,7 @@ export function ProblemActions({ problem, onUpdated }: ProblemActionsProps) {
     }
   }
 
-  function dismiss(event: FormEvent) {
+  function dismiss(event: SubmitEvent) {
     event.preventDefault();
     if (why === 'duplicate') {
       if (!/^[1-9][0-9]{0,14}$/.test(duplicateOf.trim())) {

@@ -3,9 +3,9 @@ import type { Problem } from '../../../shared/problems.ts';
 /** A problem as the API answers it, for tests: a raised Help pull in General unless `patch` says otherwise. */
 export function aProblem(number: number, patch: Partial<Problem> = {}): Problem {
   return {
-    id: 'p' + number,
+    id: `p${number}`,
     number,
-    title: 'Problem ' + number,
+    title: `Problem ${number}`,
     details: '',
     area: 'general',
     level: 'help',

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
 import { LEVELS, type Level, type Problem } from '../../../shared/problems.ts';
 import { areaName } from '../areas/areas-store.ts';
@@ -32,10 +32,11 @@ export function ProblemRouting({ problem, areas, onUpdated }: ProblemRoutingProp
   const choices = areas.filter((a) => !a.archived || a.slug === problem.area);
   const changed = level !== problem.level || area !== problem.area;
 
-  async function save(event: FormEvent) {
+  function save(event: SubmitEvent) {
     event.preventDefault();
     if (!changed || busy) return;
-    await update(
+    // useSubmit shows a failure itself: nothing to await here.
+    void update(
       { ...(level !== problem.level ? { level } : {}), ...(area !== problem.area ? { area } : {}) },
       (updated) => `#${updated.number} is now a ${LEVEL_LABEL[updated.level]} pull in ${areaName(areas, updated.area)}.`,
     );

@@ -12,5 +12,5 @@ export function initialAreaChoice(areas: readonly Area[]): string {
   const open = areas.filter((a) => !a.archived);
   const last = readStored<string | null>(LAST_AREA_KEY, null);
   if (last && open.some((a) => a.slug === last)) return last;
-  return open.find((a) => a.slug === 'general')?.slug ?? open[0]?.slug ?? '';
+  return open.find((a) => a.slug === 'general')?.slug ?? open.at(0)?.slug ?? '';
 }

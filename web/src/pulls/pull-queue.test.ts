@@ -12,7 +12,7 @@ class FakeStorage {
 }
 
 const problem = (number: number) => ({
-  id: 'p' + number,
+  id: `p${number}`,
   number,
   title: 'Deploy failed',
   details: '',
@@ -39,7 +39,7 @@ function setup(answers: Array<(call: Call, signal: AbortSignal) => Promise<Respo
   let clock = 1_000;
   let keys = 0;
   const fetch = (async (_url: string, init: RequestInit) => {
-    const call = { key: new Headers(init.headers).get('Idempotency-Key'), body: String(init.body) };
+    const call = { key: new Headers(init.headers).get('Idempotency-Key'), body: init.body as string };
     calls.push(call);
     const answer = answers.shift();
     if (!answer) throw new Error('unexpected fetch');
@@ -59,7 +59,7 @@ function setup(answers: Array<(call: Call, signal: AbortSignal) => Promise<Respo
     deps,
     queue: new PullQueue(deps),
     advance: (ms: number) => (clock += ms),
-    stored: () => JSON.parse(storage.getItem(PULL_QUEUE_STORAGE_KEY) ?? '[]'),
+    stored: () => JSON.parse(storage.getItem(PULL_QUEUE_STORAGE_KEY) ?? '[]') as unknown[],
   };
 }
 
@@ -176,7 +176,7 @@ describe('PullQueue', () => {
     const pull = t.queue.enqueue({ title: 'x' });
     await t.queue.send(pull.key);
 
-    const afterReload = new PullQueue({ ...t.deps, fetch: (async () => json(201, problem(9))) as unknown as typeof fetch });
+    const afterReload = new PullQueue({ ...t.deps, fetch: async () => json(201, problem(9)) });
     expect(afterReload.list()).toHaveLength(1);
     const outcomes = await afterReload.flush({ force: true });
     expect(outcomes).toMatchObject([{ kind: 'sent', problem: { number: 9 } }]);

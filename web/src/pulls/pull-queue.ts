@@ -192,7 +192,7 @@ export class PullQueue {
 }
 
 function isQueuedPull(value: unknown): value is QueuedPull {
-  const pull = value as QueuedPull;
+  const pull = value as Partial<QueuedPull> | null;
   return typeof pull === 'object' && pull !== null && typeof pull.key === 'string' && typeof pull.body?.title === 'string';
 }
 

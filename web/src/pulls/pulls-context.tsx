@@ -16,10 +16,10 @@ interface PullsApi {
   recent: RecentPull[];
   /** A refusal that happened on a background retry, so the person hears about it. */
   lateRefusal: { title: string; refusal: Refusal } | null;
-  pull(body: RaiseProblemBody): Promise<PullOutcome>;
-  retryNow(): void;
-  noteUpdate(problem: Problem): void;
-  dismissLateRefusal(): void;
+  pull: (body: RaiseProblemBody) => Promise<PullOutcome>;
+  retryNow: () => void;
+  noteUpdate: (problem: Problem) => void;
+  dismissLateRefusal: () => void;
 }
 
 const RECENT_MAX = 5;

@@ -14,10 +14,10 @@ export type Session =
 
 interface SessionApi {
   session: Session;
-  signedIn(user: User): void;
-  signOut(): Promise<void>;
-  setupDone(user: User): void;
-  recheck(): void;
+  signedIn: (user: User) => void;
+  signOut: () => Promise<void>;
+  setupDone: (user: User) => void;
+  recheck: () => void;
 }
 
 // Remembering who was signed in lets the pull page open (and queue pulls) while the server is down.
@@ -51,7 +51,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    discoverSession().then((next) => {
+    // discoverSession answers every failure with a phase of its own: it never rejects.
+    void discoverSession().then((next) => {
       if (current) setSession(next);
     });
     return () => {

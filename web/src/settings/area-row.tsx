@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import type { Area, UpdateAreaBody } from '../../../shared/areas.ts';
 import { NAME_MAX, RESPONSE_TARGET_MAX_MINUTES } from '../../../shared/limits.ts';
 import { updateArea } from '../api/endpoints.ts';
 import { rememberArea } from '../areas/areas-store.ts';
+import { formText } from '../forms/form-text.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { AreaPeople } from './area-people.tsx';
 
@@ -20,10 +21,10 @@ export function AreaRow({ area }: { area: Area }) {
     });
   }
 
-  function saveEdit(event: FormEvent<HTMLFormElement>) {
+  function saveEdit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void save({ name: String(form.get('name')).trim(), responseTargetMinutes: Number(form.get('target')) });
+    void save({ name: formText(form, 'name').trim(), responseTargetMinutes: Number(form.get('target')) });
   }
 
   return (

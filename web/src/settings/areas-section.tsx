@@ -1,8 +1,9 @@
-import { useId, type FormEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { DESCRIPTION_MAX, NAME_MAX, RESPONSE_TARGET_DEFAULT_MINUTES, RESPONSE_TARGET_MAX_MINUTES, SLUG_MAX, SLUG_PATTERN } from '../../../shared/limits.ts';
 import { createArea } from '../api/endpoints.ts';
 import { rememberArea, useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 import { AreaRow } from './area-row.tsx';
@@ -12,16 +13,16 @@ export function AreasSection() {
   const { areas } = useAreas();
   const { busy, failure, done, submit } = useSubmit();
 
-  function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const slug = String(form.get('slug')).trim();
-    const description = String(form.get('description')).trim();
+    const slug = formText(form, 'slug').trim();
+    const description = formText(form, 'description').trim();
     const target = Number(form.get('responseTargetMinutes'));
     void submit(async () => {
       const area = await createArea({
-        name: String(form.get('name')).trim(),
+        name: formText(form, 'name').trim(),
         ...(slug ? { slug } : {}),
         ...(description ? { description } : {}),
         ...(target ? { responseTargetMinutes: target } : {}),

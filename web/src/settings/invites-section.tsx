@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import type { Invite, Role } from '../../../shared/accounts.ts';
 import { EMAIL_MAX } from '../../../shared/limits.ts';
 import { createInvite } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
@@ -27,12 +28,12 @@ export function InvitesSection() {
   const { busy, failure, submit } = useSubmit();
   const [invite, setInvite] = useState<Invite | null>(null);
 
-  function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const email = String(form.get('email')).trim();
-    const role = String(form.get('role')) as Role;
+    const email = formText(form, 'email').trim();
+    const role = formText(form, 'role') as Role;
     void submit(async () => {
       setInvite(await createInvite({ role, ...(email ? { email } : {}) }));
       formElement.reset();

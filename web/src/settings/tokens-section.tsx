@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { ApiToken, CreatedApiToken } from '../../../shared/accounts.ts';
 import { NAME_MAX } from '../../../shared/limits.ts';
 import { createToken, listTokens, revokeToken } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
@@ -28,10 +29,10 @@ export function TokensSection() {
   }, []);
   useEffect(reload, [reload]);
 
-  function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const name = String(new FormData(formElement).get('name')).trim();
+    const name = formText(new FormData(formElement), 'name').trim();
     void submit(async () => {
       setCreated(await createToken({ name }));
       formElement.reset();
