@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../server/accounts/store.ts';
 import { verifyPassword } from '../server/accounts/passwords.ts';
+import type { CreatedApiToken, Invite, User } from '../shared/accounts.ts';
+import type { AreaList } from '../shared/areas.ts';
+import type { ErrorBody } from '../shared/errors.ts';
 import { ADMIN, asBrowser, createTestApp, ORIGIN, sessionCookieOf, setUpAdmin, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -16,11 +19,11 @@ describe('first set-up', () => {
     const me = await admin.request({ method: 'GET', url: '/api/me' });
     expect(me.json()).toMatchObject({ kind: 'user', user: { email: ADMIN.email, role: 'admin', name: ADMIN.name } });
     const areas = await admin.request({ method: 'GET', url: '/api/areas' });
-    expect(areas.json().items.map((a: { slug: string; name: string }) => [a.slug, a.name])).toEqual([['general', 'General']]);
+    expect(areas.json<AreaList>().items.map((a) => [a.slug, a.name])).toEqual([['general', 'General']]);
 
     const again = await t.app.inject({ method: 'POST', url: '/api/setup', headers: { origin: ORIGIN }, payload: { ...ADMIN, email: 'eve@example.com' } });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('already_set_up');
+    expect(again.json<ErrorBody>().error.code).toBe('already_set_up');
     expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
   });
 
@@ -70,7 +73,7 @@ describe('sign in and out', () => {
     for (const url of ['/api/me', '/api/areas', '/api/problems', '/api/tokens']) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(401);
-      expect(response.json().error.code).toBe('unauthorized');
+      expect(response.json<ErrorBody>().error.code).toBe('unauthorized');
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
@@ -78,7 +81,7 @@ describe('sign in and out', () => {
 
   it('keeps every documented route but set-up, sign-in and invite acceptance behind a session or token', async () => {
     const publicRoutes = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'GET /api/invites/{code}', 'POST /api/invites/{code}/accept'];
-    const { paths } = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const { paths } = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, object> }>();
     const routes = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(routes).toEqual(expect.arrayContaining([...publicRoutes, 'GET /api/problems', 'POST /api/areas']));
     for (const route of routes.filter((r) => !publicRoutes.includes(r))) {
@@ -95,7 +98,7 @@ describe('sign in and out', () => {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode);
       expect(statuses).toEqual([401, 401, 401, 429]);
-      expect((await attempt()).json().error.code).toBe('rate_limited');
+      expect((await attempt()).json<ErrorBody>().error.code).toBe('rate_limited');
     } finally {
       await limited.close();
     }
@@ -103,10 +106,10 @@ describe('sign in and out', () => {
 
   it('lets only a signed-in person sign out: an API token is refused', async () => {
     const admin = await setUpAdmin(t.app);
-    const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'cron' } })).json().token;
+    const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'cron' } })).json<CreatedApiToken>().token;
     const response = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('user_only');
+    expect(response.json<ErrorBody>().error.code).toBe('user_only');
   });
 });
 
@@ -119,10 +122,10 @@ describe('cross-origin protection', () => {
         headers: { cookie: admin.cookie, ...(origin ? { origin } : {}) },
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json().error.code).toBe('origin_refused');
+      expect(response.json<ErrorBody>().error.code).toBe('origin_refused');
     }
     const areas = await admin.request({ method: 'GET', url: '/api/areas' });
-    expect(areas.json().items).toHaveLength(1);
+    expect(areas.json<AreaList>().items).toHaveLength(1);
   });
 
   it('refuses a sign-in posted from another site, though signing in needs no session', async () => {
@@ -131,7 +134,7 @@ describe('cross-origin protection', () => {
       method: 'POST', url: '/api/session', headers: { origin: 'https://evil.example' }, payload: { email: ADMIN.email, password: ADMIN.password },
     });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('origin_refused');
+    expect(response.json<ErrorBody>().error.code).toBe('origin_refused');
     expect(response.cookies).toHaveLength(0);
   });
 });
@@ -141,7 +144,7 @@ describe('invites', () => {
     const admin = await setUpAdmin(t.app);
     const invite = await admin.request({ method: 'POST', url: '/api/invites', payload: { email: 'bo@example.com' } });
     expect(invite.statusCode).toBe(201);
-    const { code, link, role } = invite.json();
+    const { code, link, role } = invite.json<Invite>();
     expect(role).toBe('member');
     expect(link).toBe(`${ORIGIN}/invite/${code}`);
 
@@ -151,7 +154,7 @@ describe('invites', () => {
     });
     expect(accept.statusCode).toBe(201);
     const member = asBrowser(t.app, sessionCookieOf(accept));
-    expect((await member.request({ method: 'GET', url: '/api/me' })).json().user).toMatchObject({ name: 'Bo Member', role: 'member', email: 'bo@example.com' });
+    expect((await member.request({ method: 'GET', url: '/api/me' })).json<{ user: User }>().user).toMatchObject({ name: 'Bo Member', role: 'member', email: 'bo@example.com' });
 
     const reuse = await t.app.inject({
       method: 'POST', url: `/api/invites/${code}/accept`, headers: { origin: ORIGIN }, payload: { name: 'Mallory', password: 'another long password' },
@@ -164,7 +167,7 @@ describe('invites', () => {
 
   it('refuses an expired invite', async () => {
     const admin = await setUpAdmin(t.app);
-    const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: {} })).json();
+    const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: {} })).json<Invite>();
     t.clock.advance(72 * 3_600_000 + 1);
     const accept = await t.app.inject({
       method: 'POST', url: `/api/invites/${code}/accept`, headers: { origin: ORIGIN }, payload: { name: 'Late', password: 'late long password', email: 'late@example.com' },
@@ -174,11 +177,11 @@ describe('invites', () => {
 
   it('lets only admins invite', async () => {
     const admin = await setUpAdmin(t.app);
-    const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: { email: 'm@example.com' } })).json();
+    const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: { email: 'm@example.com' } })).json<Invite>();
     const accept = await t.app.inject({ method: 'POST', url: `/api/invites/${code}/accept`, headers: { origin: ORIGIN }, payload: { name: 'M', password: 'member long password' } });
     const member = asBrowser(t.app, sessionCookieOf(accept));
     const response = await member.request({ method: 'POST', url: '/api/invites', payload: {} });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('admin_only');
+    expect(response.json<ErrorBody>().error.code).toBe('admin_only');
   });
 });

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listLiveApiTokens } from '../server/accounts/store.ts';
 import { hashSecret } from '../server/accounts/secrets.ts';
+import type { ApiTokenList, CreatedApiToken } from '../shared/accounts.ts';
+import type { Area } from '../shared/areas.ts';
+import type { ErrorBody } from '../shared/errors.ts';
 import { createTestApp, createToken, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -22,7 +25,7 @@ describe('areas', () => {
     await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Ops' } });
     const dup = await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Ops team', slug: 'ops' } });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.code).toBe('slug_taken');
+    expect(dup.json<ErrorBody>().error.code).toBe('slug_taken');
   });
 
   it('renames, retargets and archives; an archived area takes no new pulls', async () => {
@@ -30,16 +33,16 @@ describe('areas', () => {
     const renamed = await admin.request({ method: 'PATCH', url: '/api/areas/line-1', payload: { name: 'Press line 1', responseTargetMinutes: 2 } });
     expect(renamed.json()).toMatchObject({ slug: 'line-1', name: 'Press line 1', responseTargetMinutes: 2 });
     const archived = await admin.request({ method: 'PATCH', url: '/api/areas/line-1', payload: { archived: true } });
-    expect(archived.json().archived).toBe(true);
+    expect(archived.json<Area>().archived).toBe(true);
     const pull = await admin.request({ method: 'POST', url: '/api/problems', payload: { title: 'x', area: 'line-1' } });
     expect(pull.statusCode).toBe(400);
-    expect(pull.json().error.details[0]).toEqual({ field: 'area', message: 'is archived' });
+    expect(pull.json<ErrorBody>().error.details[0]).toEqual({ field: 'area', message: 'is archived' });
   });
 
   it('refuses a response target of zero', async () => {
     const response = await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'X', responseTargetMinutes: 0 } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details[0].field).toBe('responseTargetMinutes');
+    expect(response.json<ErrorBody>().error.details[0].field).toBe('responseTargetMinutes');
   });
 });
 
@@ -47,14 +50,14 @@ describe('API tokens', () => {
   it('shows a token once, stores only its hash, and lets a machine pull with it', async () => {
     const created = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'alertmanager' } });
     expect(created.statusCode).toBe(201);
-    const { token, id } = created.json();
+    const { token, id } = created.json<CreatedApiToken>();
     expect(token).toMatch(/^andon_/);
 
     // What is stored is the token's hash: it finds the token, and the token itself is nowhere.
     const stored = (await listLiveApiTokens(t.db)).find((row) => row.id === id)!;
     expect(stored.tokenHash).toBe(hashSecret(token));
     expect(stored.tokenHash).not.toContain(token.slice('andon_'.length));
-    const listed = (await admin.request({ method: 'GET', url: '/api/tokens' })).json();
+    const listed = (await admin.request({ method: 'GET', url: '/api/tokens' })).json<ApiTokenList>();
     expect(JSON.stringify(listed)).not.toContain(token);
     expect(listed.items[0]).toMatchObject({ id, name: 'alertmanager' });
 

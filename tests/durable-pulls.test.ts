@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../server/db/sqlite-client.ts';
+import type { Problem, ProblemList } from '../shared/problems.ts';
 import { setUpWithToken, startServer, tempDataDir, type ServerProcess } from './helpers/server-process.ts';
 import { testDatabaseKind } from './helpers/test-database.ts';
 
@@ -27,7 +28,7 @@ async function allProblems(url: string, auth: string): Promise<Array<{ number: n
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${cursor}` : '';
-    const page = await (await fetch(`${url}/api/problems?limit=200${query}`, { headers: { authorization: auth } })).json();
+    const page = (await (await fetch(`${url}/api/problems?limit=200${query}`, { headers: { authorization: auth } })).json()) as ProblemList;
     problems.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -47,7 +48,7 @@ describe('a pull that got its 201 is on disk', () => {
       try {
         const response = await raise(first.url, auth, i);
         if (response.status !== 201) throw new Error(`status ${response.status}`);
-        const problem = await response.json();
+        const problem = (await response.json()) as Problem;
         acknowledged.set(i, problem.number);
         // Kill once a fair share is acknowledged, while the rest are still in flight.
         if (!killed && acknowledged.size >= RAISES / 5) {
@@ -66,7 +67,7 @@ describe('a pull that got its 201 is on disk', () => {
     for (const i of unanswered) {
       const response = await raise(server.url, auth, i);
       expect(response.status).toBe(201);
-      acknowledged.set(i, (await response.json()).number);
+      acknowledged.set(i, ((await response.json()) as Problem).number);
     }
 
     const problems = await allProblems(server.url, auth);

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listProblems } from '../server/problems/store.ts';
+import type { ApiTokenList } from '../shared/accounts.ts';
+import type { ErrorBody } from '../shared/errors.ts';
+import type { Problem, ProblemList } from '../shared/problems.ts';
 import { createTestApp, createToken, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -21,7 +24,7 @@ describe('pulling the cord', () => {
   it('records a problem in the default area as a Help pull and answers it whole', async () => {
     const response = await raise({ title: '  Deploy of checkout failed  ', details: 'step 3 timed out' });
     expect(response.statusCode).toBe(201);
-    const problem = response.json();
+    const problem = response.json<Problem>();
     expect(problem).toMatchObject({
       number: 1, title: 'Deploy of checkout failed', details: 'step 3 timed out', area: 'general', level: 'help', status: 'raised',
       raisedBy: { kind: 'token', name: 'monitoring' },
@@ -50,7 +53,7 @@ describe('pulling the cord', () => {
     await raise({ title: 'Disk full on db-2' }, { 'idempotency-key': 'alert-123' });
     const other = await raise({ title: 'Disk full on db-3' }, { 'idempotency-key': 'alert-123' });
     expect(other.statusCode).toBe(422);
-    expect(other.json().error.code).toBe('idempotency_key_reused');
+    expect(other.json<ErrorBody>().error.code).toBe('idempotency_key_reused');
     expect(await countProblems()).toBe(1);
   });
 
@@ -58,7 +61,7 @@ describe('pulling the cord', () => {
     await raise({ title: 'from the token' }, { 'idempotency-key': 'same' });
     const person = await admin.request({ method: 'POST', url: '/api/problems', headers: { 'idempotency-key': 'same' }, payload: { title: 'from a person' } });
     expect(person.statusCode).toBe(201);
-    expect(person.json().title).toBe('from a person');
+    expect(person.json<Problem>().title).toBe('from a person');
   });
 
   it.each([
@@ -69,7 +72,7 @@ describe('pulling the cord', () => {
   ])('refuses %s with 400 naming Idempotency-Key, and records nothing', async (_what, key) => {
     const response = await raise({ title: 'Disk full on db-2' }, { 'idempotency-key': key });
     expect(response.statusCode).toBe(400);
-    const { error } = response.json();
+    const { error } = response.json<ErrorBody>();
     expect(error.code).toBe('validation_failed');
     expect(error.details.map((d: { field?: string }) => d.field)).toContain('Idempotency-Key');
     expect(await countProblems()).toBe(0);
@@ -82,7 +85,7 @@ describe('pulling the cord', () => {
 
   it('records concurrent double submissions with one key exactly once', async () => {
     const responses = await Promise.all(Array.from({ length: 20 }, () => raise({ title: 'double click' }, { 'idempotency-key': 'k' })));
-    expect(new Set(responses.map((r) => r.json().number))).toEqual(new Set([1]));
+    expect(new Set(responses.map((r) => r.json<Problem>().number))).toEqual(new Set([1]));
     expect(await countProblems()).toBe(1);
   });
 });
@@ -104,7 +107,7 @@ describe('refusing bad pulls', () => {
     it(`refuses ${what} with 400 naming the field, and changes nothing`, async () => {
       const response = await raise(payload);
       expect(response.statusCode).toBe(400);
-      const { error } = response.json();
+      const { error } = response.json<ErrorBody>();
       expect(error.code).toBe('validation_failed');
       expect(error.details.map((d: { field?: string }) => d.field)).toContain(field);
       expect(await countProblems()).toBe(0);
@@ -116,18 +119,18 @@ describe('refusing bad pulls', () => {
       method: 'POST', url: '/api/problems', headers: { authorization: token, 'content-type': 'application/json' }, payload: '{"title": "x"',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('invalid_json');
+    expect(response.json<ErrorBody>().error.code).toBe('invalid_json');
   });
 
   it('refuses a body over 1 MiB with 413', async () => {
     const response = await raise({ title: 'x', details: 'y'.repeat(1024 * 1024) });
     expect(response.statusCode).toBe(413);
-    expect(response.json().error).toMatchObject({ code: 'body_too_large' });
+    expect(response.json<ErrorBody>().error).toMatchObject({ code: 'body_too_large' });
     expect(await countProblems()).toBe(0);
   });
 
   it('refuses a revoked token', async () => {
-    const id = (await admin.request({ method: 'GET', url: '/api/tokens' })).json().items[0].id;
+    const id = (await admin.request({ method: 'GET', url: '/api/tokens' })).json<ApiTokenList>().items[0].id;
     expect((await admin.request({ method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(204);
     const response = await raise({ title: 'after revoke' });
     expect(response.statusCode).toBe(401);
@@ -137,7 +140,7 @@ describe('refusing bad pulls', () => {
   it('answers an unknown problem with a JSON 404', async () => {
     const response = await admin.request({ method: 'GET', url: '/api/problems/999' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.code).toBe('not_found');
+    expect(response.json<ErrorBody>().error.code).toBe('not_found');
   });
 
   it('never shows internals on a server error', async () => {
@@ -146,7 +149,7 @@ describe('refusing bad pulls', () => {
     const response = await raise({ title: 'boom' });
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toMatch(/sqlite|postgres|pool|closed|at .*\.ts|stack/i);
-    expect(response.json().error.code).toBe('internal_error');
+    expect(response.json<ErrorBody>().error.code).toBe('internal_error');
   });
 });
 
@@ -155,16 +158,16 @@ describe('listing problems', () => {
     await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Payments' } });
     for (let i = 1; i <= 5; i++) await raise({ title: `p${i}`, level: i % 2 ? 'help' : 'stop', area: i > 3 ? 'payments' : 'general' });
 
-    const first = (await admin.request({ method: 'GET', url: '/api/problems?limit=2' })).json();
+    const first = (await admin.request({ method: 'GET', url: '/api/problems?limit=2' })).json<ProblemList>();
     expect(first.items.map((p: { number: number }) => p.number)).toEqual([5, 4]);
-    const second = (await admin.request({ method: 'GET', url: `/api/problems?limit=2&cursor=${first.nextCursor}` })).json();
+    const second = (await admin.request({ method: 'GET', url: `/api/problems?limit=2&cursor=${first.nextCursor}` })).json<ProblemList>();
     expect(second.items.map((p: { number: number }) => p.number)).toEqual([3, 2]);
-    const last = (await admin.request({ method: 'GET', url: `/api/problems?limit=2&cursor=${second.nextCursor}` })).json();
+    const last = (await admin.request({ method: 'GET', url: `/api/problems?limit=2&cursor=${second.nextCursor}` })).json<ProblemList>();
     expect(last).toMatchObject({ items: [{ number: 1 }], nextCursor: null });
 
-    const stops = (await admin.request({ method: 'GET', url: '/api/problems?level=stop' })).json();
+    const stops = (await admin.request({ method: 'GET', url: '/api/problems?level=stop' })).json<ProblemList>();
     expect(stops.items.map((p: { number: number }) => p.number)).toEqual([4, 2]);
-    const payments = (await admin.request({ method: 'GET', url: '/api/problems?area=payments' })).json();
+    const payments = (await admin.request({ method: 'GET', url: '/api/problems?area=payments' })).json<ProblemList>();
     expect(payments.items.map((p: { number: number }) => p.number)).toEqual([5, 4]);
   });
 
@@ -172,7 +175,7 @@ describe('listing problems', () => {
     await raise({ title: 'a' });
     await raise({ title: 'b' });
     await admin.request({ method: 'PATCH', url: '/api/problems/1', payload: { status: 'swarming' } });
-    const swarming = (await admin.request({ method: 'GET', url: '/api/problems?status=swarming' })).json();
+    const swarming = (await admin.request({ method: 'GET', url: '/api/problems?status=swarming' })).json<ProblemList>();
     expect(swarming.items.map((p: { number: number }) => p.number)).toEqual([1]);
     expect((await admin.request({ method: 'GET', url: '/api/problems?limit=201' })).statusCode).toBe(400);
     expect((await admin.request({ method: 'GET', url: '/api/problems?status=nope' })).statusCode).toBe(400);
@@ -184,13 +187,13 @@ describe('moving a problem along', () => {
     await raise({ title: 'queue backed up' });
     await admin.request({ method: 'PATCH', url: '/api/problems/1', payload: { status: 'swarming' } });
     const contained = await admin.request({ method: 'PATCH', url: '/api/problems/1', payload: { status: 'contained' } });
-    expect(contained.json().history.map((h: { to: string }) => h.to)).toEqual(['raised', 'swarming', 'contained']);
+    expect(contained.json<Problem>().history.map((h: { to: string }) => h.to)).toEqual(['raised', 'swarming', 'contained']);
 
     const back = await admin.request({ method: 'PATCH', url: '/api/problems/1', payload: { status: 'raised' } });
     expect(back.statusCode).toBe(409);
     const dismissWithoutReason = await admin.request({ method: 'PATCH', url: '/api/problems/1', payload: { status: 'dismissed' } });
     expect(dismissWithoutReason.statusCode).toBe(400);
-    expect((await admin.request({ method: 'GET', url: '/api/problems/1' })).json().status).toBe('contained');
+    expect((await admin.request({ method: 'GET', url: '/api/problems/1' })).json<Problem>().status).toBe('contained');
   });
 });
 
@@ -200,7 +203,7 @@ describe('recently changed problems', () => {
     t.clock.advance(2 * 86_400_000);
     await raise({ title: 'new' });
     const since = new Date(t.clock.now() - 86_400_000).toISOString();
-    const recent = (await admin.request({ method: 'GET', url: `/api/problems?updatedSince=${encodeURIComponent(since)}` })).json();
+    const recent = (await admin.request({ method: 'GET', url: `/api/problems?updatedSince=${encodeURIComponent(since)}` })).json<ProblemList>();
     expect(recent.items.map((p: { title: string }) => p.title)).toEqual(['new']);
     expect((await admin.request({ method: 'GET', url: '/api/problems?updatedSince=yesterday' })).statusCode).toBe(400);
   });

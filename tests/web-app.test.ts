@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../shared/errors.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 // Needs the web build, which `npm test` makes before running the tests.
@@ -21,7 +22,7 @@ describe('serving the web app', () => {
   it('answers unknown /api paths with a JSON 404, signed in or not', async () => {
     const response = await t.app.inject({ url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.code).toBe('not_found');
+    expect(response.json<ErrorBody>().error.code).toBe('not_found');
   });
 
   it('serves hashed bundles with a long cache and the page itself without one', async () => {

@@ -62,8 +62,10 @@ afterEach(async () => {
   pages = [];
 });
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
   await browser?.close();
   await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   data.remove();
 });
 

@@ -39,8 +39,10 @@ function problemsTitled(page: Page, title: string): Promise<number> {
     let count = 0;
     let cursor: string | null = null;
     do {
-      const list: { items: { title: string }[]; nextCursor: string | null } =
-        await (await fetch(`/api/problems?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const list = (await (await fetch(`/api/problems?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
+        items: { title: string }[];
+        nextCursor: string | null;
+      };
       count += list.items.filter((p) => p.title === wanted).length;
       cursor = list.nextCursor;
     } while (cursor);
@@ -59,8 +61,10 @@ afterEach(async () => {
   expect(refusedByPolicy.splice(0)).toEqual([]);
 });
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
   await browser?.close();
   await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   data.remove();
 });
 

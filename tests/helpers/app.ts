@@ -3,6 +3,7 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import type { Clock } from '../../server/clock.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
+import type { CreatedApiToken } from '../../shared/accounts.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -79,5 +80,5 @@ export async function setUpAdmin(app: FastifyInstance): Promise<Caller> {
 export async function createToken(admin: Caller, name = 'monitoring'): Promise<string> {
   const response = await admin.request({ method: 'POST', url: '/api/tokens', payload: { name } });
   if (response.statusCode !== 201) throw new Error(`token failed: ${response.statusCode} ${response.body}`);
-  return `Bearer ${response.json().token}`;
+  return `Bearer ${response.json<CreatedApiToken>().token}`;
 }

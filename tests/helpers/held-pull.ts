@@ -35,8 +35,8 @@ export function holdPull(url: string, authorization: string, body: object): Prom
       req.on('response', (res) => {
         let text = '';
         res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, body: res.statusCode === 201 ? JSON.parse(text) : null }));
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, body: res.statusCode === 201 ? (JSON.parse(text) as PullAnswer['body']) : null }));
         res.on('error', () => resolveAnswer({ status: 0, body: null }));
       });
       req.on('error', (error) => {
@@ -54,7 +54,10 @@ export async function untilRefused(port: number, timeoutMs = 10_000): Promise<vo
   while (Date.now() < deadline) {
     const refused = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
       socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
     });
     if (refused) return;

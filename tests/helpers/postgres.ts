@@ -133,7 +133,7 @@ async function startOnFreePort(bin: string, dataDir: string, logFile: string, cw
     } catch (error) {
       if (attempt >= 3) {
         const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
-        throw new Error(`${(error as Error).message}\n${log}`);
+        throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
       }
     }
   }
@@ -150,7 +150,7 @@ async function run(bin: string, program: string, args: string[], cwd: string): P
     await execFileAsync(...command(bin, program, args), { cwd });
   } catch (error) {
     const { stderr, stdout, message } = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`${program} failed: ${stderr || stdout || message}`);
+    throw new Error(`${program} failed: ${stderr || stdout || message}`, { cause: error });
   }
 }
 

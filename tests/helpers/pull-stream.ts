@@ -34,7 +34,7 @@ export function streamPulls(url: string, authorization: string, titlePrefix: str
         body: JSON.stringify({ title }),
         signal: AbortSignal.timeout(20_000),
       }).then(
-        async (r): Promise<PullAnswer> => ({ status: r.status, body: r.status === 201 ? await r.json() : (await r.text(), null) }),
+        async (r): Promise<PullAnswer> => ({ status: r.status, body: r.status === 201 ? ((await r.json()) as PullAnswer['body']) : (await r.text(), null) }),
         (): PullAnswer => ({ status: 0, body: null }),
       );
       results.push({ title, sentAt, ...answer });

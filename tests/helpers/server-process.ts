@@ -65,13 +65,13 @@ export async function startServer(options: { dataDir: string; port?: number; env
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
 
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ended = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 100))]);
+    const ended = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
     if (ended !== null) throw new Error(`server exited (${ended}) before answering:\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;

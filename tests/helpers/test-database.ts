@@ -18,7 +18,7 @@ export function testDatabaseKind(): TestDatabaseKind {
 }
 
 /** An empty, uniquely named database on the run's shared cluster; migrating it is the caller's job. */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = inject('postgresUrl');
   if (!serverUrl) throw new Error('No PostgreSQL cluster for this test: run it in the postgres project (vitest --project postgres)');
   const name = uniqueDatabaseName();

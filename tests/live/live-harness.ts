@@ -2,7 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
+import type { ErrorBody } from '../../shared/errors.ts';
 import type { ServerMessage } from '../../shared/live.ts';
+import type { Problem } from '../../shared/problems.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
@@ -41,7 +43,7 @@ export async function startLiveApp(live: LiveSettings = {}): Promise<LiveApp> {
       payload: { title: `problem ${i}`, ...(area ? { area } : {}), ...(details ? { details } : {}) },
     });
     if (response.statusCode !== 201) throw new Error(`raise failed: ${response.statusCode} ${response.body}`);
-    return response.json().number;
+    return response.json<Problem>().number;
   }
 
   let closed = false;
@@ -90,7 +92,7 @@ export function connect(url: string, headers: Record<string, string>, query = ''
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`timed out; got ${messages.length} messages, last ${JSON.stringify(messages.at(-1))?.slice(0, 200)}`));
+          reject(new Error(`timed out; got ${messages.length} messages, last ${JSON.stringify(messages.at(-1) ?? null).slice(0, 200)}`));
         }, timeoutMs);
         const check = () => {
           if (!predicate(client)) return;
@@ -106,7 +108,8 @@ export function connect(url: string, headers: Record<string, string>, query = ''
   };
   ws.on('error', () => {});
   ws.on('message', (data) => {
-    messages.push(JSON.parse(data.toString()) as ServerMessage);
+    // With ws's default binaryType, a message is one Buffer.
+    messages.push(JSON.parse((data as Buffer).toString()) as ServerMessage);
     for (const check of [...waiters]) check();
   });
   return new Promise((resolve, reject) => {
@@ -118,7 +121,8 @@ export function connect(url: string, headers: Record<string, string>, query = ''
 
 export interface RefusedUpgrade {
   status: number;
-  body: any;
+  /** The error envelope the server answered with. */
+  body: ErrorBody;
   /** Resolves when the server has ended the TCP connection (the client keeps its end open). */
   hungUp: Promise<void>;
 }
@@ -137,7 +141,13 @@ export function refusedUpgrade(url: string, headers: Record<string, string>): Pr
       const hungUp = new Promise<void>((done) => request.socket?.once('close', () => done()));
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: body.startsWith('{') ? JSON.parse(body) : body, hungUp }));
+      response.on('end', () => {
+        try {
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(body) as ErrorBody, hungUp });
+        } catch (error) {
+          reject(new Error(`the refusal is not the JSON error envelope: ${body.slice(0, 200)}`, { cause: error }));
+        }
+      });
     });
   });
 }

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIVE_PROTOCOL } from '../../shared/live.ts';
+import { LIVE_PROTOCOL, type ServerMessage } from '../../shared/live.ts';
 import { newestEventSeq, pruneEventsBefore } from '../../server/events/store.ts';
 import { connect, range, startLiveApp, type LiveApp } from './live-harness.ts';
 
@@ -21,7 +21,7 @@ describe('resuming after a drop', () => {
     let newestAtDrop: Promise<number> = Promise.resolve(Infinity);
     const dropped = new Promise<void>((resolve) => {
       first.ws.on('message', (data) => {
-        const message = JSON.parse(data.toString());
+        const message = JSON.parse((data as Buffer).toString()) as ServerMessage;
         if (message.type !== 'event' || beforeDrop.length === 400) return;
         beforeDrop.push(message.seq);
         if (beforeDrop.length === 400) {
