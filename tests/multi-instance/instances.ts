@@ -1,6 +1,7 @@
 // Real Andon server processes sharing one PostgreSQL database, for the multi-instance tests.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
+import type { Problem, ProblemList } from '../../shared/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 import { testDatabaseKind } from '../helpers/test-database.ts';
 
@@ -58,14 +59,14 @@ export async function pull(url: string, auth: string, title: string, key?: strin
     body: JSON.stringify({ title }),
     signal: AbortSignal.timeout(30_000),
   });
-  const body = await response.json();
+  const body = (await response.json()) as Problem;
   if (response.status !== 201) throw new Error(`pull "${title}" answered ${response.status}: ${JSON.stringify(body)}`);
   return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', number: body.number, title: body.title };
 }
 
 /** Runs `count` tasks, at most `inFlight` at a time, and answers their results in task order. */
 export async function inFlight<T>(count: number, limit: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
+  const results = new Array<T>(count);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, count) }, async () => {
     while (next < count) {
@@ -84,7 +85,7 @@ export async function allProblems(url: string, auth: string): Promise<Array<{ nu
     const query: string = cursor ? `&cursor=${cursor}` : '';
     const response = await fetch(`${url}/api/problems?limit=200${query}`, { headers: { authorization: auth } });
     if (!response.ok) throw new Error(`GET /api/problems answered ${response.status}`);
-    const page = await response.json();
+    const page = (await response.json()) as ProblemList;
     problems.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

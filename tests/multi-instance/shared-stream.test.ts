@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ProblemEvent } from '../../shared/live.ts';
+import type { ProblemEvent, ServerMessage } from '../../shared/live.ts';
 import { setUpWithToken, type ServerProcess } from '../helpers/server-process.ts';
 import { freshPostgresDatabase } from '../helpers/test-database.ts';
 import { connect, range, type LiveClient } from '../live/live-harness.ts';
@@ -70,7 +70,7 @@ describeSeveralInstances('two instances on one PostgreSQL database', () => {
     const beforeDrop: number[] = [];
     const dropped = new Promise<void>((resolve) => {
       onA.ws.on('message', (data) => {
-        const message = JSON.parse(data.toString());
+        const message = JSON.parse((data as Buffer).toString()) as ServerMessage;
         if (message.type !== 'event' || beforeDrop.length === DROP_AFTER) return;
         beforeDrop.push(message.seq);
         if (beforeDrop.length < DROP_AFTER) return;
