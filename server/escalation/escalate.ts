@@ -2,7 +2,7 @@ import type { Tx } from '../db/client.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { findAreaBySlug } from '../areas/store.ts';
 import { findProblemForUpdate, touchProblem } from '../problems/store.ts';
-import { loadProblem } from '../problems/load-problem.ts';
+import { loadLockedProblem } from '../problems/load-problem.ts';
 import { loadAreaPeople } from '../responders/store.ts';
 import { addTimelineEntry, type Actor } from '../timeline/system-entries.ts';
 import { names } from './countdown.ts';
@@ -25,7 +25,7 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
   const state = await findEscalation(tx, problem.id);
   const area = await findAreaBySlug(tx, problem.areaSlug);
   if (!state || !area) return 'nobody-left';
-  const { steps } = (await loadAreaPeople(tx, [area.id])).get(area.id)!;
+  const { steps } = (await loadAreaPeople(tx, [area.id])).get(area.id) ?? { steps: [] };
   const routing = { problemId: problem.id, problemNumber: problem.number, areaSlug: problem.areaSlug };
   const reached = nextStep(steps.map((s) => ({ people: s.people })), area.escalationRepeat, state);
 
@@ -37,7 +37,7 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
     // step 0 the path was shortened since: the next escalation it promised is withdrawn.
     if (state.step > 0) {
       await touchProblem(tx, problem.id, now);
-      await events.recordProblem(tx, 'problem.updated', (await loadProblem(tx, number))!, now);
+      await events.recordProblem(tx, 'problem.updated', await loadLockedProblem(tx, number), now);
     }
     return 'nobody-left';
   }
@@ -54,6 +54,6 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
   const skipped = reached.skipped.length ? `; skipped step ${reached.skipped.join(', ')} (nobody in it)` : '';
   await addTimelineEntry(tx, events, routing, { kind: 'escalated', body: `${why}: escalated to step ${reached.step}${round}${skipped}`, by, at: now });
   await addTimelineEntry(tx, events, routing, { kind: 'alerted', body: `Alerted ${names(step.people)}`, by: null, at: now });
-  await events.recordProblem(tx, 'problem.updated', (await loadProblem(tx, number))!, now);
+  await events.recordProblem(tx, 'problem.updated', await loadLockedProblem(tx, number), now);
   return 'escalated';
 }

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { cancelJob } from '../jobs/store.ts';
 import type { JobHandler } from '../jobs/runner.ts';
-import { loadProblem } from '../problems/load-problem.ts';
+import { loadLockedProblem } from '../problems/load-problem.ts';
 import { findProblemByNumber } from '../problems/store.ts';
 import { escalate } from './escalate.ts';
 import { escalationKey, type EscalationPayload } from './job.ts';
@@ -33,7 +33,7 @@ export function createEscalationService(db: Database, events: EventLog, clock: C
         if (outcome === 'not-raised') throw new ConflictError('not_raised', `Problem #${number} is no longer raised: someone has joined, so escalation has stopped`);
         if (outcome === 'nobody-left') throw new ConflictError('nobody_left', 'Nobody is left on the escalation path to escalate to');
         if (outcome === 'not-found') throw new NotFoundError(`Problem #${number}`);
-        return (await loadProblem(tx, number))!;
+        return loadLockedProblem(tx, number);
       });
     },
   };

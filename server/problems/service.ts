@@ -32,8 +32,6 @@ async function resolveArea(db: Queryable, slug: string | undefined): Promise<Are
   return area;
 }
 
-const load = loadProblem;
-
 export function createProblemService(db: Database, events: EventLog, clock: Clock) {
   return {
     /** The pull. With an idempotency key, a retry answers what the first attempt answered. */
@@ -123,10 +121,10 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
         const row = await store.findProblemForUpdate(tx, number);
         if (!row) throw new NotFoundError(`Problem #${number}`);
         // Pressing the button twice answers the problem as it is rather than a 409.
-        if (row.status === move.to) return (await load(tx, number))!;
+        if (row.status === move.to) return loadLockedProblem(tx, number);
         const now = clock.now();
         await moveStatus(tx, events, row, move, by, now);
-        const problem = (await load(tx, number))!;
+        const problem = await loadLockedProblem(tx, number);
         await events.recordProblem(tx, 'problem.updated', problem, now);
         return problem;
       });

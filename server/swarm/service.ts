@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog, EventRouting } from '../events/event-log.ts';
-import { loadProblem } from '../problems/load-problem.ts';
+import { loadLockedProblem } from '../problems/load-problem.ts';
 import { moveStatus } from '../problems/status-change.ts';
 import * as problemStore from '../problems/store.ts';
 import { addTimelineEntry } from '../timeline/system-entries.ts';
@@ -30,7 +30,7 @@ export function createSwarmService(db: Database, events: EventLog, clock: Clock)
   }
 
   async function announce(tx: Tx, number: number, at: number): Promise<Problem> {
-    const problem = (await loadProblem(tx, number))!;
+    const problem = await loadLockedProblem(tx, number);
     await events.recordProblem(tx, 'problem.updated', problem, at);
     return problem;
   }
@@ -47,7 +47,7 @@ export function createSwarmService(db: Database, events: EventLog, clock: Clock)
           if (!already) throw new ConflictError('problem_closed', `Problem #${number} is ${row.status}; reopen it to swarm on it`);
         }
         const added = await store.insertSwarmMember(tx, { problemId: row.id, userId: person.id, userName: person.name, joinedAt: now });
-        if (!added) return (await loadProblem(tx, number))!;
+        if (!added) return loadLockedProblem(tx, number);
         const routing = routingOf(row);
         await addTimelineEntry(tx, events, routing, { kind: 'joined', body: `${person.name} joined the swarm`, by: person, at: now });
         if (row.leadUserId === null) {
@@ -66,12 +66,12 @@ export function createSwarmService(db: Database, events: EventLog, clock: Clock)
       const person = requirePerson(by);
       return db.transaction(async (tx) => {
         const row = await lockProblem(tx, number);
-        if (!(await store.deleteSwarmMember(tx, row.id, person.id))) return (await loadProblem(tx, number))!;
+        if (!(await store.deleteSwarmMember(tx, row.id, person.id))) return loadLockedProblem(tx, number);
         const now = clock.now();
         const routing = routingOf(row);
         await addTimelineEntry(tx, events, routing, { kind: 'left', body: `${person.name} left the swarm`, by: person, at: now });
         if (row.leadUserId === person.id) {
-          const next = (await store.listSwarmMembers(tx, [row.id]))[0];
+          const next = (await store.listSwarmMembers(tx, [row.id])).at(0);
           await store.setSwarmLead(tx, row.id, next?.userId ?? null, now);
           if (next) await addTimelineEntry(tx, events, routing, { kind: 'lead', body: `${next.userName} leads the swarm`, by: person, at: now });
         } else {
@@ -90,7 +90,7 @@ export function createSwarmService(db: Database, events: EventLog, clock: Clock)
         const next = swarm.find((m) => m.userId === userId);
         if (!next) throw new ValidationError('The lead must be in the swarm', [{ field: 'userId', message: 'is not in the swarm' }]);
         if (!swarm.some((m) => m.userId === person.id)) throw new ForbiddenError('not_in_swarm', 'Join the swarm to take or hand over the lead');
-        if (row.leadUserId === userId) return (await loadProblem(tx, number))!;
+        if (row.leadUserId === userId) return loadLockedProblem(tx, number);
         if (userId !== person.id && row.leadUserId !== null && row.leadUserId !== person.id) {
           throw new ForbiddenError('not_the_lead', 'Only the lead can hand the lead to somebody else');
         }

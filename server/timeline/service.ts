@@ -73,7 +73,9 @@ export function createTimelineService(db: Database, events: EventLog, clock: Clo
           }
           await store.setVerdict(tx, entry.id, input.verdict, evidence.id);
         }
-        const presented = presentTimelineEntry((await store.findTimelineEntry(tx, problem.id, id))!, number);
+        const edited = await store.findTimelineEntry(tx, problem.id, id);
+        if (!edited) throw new Error(`timeline entry ${id} is missing inside the transaction that edited it`);
+        const presented = presentTimelineEntry(edited, number);
         await events.record(tx, 'timeline.edited', routingOf(problem), presented, now);
         return presented;
       });

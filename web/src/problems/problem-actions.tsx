@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { REASON_MAX } from '../../../shared/limits.ts';
-import type { ChangeStatusBody, DismissReason, Problem, Status } from '../../../shared/problems.ts';
+import type { ChangeStatusBody, DismissReason, Problem } from '../../../shared/problems.ts';
 import { canMove } from '../../../shared/status-lifecycle.ts';
 import { changeStatus } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { ENTRY_BODY_MAX, ENTRY_KINDS, type EntryKind, type TimelineEntry } from '../../../shared/timeline.ts';
 import { addTimelineEntry } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
@@ -12,18 +12,20 @@ export function EntryForm({ number, onAdded }: { number: number; onAdded: (entry
   const [body, setBody] = useState('');
   const { busy, failure, done, setFailure, submit } = useSubmit();
 
-  async function send(event: FormEvent) {
+  function send(event: SubmitEvent) {
     event.preventDefault();
     if (!body.trim()) {
       setFailure('Write something first.');
       return;
     }
-    const sent = await submit(async () => {
+    // useSubmit shows a failure itself: only a success clears the field.
+    void submit(async () => {
       const entry = await addTimelineEntry(number, { kind, body });
       onAdded(entry);
       return `${KIND_LOOK[entry.kind].label} added.`;
+    }).then((sent) => {
+      if (sent) setBody('');
     });
-    if (sent) setBody('');
   }
 
   return (

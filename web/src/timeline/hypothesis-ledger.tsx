@@ -39,7 +39,7 @@ export function HypothesisLedger({ entries, onChanged }: { entries: TimelineEntr
 
 function SettleForm({ hypothesis, results, onChanged }: { hypothesis: TimelineEntry; results: TimelineEntry[]; onChanged: (e: TimelineEntry) => void }) {
   const id = useId();
-  const [evidence, setEvidence] = useState(hypothesis.evidenceId ?? results.at(-1)!.id);
+  const [evidence, setEvidence] = useState(hypothesis.evidenceId ?? results.at(-1)?.id ?? '');
   const { busy, failure, submit } = useSubmit();
   const settle = (verdict: Verdict) =>
     void submit(async () => onChanged(await editTimelineEntry(hypothesis.problemNumber, hypothesis.id, { verdict, evidence })));

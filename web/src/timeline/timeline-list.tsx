@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { ENTRY_BODY_MAX, ENTRY_KINDS, type EntryRevisionList, type TimelineEntry } from '../../../shared/timeline.ts';
 import { editTimelineEntry, getEntryRevisions } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
@@ -49,7 +49,7 @@ function EditForm({ entry, onDone }: { entry: TimelineEntry; onDone: (entry?: Ti
   const id = useId();
   const [body, setBody] = useState(entry.body);
   const { busy, failure, submit } = useSubmit();
-  function save(event: FormEvent) {
+  function save(event: SubmitEvent) {
     event.preventDefault();
     void submit(async () => onDone(await editTimelineEntry(entry.problemNumber, entry.id, { body })));
   }
@@ -72,7 +72,7 @@ function Revisions({ entry }: { entry: TimelineEntry }) {
   const [revisions, setRevisions] = useState<EntryRevisionList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = (event: React.SyntheticEvent<HTMLDetailsElement>) => {
-    if (event.currentTarget.open) getEntryRevisions(entry.problemNumber, entry.id).then(setRevisions, (e) => setError(describeError(e)));
+    if (event.currentTarget.open) getEntryRevisions(entry.problemNumber, entry.id).then(setRevisions, (e: unknown) => setError(describeError(e)));
   };
   return (
     <details className="timeline__revisions" onToggle={toggle}>
