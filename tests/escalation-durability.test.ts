@@ -10,13 +10,15 @@ import { JOB_LEASE_MS } from '../server/jobs/runner.ts';
 import { findJobByKey, leaseDueJobs } from '../server/jobs/store.ts';
 import { findProblemByNumber } from '../server/problems/store.ts';
 import { listTimelineEntries } from '../server/timeline/store.ts';
+import type { User } from '../shared/accounts.ts';
+import type { Problem } from '../shared/problems.ts';
 import { asBrowser, ORIGIN, setUpAdmin, TestClock, type Caller } from './helpers/app.ts';
 import { idOf } from './helpers/people.ts';
 import { startServer, tempDataDir, type ServerProcess } from './helpers/server-process.ts';
 import { freshPostgresDatabase, openTestDatabase, testDatabaseKind } from './helpers/test-database.ts';
 
 const MINUTE = 60_000;
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -52,13 +54,13 @@ describe('escalation across instances and restarts', () => {
     await admin.request({ method: 'PUT', url: '/api/areas/press/escalation', payload: { steps: [{ userIds: [adminId], waitMinutes: 5 }], repeat: 0 } });
     const numbers: number[] = [];
     for (let i = 0; i < 30; i++) {
-      numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json().number);
+      numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json<Problem>().number);
     }
     clock.advance(MINUTE);
     await Promise.all([a.jobs.runDue(), b.jobs.runDue(), a.jobs.runDue(), b.jobs.runDue()]);
     expect(await Promise.all(numbers.map((n) => escalatedEntries(database.db, n)))).toEqual(numbers.map(() => 1));
     const onB = asBrowser(b, admin.cookie);
-    for (const n of numbers) expect((await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json().escalation).toMatchObject({ step: 1 });
+    for (const n of numbers) expect((await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json<Problem>().escalation).toMatchObject({ step: 1 });
   });
 
   it('lets "escalate now" on one instance race the due job on another without a deadlock or a double step', async () => {
@@ -79,7 +81,7 @@ describe('escalation across instances and restarts', () => {
     const step = { userIds: [adminId], waitMinutes: 5 };
     await admin.request({ method: 'PUT', url: '/api/areas/press/escalation', payload: { steps: [step, step, step, step], repeat: 0 } });
     const numbers: number[] = [];
-    for (let i = 0; i < 10; i++) numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json().number);
+    for (let i = 0; i < 10; i++) numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json<Problem>().number);
     clock.advance(MINUTE);
     const onB = asBrowser(b, admin.cookie);
     const [, ...pressed] = await Promise.all([a.jobs.runDue(), ...numbers.map((n) => onB.request({ method: 'POST', url: `/api/problems/${n}/escalate` }))]);
@@ -87,7 +89,7 @@ describe('escalation across instances and restarts', () => {
     for (const n of numbers) {
       // A job that ran first is followed by the button (step 2); a button that went first replaced
       // the job (step 1). Either way each step happened once, and the state and the timeline agree.
-      const state = (await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json().escalation;
+      const state = (await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json<Problem>().escalation;
       expect([1, 2]).toContain(state.step);
       expect(await escalatedEntries(database.db, n)).toBe(state.step);
     }
@@ -108,17 +110,17 @@ describe('escalation across instances and restarts', () => {
       const response = await fetch(`${server.url}${path}`, {
         method, headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: body && JSON.stringify(body),
       });
-      return (await response.json()) as Record<string, any>;
+      return (await response.json()) as unknown;
     };
     const setup = await fetch(`${server.url}/api/setup`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' }),
     });
     const cookie = setup.headers.getSetCookie()[0].split(';')[0];
-    const adminId = (await call('GET', '/api/me', cookie)).user.id;
+    const adminId = ((await call('GET', '/api/me', cookie)) as { user: User }).user.id;
     await call('POST', '/api/areas', cookie, { name: 'Press', slug: 'press', responseTargetMinutes: 1 });
     await call('PUT', '/api/areas/press/escalation', cookie, { steps: [{ userIds: [adminId], waitMinutes: 5 }], repeat: 0 });
-    const raised = await call('POST', '/api/problems', cookie, { title: 'Press 4 jams', area: 'press' });
+    const raised = (await call('POST', '/api/problems', cookie, { title: 'Press 4 jams', area: 'press' })) as Problem;
     expect(raised.escalation).toMatchObject({ step: 0, escalated: false });
     expect(await server.stop('SIGKILL')).toBe('SIGKILL');
 
@@ -145,7 +147,7 @@ describe('escalation across instances and restarts', () => {
     await again.jobs.runDue();
     await restarted.jobs.runDue();
     expect(await escalatedEntries(db, raised.number)).toBe(1);
-    const state = (await asBrowser(again, cookie).request({ method: 'GET', url: `/api/problems/${raised.number}` })).json().escalation;
+    const state = (await asBrowser(again, cookie).request({ method: 'GET', url: `/api/problems/${raised.number}` })).json<Problem>().escalation;
     expect(state).toMatchObject({ step: 1, escalated: true, nextAt: null });
   }, 120_000); // a real server process starts here, on a machine shared with other test runs
 });

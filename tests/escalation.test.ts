@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listEventsAfter } from '../server/events/store.ts';
 import { findJobByKey } from '../server/jobs/store.ts';
 import { listTimelineEntries } from '../server/timeline/store.ts';
+import type { Area } from '../shared/areas.ts';
+import type { ErrorBody } from '../shared/errors.ts';
+import type { Problem, ProblemList } from '../shared/problems.ts';
 import { createTestApp, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 import { idOf, inviteMember, type Member } from './helpers/people.ts';
 
@@ -29,17 +32,17 @@ async function area(slug: string, responseTargetMinutes: number, path?: { steps:
 async function pull(areaSlug: string, level: 'help' | 'stop' = 'help') {
   const response = await admin.request({ method: 'POST', url: '/api/problems', payload: { title: 'Press 4 jams', area: areaSlug, level } });
   expect(response.statusCode).toBe(201);
-  return response.json() as { id: string; number: number; raisedAt: string; escalation: Record<string, unknown> };
+  return response.json<Problem>();
 }
 
-const problem = async (number: number) => (await admin.request({ method: 'GET', url: `/api/problems/${number}` })).json();
+const problem = async (number: number) => (await admin.request({ method: 'GET', url: `/api/problems/${number}` })).json<Problem>();
 const escalations = async (problemId: string) =>
   (await listTimelineEntries(t.db, problemId)).filter((e) => e.kind === 'escalated' || e.kind === 'alerted').map((e) => e.body);
 
 describe('responders and the escalation path', () => {
   it('are set by an admin and answered on GET area, with names', async () => {
     await area('press', 5, { steps: [{ userIds: [bea.id], waitMinutes: 3 }, { userIds: [], waitMinutes: 2 }], repeat: 1 });
-    const answered = (await admin.request({ method: 'GET', url: '/api/areas/press' })).json();
+    const answered = (await admin.request({ method: 'GET', url: '/api/areas/press' })).json<Area>();
     expect(answered.responders).toEqual([{ id: adminId, name: 'Ada Admin' }]);
     expect(answered.escalation).toEqual({ steps: [{ users: [{ id: bea.id, name: 'Bea Builder' }], waitMinutes: 3 }, { users: [], waitMinutes: 2 }], repeat: 1 });
   });
@@ -68,9 +71,9 @@ describe('responders and the escalation path', () => {
     for (const { url, payload } of bad) {
       const response = await admin.request({ method: 'PUT', url: `/api/areas/press/${url}`, payload });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(response.json().error.code).toBe('validation_failed');
+      expect(response.json<ErrorBody>().error.code).toBe('validation_failed');
     }
-    const unchanged = (await admin.request({ method: 'GET', url: '/api/areas/press' })).json();
+    const unchanged = (await admin.request({ method: 'GET', url: '/api/areas/press' })).json<Area>();
     expect(unchanged.responders).toEqual([{ id: adminId, name: 'Ada Admin' }]);
     expect(unchanged.escalation.steps).toHaveLength(1);
     expect((await admin.request({ method: 'PUT', url: '/api/areas/nowhere/responders', payload: { userIds: [] } })).statusCode).toBe(404);
@@ -93,7 +96,7 @@ describe('countdown and escalation', () => {
     await t.app.jobs.runDue();
     const first = (await problem(raised.number)).escalation;
     expect(first).toMatchObject({ step: 1, round: 0, escalated: true });
-    expect(Date.parse(first.nextAt) - Date.parse(first.escalatedAt)).toBe(3 * MINUTE);
+    expect(Date.parse(first.nextAt!) - Date.parse(first.escalatedAt!)).toBe(3 * MINUTE);
     expect((await escalations(raised.id)).slice(1)).toEqual(['Nobody joined in time: escalated to step 1', 'Alerted Bea Builder']);
 
     // Step 2 has nobody: after step 1's three minutes, step 3 is reached at once, not 30 minutes later.
@@ -132,7 +135,7 @@ describe('countdown and escalation', () => {
   it('halves the response target for a Stop pull', async () => {
     await area('press', 10, { steps: [{ userIds: [bea.id], waitMinutes: 1 }], repeat: 0 });
     const raised = await pull('press', 'stop');
-    expect(Date.parse(raised.escalation.responseDueAt as string) - Date.parse(raised.raisedAt)).toBe(5 * MINUTE);
+    expect(Date.parse(raised.escalation.responseDueAt) - Date.parse(raised.raisedAt)).toBe(5 * MINUTE);
     t.clock.advance(5 * MINUTE);
     await t.app.jobs.runDue();
     expect((await problem(raised.number)).escalation).toMatchObject({ step: 1, escalated: true });
@@ -142,7 +145,7 @@ describe('countdown and escalation', () => {
     await area('press', 5, { steps: [{ userIds: [bea.id], waitMinutes: 3 }], repeat: 0 });
     const raised = await pull('press');
     const joined = await bea.caller.request({ method: 'PATCH', url: `/api/problems/${raised.number}`, payload: { status: 'swarming' } });
-    expect(joined.json().escalation).toMatchObject({ step: 0, escalated: false, nextAt: null });
+    expect(joined.json<Problem>().escalation).toMatchObject({ step: 0, escalated: false, nextAt: null });
     t.clock.advance(10 * MINUTE);
     expect(await t.app.jobs.runDue()).toBeGreaterThan(0); // the pending job runs, finds someone joined and does nothing
     expect((await problem(raised.number)).escalation).toMatchObject({ step: 0, escalated: false, nextAt: null });
@@ -156,7 +159,7 @@ describe('countdown and escalation', () => {
     const raised = await pull('press');
     const pressed = await bea.caller.request({ method: 'POST', url: `/api/problems/${raised.number}/escalate` });
     expect(pressed.statusCode).toBe(200);
-    expect(pressed.json().escalation).toMatchObject({ step: 1, escalated: true });
+    expect(pressed.json<Problem>().escalation).toMatchObject({ step: 1, escalated: true });
     expect((await escalations(raised.id)).slice(1)).toEqual(['Bea Builder escalated now: escalated to step 1', 'Alerted Bea Builder']);
 
     // The countdown that was due at five minutes is gone: step 1 gets its full three minutes from the press.
@@ -168,7 +171,7 @@ describe('countdown and escalation', () => {
 
     const nobodyLeft = await bea.caller.request({ method: 'POST', url: `/api/problems/${raised.number}/escalate` });
     expect(nobodyLeft.statusCode).toBe(409);
-    expect(nobodyLeft.json().error.code).toBe('nobody_left');
+    expect(nobodyLeft.json<ErrorBody>().error.code).toBe('nobody_left');
     expect((await bea.caller.request({ method: 'POST', url: '/api/problems/9999/escalate' })).statusCode).toBe(404);
   });
 
@@ -178,11 +181,11 @@ describe('countdown and escalation', () => {
     const seen: unknown[] = [];
     t.clock.advance(MINUTE);
     await t.app.jobs.runDue();
-    for (const event of await listEventsAfter(t.db, 0, 100)) if (event.name === 'problem.updated') seen.push(JSON.parse(event.data));
-    expect(seen).toEqual([expect.objectContaining({ number: raised.number, escalation: expect.objectContaining({ step: 1, escalated: true }) })]);
+    for (const event of await listEventsAfter(t.db, 0, 100)) if (event.name === 'problem.updated') seen.push(JSON.parse(event.data) as unknown);
+    expect(seen).toEqual([expect.objectContaining({ number: raised.number, escalation: expect.objectContaining({ step: 1, escalated: true }) as unknown })]);
     // Marked changed too, so a client catching up with `updatedSince` sees the escalation.
     const since = new Date(Date.parse(raised.raisedAt) + 30_000).toISOString();
-    const changed = (await admin.request({ method: 'GET', url: `/api/problems?updatedSince=${since}` })).json().items;
+    const changed = (await admin.request({ method: 'GET', url: `/api/problems?updatedSince=${since}` })).json<ProblemList>().items;
     expect(changed.map((p: { number: number }) => p.number)).toEqual([raised.number]);
   });
 });

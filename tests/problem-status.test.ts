@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../shared/errors.ts';
+import type { Problem } from '../shared/problems.ts';
+import type { TimelineList } from '../shared/timeline.ts';
 import { createTestApp, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -14,9 +17,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const move = (payload: object, number = 2) => admin.request({ method: 'POST', url: `/api/problems/${number}/status`, payload });
-const problem = async (number = 2) => (await admin.request({ method: 'GET', url: `/api/problems/${number}` })).json();
+const problem = async (number = 2) => (await admin.request({ method: 'GET', url: `/api/problems/${number}` })).json<Problem>();
 const statusEntries = async (number = 2) =>
-  (await admin.request({ method: 'GET', url: `/api/problems/${number}/timeline` })).json().items
+  (await admin.request({ method: 'GET', url: `/api/problems/${number}/timeline` })).json<TimelineList>().items
     .filter((e: { kind: string }) => e.kind === 'status').map((e: { body: string }) => e.body);
 
 describe('the status route', () => {
@@ -25,7 +28,7 @@ describe('the status route', () => {
     const contained = await move({ status: 'contained' });
     expect(contained.statusCode).toBe(200);
     t.clock.advance(60_000);
-    const resolved = (await move({ status: 'resolved' })).json();
+    const resolved = (await move({ status: 'resolved' })).json<Problem>();
     expect(resolved.status).toBe('resolved');
     expect(resolved.history.map((h: { to: string }) => h.to)).toEqual(['raised', 'contained', 'resolved']);
     expect(resolved.history[2]).toMatchObject({ from: 'contained', by: { name: 'Ada Admin' } });
@@ -34,16 +37,16 @@ describe('the status route', () => {
   });
 
   it('dismisses with each reason, and reopens a dismissed or resolved problem', async () => {
-    const duplicate = (await move({ status: 'dismissed', reason: 'duplicate', duplicateOf: 1 })).json();
+    const duplicate = (await move({ status: 'dismissed', reason: 'duplicate', duplicateOf: 1 })).json<Problem>();
     expect(duplicate.history.at(-1)).toMatchObject({ to: 'dismissed', reason: 'Duplicate of #1' });
-    const reopened = (await move({ status: 'raised' })).json();
+    const reopened = (await move({ status: 'raised' })).json<Problem>();
     expect(reopened.status).toBe('raised');
-    expect((await move({ status: 'dismissed', reason: 'not-a-problem' })).json().history.at(-1).reason).toBe('Not a problem');
+    expect((await move({ status: 'dismissed', reason: 'not-a-problem' })).json<Problem>().history.at(-1)?.reason).toBe('Not a problem');
     await move({ status: 'raised' });
-    expect((await move({ status: 'dismissed', reason: 'other', text: ' a drill ' })).json().history.at(-1).reason).toBe('a drill');
+    expect((await move({ status: 'dismissed', reason: 'other', text: ' a drill ' })).json<Problem>().history.at(-1)?.reason).toBe('a drill');
     await move({ status: 'raised' });
     await move({ status: 'resolved' });
-    expect((await move({ status: 'swarming' })).json().status).toBe('swarming');
+    expect((await move({ status: 'swarming' })).json<Problem>().status).toBe('swarming');
     expect(await statusEntries()).toContain('raised → dismissed: Duplicate of #1');
   });
 
@@ -52,7 +55,7 @@ describe('the status route', () => {
     const before = await problem();
     const response = await move({ status: 'contained' });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('invalid_status_change');
+    expect(response.json<ErrorBody>().error.code).toBe('invalid_status_change');
     expect(await problem()).toEqual(before);
   });
 
@@ -76,7 +79,7 @@ describe('the status route', () => {
   });
 
   it('answers the problem unchanged when asked for the status it has (a double click)', async () => {
-    const first = (await move({ status: 'contained' })).json();
+    const first = (await move({ status: 'contained' })).json<Problem>();
     const again = await move({ status: 'contained' });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first);

@@ -33,7 +33,7 @@ describe('the server process', () => {
         env: { ...process.env, ANDON_DATA_DIR: data.dir, [name]: value }, stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.once('exit', (status) => resolve({ status, stderr }));
     })));
     results.forEach((result, i) => {

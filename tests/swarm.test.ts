@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../shared/errors.ts';
+import type { Presence, Problem } from '../shared/problems.ts';
+import type { TimelineList } from '../shared/timeline.ts';
 import { createTestApp, createToken, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 import { idOf, inviteMember } from './helpers/members.ts';
 
@@ -23,9 +26,9 @@ afterEach(() => t.close());
 const join = (who: Caller) => who.request({ method: 'POST', url: '/api/problems/1/swarm' });
 const leave = (who: Caller) => who.request({ method: 'DELETE', url: '/api/problems/1/swarm' });
 const lead = (who: Caller, userId: string) => who.request({ method: 'PUT', url: '/api/problems/1/lead', payload: { userId } });
-const problem = async () => (await admin.request({ method: 'GET', url: '/api/problems/1' })).json();
+const problem = async () => (await admin.request({ method: 'GET', url: '/api/problems/1' })).json<Problem>();
 const timelineKinds = async () =>
-  (await admin.request({ method: 'GET', url: '/api/problems/1/timeline' })).json().items.map((e: { kind: string; body: string }) => `${e.kind}: ${e.body}`);
+  (await admin.request({ method: 'GET', url: '/api/problems/1/timeline' })).json<TimelineList>().items.map((e: { kind: string; body: string }) => `${e.kind}: ${e.body}`);
 
 describe('joining the swarm', () => {
   it('makes the first joiner the lead, moves raised to swarming and records the first response', async () => {
@@ -34,9 +37,9 @@ describe('joining the swarm', () => {
     t.clock.advance(90_000);
     const response = await join(bo);
     expect(response.statusCode).toBe(200);
-    const joined = response.json();
+    const joined = response.json<Problem>();
     expect(joined).toMatchObject({ status: 'swarming', swarm: [{ id: bo.id, name: 'Bo Member' }], lead: { id: bo.id, name: 'Bo Member' } });
-    expect(Date.parse(joined.firstRespondedAt) - Date.parse(before.raisedAt)).toBeGreaterThanOrEqual(90_000);
+    expect(Date.parse(joined.firstRespondedAt!) - Date.parse(before.raisedAt)).toBeGreaterThanOrEqual(90_000);
     expect(joined.history.at(-1)).toMatchObject({ from: 'raised', to: 'swarming', by: { id: bo.id } });
     expect(await problem()).toEqual(joined);
     expect(await timelineKinds()).toEqual([
@@ -45,7 +48,7 @@ describe('joining the swarm', () => {
   });
 
   it('is idempotent: joining twice answers the same swarm and adds no row or entry', async () => {
-    const first = (await join(bo)).json();
+    const first = (await join(bo)).json<Problem>();
     const [again, third] = await Promise.all([join(bo), join(bo)]);
     expect(again.statusCode).toBe(200);
     expect(third.statusCode).toBe(200);
@@ -55,18 +58,18 @@ describe('joining the swarm', () => {
   });
 
   it('keeps the lead and the first response time when others join later', async () => {
-    const first = (await join(bo)).json();
+    const first = (await join(bo)).json<Problem>();
     t.clock.advance(5_000);
-    const second = (await join(cy)).json();
+    const second = (await join(cy)).json<Problem>();
     expect(second.swarm.map((m: { name: string }) => m.name)).toEqual(['Bo Member', 'Cy Member']);
-    expect(second.lead.id).toBe(bo.id);
+    expect(second.lead?.id).toBe(bo.id);
     expect(second.firstRespondedAt).toBe(first.firstRespondedAt);
   });
 
   it('refuses an API token (a swarm is people), somebody not signed in, and an unknown problem, changing nothing', async () => {
     const byToken = await t.app.inject({ method: 'POST', url: '/api/problems/1/swarm', headers: { authorization: token } });
     expect(byToken.statusCode).toBe(403);
-    expect(byToken.json().error.code).toBe('people_only');
+    expect(byToken.json<ErrorBody>().error.code).toBe('people_only');
     expect((await t.app.inject({ method: 'POST', url: '/api/problems/1/swarm' })).statusCode).toBe(401);
     expect((await bo.request({ method: 'POST', url: '/api/problems/99/swarm' })).statusCode).toBe(404);
     expect(await problem()).toMatchObject({ status: 'raised', swarm: [], lead: null, firstRespondedAt: null });
@@ -84,10 +87,10 @@ describe('leaving and the lead', () => {
   it('hands the lead to who joined next when the lead leaves, and to nobody when the swarm empties', async () => {
     await join(bo);
     await join(cy);
-    const afterBo = (await leave(bo)).json();
+    const afterBo = (await leave(bo)).json<Problem>();
     expect(afterBo.swarm.map((m: { id: string }) => m.id)).toEqual([cy.id]);
     expect(afterBo.lead).toEqual({ id: cy.id, name: 'Cy Member' });
-    const empty = (await leave(cy)).json();
+    const empty = (await leave(cy)).json<Problem>();
     expect(empty).toMatchObject({ swarm: [], lead: null, status: 'swarming' });
     expect(await timelineKinds()).toContain('left: Bo Member left the swarm');
     expect(await timelineKinds()).toContain('lead: Cy Member leads the swarm');
@@ -106,9 +109,9 @@ describe('leaving and the lead', () => {
     await join(cy);
     const taken = await lead(cy, cy.id);
     expect(taken.statusCode).toBe(200);
-    expect(taken.json().lead.id).toBe(cy.id);
+    expect(taken.json<Problem>().lead?.id).toBe(cy.id);
     const handed = await lead(cy, bo.id);
-    expect(handed.json().lead.id).toBe(bo.id);
+    expect(handed.json<Problem>().lead?.id).toBe(bo.id);
     expect(await timelineKinds()).toEqual(expect.arrayContaining(['lead: Cy Member took the lead', 'lead: Cy Member handed the lead to Bo Member']));
   });
 
@@ -116,19 +119,19 @@ describe('leaving and the lead', () => {
     await join(bo);
     const outsider = await lead(bo, admin.id);
     expect(outsider.statusCode).toBe(400);
-    expect(outsider.json().error.details).toEqual([{ field: 'userId', message: 'is not in the swarm' }]);
+    expect(outsider.json<ErrorBody>().error.details).toEqual([{ field: 'userId', message: 'is not in the swarm' }]);
     expect((await lead(bo, 'no-such-user')).statusCode).toBe(400);
     const outside = await lead(admin, bo.id);
     expect(outside.statusCode).toBe(403);
-    expect(outside.json().error.code).toBe('not_in_swarm');
+    expect(outside.json<ErrorBody>().error.code).toBe('not_in_swarm');
     expect((await lead(bo, bo.id)).statusCode).toBe(200); // already the lead: a double click changes nothing
     await join(cy);
     await join(admin);
     const notLead = await lead(cy, admin.id);
     expect(notLead.statusCode).toBe(403);
-    expect(notLead.json().error.code).toBe('not_the_lead');
+    expect(notLead.json<ErrorBody>().error.code).toBe('not_the_lead');
     expect((await lead(bo, 'x'.repeat(101))).statusCode).toBe(400);
-    expect((await problem()).lead.id).toBe(bo.id);
+    expect((await problem()).lead?.id).toBe(bo.id);
   });
 });
 
@@ -136,12 +139,12 @@ describe('presence', () => {
   it('answers who has the problem open within the last 45 seconds', async () => {
     const first = await bo.request({ method: 'PUT', url: '/api/problems/1/presence' });
     expect(first.statusCode).toBe(200);
-    expect(first.json().people.map((p: { name: string }) => p.name)).toEqual(['Bo Member']);
+    expect(first.json<Presence>().people.map((p: { name: string }) => p.name)).toEqual(['Bo Member']);
     t.clock.advance(30_000);
-    const both = (await cy.request({ method: 'PUT', url: '/api/problems/1/presence' })).json();
+    const both = (await cy.request({ method: 'PUT', url: '/api/problems/1/presence' })).json<Presence>();
     expect(both.people.map((p: { name: string }) => p.name)).toEqual(['Cy Member', 'Bo Member']);
     t.clock.advance(20_000);
-    const later = (await cy.request({ method: 'PUT', url: '/api/problems/1/presence' })).json();
+    const later = (await cy.request({ method: 'PUT', url: '/api/problems/1/presence' })).json<Presence>();
     expect(later.people.map((p: { name: string }) => p.name)).toEqual(['Cy Member']);
   });
 

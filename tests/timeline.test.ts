@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENTRY_BODY_MAX } from '../shared/timeline.ts';
+import type { ErrorBody } from '../shared/errors.ts';
+import { ENTRY_BODY_MAX, type EntryRevisionList, type TimelineEntry, type TimelineList } from '../shared/timeline.ts';
 import { createTestApp, createToken, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 import { inviteMember } from './helpers/members.ts';
 
@@ -21,7 +22,7 @@ const add = (who: Caller, kind: string, body: string, number = 1) =>
   who.request({ method: 'POST', url: `/api/problems/${number}/timeline`, payload: { kind, body } });
 const edit = (who: Caller, id: string, payload: object, number = 1) =>
   who.request({ method: 'PATCH', url: `/api/problems/${number}/timeline/${id}`, payload });
-const timeline = async (number = 1) => (await admin.request({ method: 'GET', url: `/api/problems/${number}/timeline` })).json().items;
+const timeline = async (number = 1) => (await admin.request({ method: 'GET', url: `/api/problems/${number}/timeline` })).json<TimelineList>().items;
 
 describe('adding entries', () => {
   it('adds each kind of entry in order, with its author, and lists them oldest first', async () => {
@@ -47,7 +48,7 @@ describe('adding entries', () => {
     ];
     for (const response of cases) {
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.code).toBe('validation_failed');
+      expect(response.json<ErrorBody>().error.code).toBe('validation_failed');
     }
     expect((await add(bo, 'note', 'x', 99)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'POST', url: '/api/problems/1/timeline', payload: { kind: 'note', body: 'x' } })).statusCode).toBe(401);
@@ -58,54 +59,54 @@ describe('adding entries', () => {
 
 describe('editing an entry', () => {
   it('lets the author change the body and keeps every earlier version', async () => {
-    const entry = (await add(bo, 'observation', 'first words')).json();
+    const entry = (await add(bo, 'observation', 'first words')).json<TimelineEntry>();
     t.clock.advance(1_000);
     const edited = await edit(bo, entry.id, { body: 'second words' });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ id: entry.id, body: 'second words', at: entry.at });
-    expect(edited.json().editedAt).not.toBeNull();
+    expect(edited.json<TimelineEntry>().editedAt).not.toBeNull();
     t.clock.advance(1_000);
     await edit(bo, entry.id, { body: 'third words' });
-    const revisions = (await admin.request({ method: 'GET', url: `/api/problems/1/timeline/${entry.id}/revisions` })).json().items;
+    const revisions = (await admin.request({ method: 'GET', url: `/api/problems/1/timeline/${entry.id}/revisions` })).json<EntryRevisionList>().items;
     expect(revisions.map((r: { body: string }) => r.body)).toEqual(['first words', 'second words']);
     expect(revisions[0].writtenAt).toBe(entry.at);
-    expect(revisions[1].writtenAt).toBe(edited.json().editedAt);
+    expect(revisions[1].writtenAt).toBe(edited.json<TimelineEntry>().editedAt);
     expect((await timeline())[0].body).toBe('third words');
   });
 
   it('refuses somebody else, a system entry, a blank body and an entry of another problem, changing nothing', async () => {
-    const entry = (await add(bo, 'observation', 'mine')).json();
+    const entry = (await add(bo, 'observation', 'mine')).json<TimelineEntry>();
     const byAdmin = await edit(admin, entry.id, { body: 'not yours' });
     expect(byAdmin.statusCode).toBe(403);
-    expect(byAdmin.json().error.code).toBe('not_the_author');
+    expect(byAdmin.json<ErrorBody>().error.code).toBe('not_the_author');
     expect((await edit(bo, entry.id, { body: '  ' })).statusCode).toBe(400);
     expect((await edit(bo, entry.id, { body: 'x'.repeat(ENTRY_BODY_MAX + 1) })).statusCode).toBe(400);
     expect((await edit(bo, entry.id, { body: 'elsewhere' }, 2)).statusCode).toBe(404);
     expect((await edit(bo, 'no-such-entry', { body: 'x' })).statusCode).toBe(404);
     await bo.request({ method: 'POST', url: '/api/problems/1/swarm' });
     const joined = (await timeline()).find((e: { kind: string }) => e.kind === 'joined');
-    expect((await edit(bo, joined.id, { body: 'I was here first' })).statusCode).toBe(403);
+    expect((await edit(bo, joined!.id, { body: 'I was here first' })).statusCode).toBe(403);
     expect((await timeline())[0]).toEqual(entry);
-    expect((await admin.request({ method: 'GET', url: `/api/problems/1/timeline/${entry.id}/revisions` })).json().items).toEqual([]);
+    expect((await admin.request({ method: 'GET', url: `/api/problems/1/timeline/${entry.id}/revisions` })).json<EntryRevisionList>().items).toEqual([]);
   });
 });
 
 describe('the hypothesis ledger', () => {
   it('confirms or refutes a hypothesis, pointing at a result', async () => {
-    const hypothesis = (await add(bo, 'hypothesis', 'The cache is cold')).json();
-    const result = (await add(admin, 'result', 'Warming it fixed p99')).json();
+    const hypothesis = (await add(bo, 'hypothesis', 'The cache is cold')).json<TimelineEntry>();
+    const result = (await add(admin, 'result', 'Warming it fixed p99')).json<TimelineEntry>();
     const confirmed = await edit(admin, hypothesis.id, { verdict: 'confirmed', evidence: result.id });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ id: hypothesis.id, verdict: 'confirmed', evidenceId: result.id, body: 'The cache is cold' });
     const refuted = await edit(bo, hypothesis.id, { verdict: 'refuted', evidence: result.id });
-    expect(refuted.json().verdict).toBe('refuted');
+    expect(refuted.json<TimelineEntry>().verdict).toBe('refuted');
   });
 
   it('refuses a verdict on something else, evidence that is not a result or from another problem, and a bad verdict, changing nothing', async () => {
-    const hypothesis = (await add(bo, 'hypothesis', 'The cache is cold')).json();
-    const observation = (await add(bo, 'observation', 'p99 is 4 s')).json();
-    const result = (await add(bo, 'result', 'Warming fixed it')).json();
-    const elsewhere = (await add(bo, 'result', 'Unrelated', 2)).json();
+    const hypothesis = (await add(bo, 'hypothesis', 'The cache is cold')).json<TimelineEntry>();
+    const observation = (await add(bo, 'observation', 'p99 is 4 s')).json<TimelineEntry>();
+    const result = (await add(bo, 'result', 'Warming fixed it')).json<TimelineEntry>();
+    const elsewhere = (await add(bo, 'result', 'Unrelated', 2)).json<TimelineEntry>();
     const cases = [
       await edit(bo, observation.id, { verdict: 'confirmed', evidence: result.id }),
       await edit(bo, hypothesis.id, { verdict: 'confirmed', evidence: observation.id }),
@@ -116,7 +117,7 @@ describe('the hypothesis ledger', () => {
       await edit(bo, hypothesis.id, { body: 'x', verdict: 'confirmed', evidence: result.id }),
     ];
     for (const response of cases) expect(response.statusCode).toBe(400);
-    expect(cases[2].json().error.details).toEqual([{ field: 'evidence', message: 'is not a result entry of this problem' }]);
+    expect(cases[2].json<ErrorBody>().error.details).toEqual([{ field: 'evidence', message: 'is not a result entry of this problem' }]);
     const entries = await timeline();
     expect(entries.every((e: { verdict: unknown }) => e.verdict === null)).toBe(true);
   });
@@ -127,6 +128,6 @@ describe('machines', () => {
     const token = await createToken(admin, 'deploy-bot');
     const response = await t.app.inject({ method: 'POST', url: '/api/problems/1/timeline', headers: { authorization: token }, payload: { kind: 'note', body: 'rolled back' } });
     expect(response.statusCode).toBe(201);
-    expect(response.json().author).toMatchObject({ kind: 'token', name: 'deploy-bot' });
+    expect(response.json<TimelineEntry>().author).toMatchObject({ kind: 'token', name: 'deploy-bot' });
   });
 });

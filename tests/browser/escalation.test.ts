@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Area } from '../../shared/areas.ts';
 import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
 import { createToken, setUpAdmin } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
@@ -19,8 +20,10 @@ beforeAll(async () => {
   token = await createToken(server.url, cookie, 'escalation test machine');
 });
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
   await browser?.close();
   await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   data.remove();
 });
 
@@ -61,7 +64,7 @@ describe('the response countdown', () => {
     await editor.getByLabel('Wait (minutes)').fill('7');
     await editor.getByRole('button', { name: 'Save responders and path' }).click();
     await expect.poll(() => editor.getByRole('status').textContent(), EVENTUALLY).toBe('Responders and escalation path saved.');
-    const saved = (await (await fetch(`${server.url}/api/areas/${area.slug}`, { headers: { cookie } })).json()) as Record<string, any>;
+    const saved = (await (await fetch(`${server.url}/api/areas/${area.slug}`, { headers: { cookie } })).json()) as Area;
     expect(saved.responders.map((p: { name: string }) => p.name)).toEqual(['Ada Admin']);
     expect(saved.escalation).toMatchObject({ steps: [{ users: [{ name: 'Ada Admin' }], waitMinutes: 7 }], repeat: 0 });
     await page.context().close();

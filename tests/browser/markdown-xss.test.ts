@@ -32,8 +32,10 @@ beforeAll(async () => {
   admin = await setUpAdmin(server.url);
 });
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
   await browser?.close();
   await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   data.remove();
 });
 

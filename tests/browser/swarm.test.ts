@@ -21,8 +21,10 @@ beforeAll(async () => {
   member = await addMember(server.url, admin);
 });
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
   await browser?.close();
   await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   data.remove();
 });
 

@@ -1,3 +1,4 @@
+import type { Invite, User } from '../../shared/accounts.ts';
 import { asBrowser, ORIGIN, sessionCookieOf, type Caller, type TestApp } from './app.ts';
 
 export interface Member {
@@ -9,7 +10,7 @@ export interface Member {
 /** Invites a member through the API as the admin, and answers them signed in with their user id. */
 export async function inviteMember(t: TestApp, admin: Caller, name: string): Promise<Member> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`;
-  const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: { email } })).json();
+  const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: { email } })).json<Invite>();
   const accepted = await t.app.inject({
     method: 'POST', url: `/api/invites/${code}/accept`, headers: { origin: ORIGIN }, payload: { name, password: `${name} has a long password` },
   });
@@ -19,5 +20,5 @@ export async function inviteMember(t: TestApp, admin: Caller, name: string): Pro
 }
 
 export async function idOf(caller: Caller): Promise<string> {
-  return (await caller.request({ method: 'GET', url: '/api/me' })).json().user.id;
+  return (await caller.request({ method: 'GET', url: '/api/me' })).json<{ user: User }>().user.id;
 }

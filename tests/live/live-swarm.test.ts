@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/live.ts';
+import type { TimelineEntry } from '../../shared/timeline.ts';
 import { inviteMember } from '../helpers/members.ts';
 import { ORIGIN, type Caller } from '../helpers/app.ts';
 import { connect, startLiveApp, type LiveApp, type LiveClient } from './live-harness.ts';
@@ -34,8 +35,8 @@ describe('the swarm on the live stream', () => {
 
     const mark = events(client).at(-1)!.seq;
     await request('PUT', '/presence');
-    const hypothesis = (await request('POST', '/timeline', { kind: 'hypothesis', body: 'Cold cache' })).json();
-    const result = (await request('POST', '/timeline', { kind: 'result', body: 'Warm cache: fast' })).json();
+    const hypothesis = (await request('POST', '/timeline', { kind: 'hypothesis', body: 'Cold cache' })).json<TimelineEntry>();
+    const result = (await request('POST', '/timeline', { kind: 'result', body: 'Warm cache: fast' })).json<TimelineEntry>();
     await request('PATCH', `/timeline/${hypothesis.id}`, { verdict: 'confirmed', evidence: result.id });
     await request('PUT', '/presence'); // a heartbeat from somebody already present is no event
     await bo.request({ method: 'POST', url: `/api/problems/${number}/status`, payload: { status: 'contained' } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LiveEvent } from '../../shared/live.ts';
+import type { Presence, Problem } from '../../shared/problems.ts';
 import { addMember, createToken, setUpAdmin } from '../helpers/organisation.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { freshPostgresDatabase } from '../helpers/test-database.ts';
@@ -45,7 +46,7 @@ describeSeveralInstances('a swarm across two instances', () => {
     expect((await as(a, member, 'PUT', `/api/problems/${number}/presence`)).status).toBe(200);
     await client.waitFor((c) => events(c).some((e) => e.name === 'presence.changed'));
     // Ada, on B, sees Bo who is looking at it through A.
-    const presence = await (await as(b, admin, 'PUT', `/api/problems/${number}/presence`)).json();
+    const presence = (await (await as(b, admin, 'PUT', `/api/problems/${number}/presence`)).json()) as Presence;
     expect(presence.people.map((p: { name: string }) => p.name).sort()).toEqual(['Ada Admin', 'Bo Member']);
 
     expect((await as(a, member, 'POST', `/api/problems/${number}/swarm`)).status).toBe(200);
@@ -53,7 +54,7 @@ describeSeveralInstances('a swarm across two instances', () => {
     const updated = events(client).find((e) => e.name === 'problem.updated')!;
     expect(updated.data).toMatchObject({ status: 'swarming', lead: { name: 'Bo Member' } });
     // Joining again through B is the same swarm: one member, no new event.
-    const again = await (await as(b, member, 'POST', `/api/problems/${number}/swarm`)).json();
+    const again = (await (await as(b, member, 'POST', `/api/problems/${number}/swarm`)).json()) as Problem;
     expect(again.swarm).toHaveLength(1);
   });
 });
