@@ -79,6 +79,11 @@ export default defineConfig(
     rules: {
       // A missing dependency is a stale-closure bug, not a style point.
       'react-hooks/exhaustive-deps': 'error',
+      // Off: these two only say that the React Compiler would skip a component (a library it cannot
+      // memoise around, manual memoisation it cannot keep). The app does not run the compiler;
+      // turn them on with it.
+      'react-hooks/incompatible-library': 'off',
+      'react-hooks/preserve-manual-memoization': 'off',
     },
   },
   {

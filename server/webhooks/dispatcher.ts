@@ -84,6 +84,7 @@ export function createWebhookDispatcher(db: Database, options: DispatcherOptions
             again = false;
             const count = await runOnce();
             total += count;
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a wake-up sets `again` while runOnce awaits, which narrowing cannot see
             if (count < SEND_BATCH && !again) return total;
           }
         } finally {

@@ -106,7 +106,9 @@ export function createWebhookService(db: Database, clock: Clock, guard: { allowP
       if (delivery.status === 'pending') throw new ConflictError('delivery_pending', 'This delivery is still being tried; it can be sent again once it is delivered or has failed');
       const now = clock.now();
       await db.transaction((tx) => store.requeueDelivery(tx, deliveryId, now));
-      return presentDelivery((await store.findDelivery(db, id, deliveryId))!);
+      const requeued = await store.findDelivery(db, id, deliveryId);
+      if (!requeued) throw new NotFoundError('Delivery');
+      return presentDelivery(requeued);
     },
   };
 }

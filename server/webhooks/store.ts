@@ -57,7 +57,11 @@ export async function leaseDueDeliveries(tx: Queryable, owner: string, now: numb
   const targets = await tx.all<{ id: string; url: string; secret: string }>(sql`select id, url, secret from webhooks
     where id in (${sql.join(leased.map((d) => d.webhookId))})`);
   const byId = new Map(targets.map((t) => [t.id, t]));
-  return leased.map((d) => ({ ...d, url: byId.get(d.webhookId)!.url, secret: byId.get(d.webhookId)!.secret }));
+  // A delivery's webhook is there (foreign key); were it gone, there would be nothing to send to.
+  return leased.flatMap((d) => {
+    const target = byId.get(d.webhookId);
+    return target ? [{ ...d, url: target.url, secret: target.secret }] : [];
+  });
 }
 
 export interface AttemptOutcome {

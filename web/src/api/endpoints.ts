@@ -87,7 +87,7 @@ export const listWebhooks = (slug: string) => api<WebhookList>(`/api/areas/${enc
 export const createWebhook = (slug: string, body: CreateWebhookBody) =>
   api<CreatedWebhook>(`/api/areas/${encodeURIComponent(slug)}/webhooks`, { method: 'POST', body });
 export const deleteWebhook = (slug: string, id: string) =>
-  api<void>(`/api/areas/${encodeURIComponent(slug)}/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  api<undefined>(`/api/areas/${encodeURIComponent(slug)}/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
 export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
 export const redeliver = (id: string, deliveryId: string) =>
   api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });

@@ -25,7 +25,6 @@ const GAP_PX = 8;
 export function BoardColumn({ title, lane, problems, areas, fresh, now, emptyText }: BoardColumnProps) {
   const headingId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- nothing here memoizes what it returns, and we do not run the React Compiler
   const virtualizer = useVirtualizer({
     count: problems.length,
     getScrollElement: () => scrollRef.current,

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
 import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX, type CreatedWebhook, type Webhook, type WebhookFormat } from '../../../shared/webhooks.ts';
 import { createWebhook, deleteWebhook, listWebhooks } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 import { CopyField } from './copy-field.tsx';
@@ -30,12 +31,12 @@ export function WebhooksSection() {
   }, [area]);
   useEffect(reload, [reload]);
 
-  function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     void submit(async () => {
-      setCreated(await createWebhook(area, { format: String(form.get('format')) as WebhookFormat, url: String(form.get('url')).trim() }));
+      setCreated(await createWebhook(area, { format: formText(form, 'format') as WebhookFormat, url: formText(form, 'url').trim() }));
       formElement.reset();
       reload();
     });
