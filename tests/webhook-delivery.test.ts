@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openPostgres } from '../server/db/postgres-client.ts';
 import type { Database } from '../server/db/client.ts';
+import type { DeliveryList, Webhook } from '../shared/webhooks.ts';
 import { setUpAdmin, TestClock, type Caller } from './helpers/app.ts';
 import { DELIVERY_LEASE_MS } from '../server/webhooks/dispatcher.ts';
 import { leaseDueDeliveries, recordAttempt } from '../server/webhooks/store.ts';
@@ -28,7 +29,7 @@ async function setUp(answer?: Parameters<typeof startReceiver>[0], sending?: Par
 async function deliveriesOf(app: FastifyInstance, admin: Caller, webhookId: string) {
   const response = await app.inject({ method: 'GET', url: `/api/webhooks/${webhookId}/deliveries`, headers: { cookie: admin.cookie } });
   expect(response.statusCode).toBe(200);
-  return response.json().items as Array<{ id: string; status: string; attempts: number; responseCode: number | null; error: string | null; nextAttemptAt: string | null; event: string }>;
+  return response.json<DeliveryList>().items;
 }
 
 describe('webhook delivery', () => {
@@ -82,7 +83,7 @@ describe('webhook delivery', () => {
     await pull(admin, slug, 'Label printer offline');
     await state.app.webhooks.runDue();
     expect((await deliveriesOf(state.app, admin, webhook.id))[0]).toMatchObject({ status: 'failed', responseCode: 410 });
-    const listed = (await admin.request({ method: 'GET', url: `/api/areas/${slug}/webhooks` })).json().items[0];
+    const listed = (await admin.request({ method: 'GET', url: `/api/areas/${slug}/webhooks` })).json<{ items: Array<Webhook & { secret?: string }> }>().items[0];
     expect(listed).toMatchObject({ id: webhook.id, failing: true });
     expect(listed.disabledAt).not.toBeNull();
     expect(listed.secret).toBeUndefined(); // answered once, at creation only

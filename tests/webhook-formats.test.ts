@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertEvent } from '../server/events/store.ts';
+import type { Area } from '../shared/areas.ts';
+import type { Problem } from '../shared/problems.ts';
+import type { DeliveryList, WebhookList } from '../shared/webhooks.ts';
 import { createTestApp, createToken, ORIGIN, setUpAdmin, type TestApp } from './helpers/app.ts';
 import { createAreaWithWebhook, pull, startReceiver } from './helpers/webhook-receiver.ts';
 
@@ -17,12 +20,20 @@ async function setUp() {
   return { t, receiver, admin: await setUpAdmin(t.app) };
 }
 
-const bodies = (receiver: Awaited<ReturnType<typeof startReceiver>>) => receiver.requests.map((r) => JSON.parse(r.body));
+/** What these tests read of a chat message, whichever of Slack, Mattermost and Teams sent it (each test knows which). */
+interface ChatMessage {
+  type: string;
+  text: string;
+  blocks: Array<{ type: string; text: { text: string }; elements: Array<{ url: string; style?: string }> }>;
+  attachments: Array<{ color: string; fields: unknown; contentType: string; content: { actions: unknown[]; body: Array<{ color: string }> } }>;
+}
+
+const bodies = (receiver: Awaited<ReturnType<typeof startReceiver>>) => receiver.requests.map((r) => JSON.parse(r.body) as ChatMessage);
 /** The body about one problem: deliveries are sent side by side, so they may arrive in any order. */
 const bodyAbout = (receiver: Awaited<ReturnType<typeof startReceiver>>, number: number) => {
   const found = receiver.requests.filter((r) => r.body.includes(`/problems/${number}"`));
   expect(found).toHaveLength(1);
-  return JSON.parse(found[0].body);
+  return JSON.parse(found[0].body) as ChatMessage;
 };
 
 describe('webhook payloads', () => {
@@ -75,7 +86,7 @@ describe('webhook payloads', () => {
   it('alerts a chat channel again when a problem escalates, once, and ignores other updates', async () => {
     const { t, receiver, admin } = await setUp();
     const { slug } = await createAreaWithWebhook(admin, 'slack', receiver.url);
-    const problem = (await admin.request({ method: 'POST', url: '/api/problems', payload: { title: 'Nobody came', area: slug } })).json();
+    const problem = (await admin.request({ method: 'POST', url: '/api/problems', payload: { title: 'Nobody came', area: slug } })).json<Problem>();
     // The escalation job (built beside this) records problem.updated with an `escalation` object.
     const update = (data: object) => t.db.transaction((tx) => insertEvent(tx, {
       name: 'problem.updated', problemId: problem.id, problemNumber: problem.number, areaSlug: slug, previousAreaSlug: null, at: t.clock.now(), data: JSON.stringify({ ...problem, ...data }),
@@ -96,7 +107,7 @@ describe('webhook API', () => {
     expect(webhook.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     await pull(admin, slug, 'Something odd');
     await t.app.webhooks.runDue();
-    const [delivery] = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}/deliveries` })).json().items;
+    const [delivery] = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}/deliveries` })).json<DeliveryList>().items;
     expect(delivery).toMatchObject({ event: 'problem.raised', status: 'delivered', attempts: 1, responseCode: 200, error: null, nextAttemptAt: null });
 
     const again = await admin.request({ method: 'POST', url: `/api/webhooks/${webhook.id}/deliveries/${delivery.id}/redeliver` });
@@ -114,7 +125,7 @@ describe('webhook API', () => {
 
   it('refuses bad input and non-admins with a clear 4xx, changing nothing', async () => {
     const { t, admin } = await setUp();
-    const area = (await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Assembly' } })).json();
+    const area = (await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Assembly' } })).json<Area>();
     const post = (payload: object, headers: Record<string, string> = {}) =>
       t.app.inject({ method: 'POST', url: `/api/areas/${area.slug}/webhooks`, payload, headers: { origin: ORIGIN, cookie: admin.cookie, ...headers } });
     expect((await post({ format: 'discord', url: 'https://chat.example.com/' })).statusCode).toBe(400);
@@ -127,6 +138,6 @@ describe('webhook API', () => {
     expect((await admin.request({ method: 'POST', url: '/api/areas/nowhere/webhooks', payload: { format: 'slack', url: 'http://10.0.0.1/' } })).statusCode).toBe(404);
     expect((await admin.request({ method: 'GET', url: '/api/webhooks/unknown/deliveries' })).statusCode).toBe(404);
     expect((await admin.request({ method: 'POST', url: '/api/webhooks/unknown/deliveries/nope/redeliver' })).statusCode).toBe(404);
-    expect((await admin.request({ method: 'GET', url: `/api/areas/${area.slug}/webhooks` })).json().items).toEqual([]);
+    expect((await admin.request({ method: 'GET', url: `/api/areas/${area.slug}/webhooks` })).json<WebhookList>().items).toEqual([]);
   });
 });

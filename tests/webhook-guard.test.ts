@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Resolver } from '../server/webhooks/address-guard.ts';
+import type { Area } from '../shared/areas.ts';
+import type { ErrorBody } from '../shared/errors.ts';
+import type { DeliveryList, WebhookList } from '../shared/webhooks.ts';
 import { createTestApp, setUpAdmin, TestClock, type TestApp } from './helpers/app.ts';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 import { createAreaWithWebhook, pull, startReceiver, webhookApp } from './helpers/webhook-receiver.ts';
@@ -18,7 +21,7 @@ async function app(env?: Record<string, string>): Promise<TestApp> {
 async function areaOf(t: TestApp) {
   const admin = await setUpAdmin(t.app);
   const area = await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Packing' } });
-  return { admin, slug: area.json().slug as string };
+  return { admin, slug: area.json<Area>().slug };
 }
 
 /** An app whose DNS the test plays, on a database of its own. */
@@ -45,8 +48,8 @@ describe('the webhook SSRF guard', () => {
     const { admin, slug } = await areaOf(t);
     const response = await admin.request({ method: 'POST', url: `/api/areas/${slug}/webhooks`, payload: { format: 'slack', url } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).toBe('validation_failed');
-    expect((await admin.request({ method: 'GET', url: `/api/areas/${slug}/webhooks` })).json().items).toEqual([]);
+    expect(response.json<ErrorBody>().error.code).toBe('validation_failed');
+    expect((await admin.request({ method: 'GET', url: `/api/areas/${slug}/webhooks` })).json<WebhookList>().items).toEqual([]);
   });
 
   it('still refuses link-local (cloud metadata) when private addresses are allowed', async () => {
@@ -69,7 +72,7 @@ describe('the webhook SSRF guard', () => {
     await pull(admin, slug, 'Rebinding');
     await instance.webhooks.runDue();
     expect(receiver.requests).toHaveLength(0);
-    const [delivery] = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}/deliveries` })).json().items;
+    const [delivery] = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}/deliveries` })).json<DeliveryList>().items;
     expect(delivery).toMatchObject({ status: 'pending', responseCode: null });
     expect(delivery.error).toContain('not contacted');
   });
@@ -98,7 +101,7 @@ describe('the webhook SSRF guard', () => {
     await t.app.webhooks.runDue();
     expect(redirecting.requests).toHaveLength(1);
     expect(target.requests).toHaveLength(0);
-    const [delivery] = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}/deliveries` })).json().items;
+    const [delivery] = (await admin.request({ method: 'GET', url: `/api/webhooks/${webhook.id}/deliveries` })).json<DeliveryList>().items;
     expect(delivery).toMatchObject({ status: 'pending', responseCode: 302 });
   });
 });

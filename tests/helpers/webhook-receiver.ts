@@ -5,6 +5,9 @@ import { Webhook } from 'standardwebhooks';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
+import type { Area } from '../../shared/areas.ts';
+import type { Problem } from '../../shared/problems.ts';
+import type { CreatedWebhook } from '../../shared/webhooks.ts';
 import { ORIGIN, type Caller, type TestClock } from './app.ts';
 
 export interface ReceivedRequest {
@@ -55,16 +58,16 @@ export async function webhookApp(db: Database, clock: TestClock, env: Record<str
 export async function createAreaWithWebhook(admin: Caller, format: string, url: string) {
   const area = await admin.request({ method: 'POST', url: '/api/areas', payload: { name: `Line ${Math.random().toString(36).slice(2, 8)}` } });
   if (area.statusCode !== 201) throw new Error(`area: ${area.body}`);
-  const slug = area.json().slug as string;
+  const slug = area.json<Area>().slug;
   const webhook = await admin.request({ method: 'POST', url: `/api/areas/${slug}/webhooks`, payload: { format, url } });
   if (webhook.statusCode !== 201) throw new Error(`webhook: ${webhook.statusCode} ${webhook.body}`);
-  return { slug, areaName: area.json().name as string, webhook: webhook.json() as { id: string; secret: string } };
+  return { slug, areaName: area.json<Area>().name, webhook: webhook.json<CreatedWebhook>() };
 }
 
 export async function pull(admin: Caller, area: string, title: string, level: 'help' | 'stop' = 'help') {
   const response = await admin.request({ method: 'POST', url: '/api/problems', payload: { title, area, level } });
   if (response.statusCode !== 201) throw new Error(`pull: ${response.statusCode} ${response.body}`);
-  return response.json() as { number: number };
+  return response.json<Problem>();
 }
 
 /** Verifies a request as a receiver whose clock reads `now` would (the test clock runs ahead of real time). */
