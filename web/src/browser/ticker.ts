@@ -1,0 +1,32 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A clock shared by every component that reads it: one timer however many subscribe, running only
+ * while someone does. Returns the hook that reads it.
+ */
+export function createTicker(everyMs: number): () => number {
+  let now = Date.now();
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  function subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    if (!timer) {
+      now = Date.now();
+      timer = setInterval(() => {
+        now = Date.now();
+        for (const l of listeners) l();
+      }, everyMs);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && timer) {
+        clearInterval(timer);
+        timer = null;
+      }
+    };
+  }
+
+  const read = () => now;
+  return () => useSyncExternalStore(subscribe, read);
+}
