@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link } from 'wouter';
+import { ACTOR_KIND_SUFFIX } from '../../../shared/accounts.ts';
 import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { isOpenStatus } from '../../../shared/status-lifecycle.ts';
@@ -119,7 +120,7 @@ function ProblemBody({ problem, status, areas, now, onUpdated, entries, onEntry,
           <dt>Pulled by</dt>
           <dd>
             {problem.raisedBy.name}
-            {problem.raisedBy.kind === 'token' ? ' (API token)' : ''}
+            {ACTOR_KIND_SUFFIX[problem.raisedBy.kind]}
           </dd>
         </div>
         <div>

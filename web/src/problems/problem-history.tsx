@@ -1,3 +1,4 @@
+import { ACTOR_KIND_SUFFIX } from '../../../shared/accounts.ts';
 import type { StatusChange } from '../../../shared/problems.ts';
 import { formatWhen } from './format-age.ts';
 import { STATUS_LABEL } from './problem-words.ts';
@@ -20,7 +21,7 @@ export function ProblemHistory({ history }: { history: StatusChange[] }) {
           </span>{' '}
           <span className="history__who">
             by {change.by.name}
-            {change.by.kind === 'token' ? ' (API token)' : ''}
+            {ACTOR_KIND_SUFFIX[change.by.kind]}
           </span>
           {' · '}
           <time className="history__when" dateTime={change.at}>
