@@ -88,18 +88,13 @@ export default defineConfig(
   },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['server/**/store.ts', 'server/db/**', 'shared/**', 'web/**', 'tests/helpers/postgres.ts', 'tests/postgres-harness.test.ts', 'tests/group-commit.test.ts'],
+    ignores: ['server/**/store.ts', 'server/db/**', 'shared/**', 'web/**', 'tests/helpers/postgres.ts', 'tests/postgres-harness.test.ts'],
     rules: restrictImports(drivers, tablesAndSql),
   },
   {
     // The PostgreSQL harness starts and checks the test cluster itself, which no store can do.
     files: ['tests/helpers/postgres.ts', 'tests/postgres-harness.test.ts'],
     rules: restrictImports(tablesAndSql),
-  },
-  {
-    // The data layer's own test on both databases: it writes SQL through the layer, as stores do.
-    files: ['tests/group-commit.test.ts'],
-    rules: restrictImports(drivers),
   },
   {
     files: ['shared/**'],

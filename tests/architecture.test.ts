@@ -32,9 +32,8 @@ describe('layout rules', () => {
   });
 
   it('lets tests reach the database only through stores and the API, so one suite runs on both', () => {
-    // The PostgreSQL harness starts and checks the test cluster itself, which no store can do; the
-    // data layer's own test writes SQL through the layer on both databases.
-    const harness = /^tests\/(helpers\/postgres\.ts|postgres-harness\.test\.ts|group-commit\.test\.ts)$/;
+    // The PostgreSQL harness starts and checks the test cluster itself, which no store can do.
+    const harness = /^tests\/(helpers\/postgres\.ts|postgres-harness\.test\.ts)$/;
     const offenders = sourceFiles('tests')
       .filter((file) => !harness.test(file))
       .flatMap((file) => importsOf(file).filter((spec) => /^(drizzle-orm|better-sqlite3|pg)(\/|$)/.test(spec) || /db\/(schema\/|sql\.ts)/.test(spec)).map((spec) => `${file} → ${spec}`));

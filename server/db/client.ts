@@ -19,8 +19,8 @@ export interface Tx extends Queryable {
 export interface Database extends Queryable {
   /**
    * Runs `work` in a write transaction and resolves once it is durably committed; rolls back
-   * (and rejects) if it throws. Units that arrive while commits are being made share the next
-   * one, each in its own savepoint (group commit, ./group-commit.ts), on both databases.
+   * (and rejects) if it throws. On SQLite, units that arrive in the same turn of the event loop
+   * share one commit, each in its own savepoint; on PostgreSQL each unit is its own transaction.
    * A unit must only await its own statements, never timers or the network.
    */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;

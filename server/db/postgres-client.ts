@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { camelRow, UniqueViolationError, type Database, type Queryable, type Tx } from './client.ts';
-import { createGroupCommit, type BatchStep } from './group-commit.ts';
 import type { Sql } from './sql.ts';
 
 // bigint (int8) columns hold millisecond times and sequence numbers, all well inside 2^53.
@@ -18,22 +17,6 @@ export interface PostgresDatabase extends Database {
 }
 
 const LISTEN_RECONNECT_MS = 1_000;
-const MAX_UNITS_PER_COMMIT = 500;
-/**
- * Every write transaction, on every instance, first takes this one lock (any fixed number, not the
- * migration's). A batch's units take row locks in no fixed order between them (counter rows, a
- * problem's row, an idempotency key), so two batches holding locks at once could deadlock; in turn,
- * they cannot. Writers took turns at the counter rows already, and a batch holds many of them.
- */
-const WRITE_LOCK = 0x616e646f6e01;
-const STEPS: Record<BatchStep, string> = {
-  begin: `begin; select pg_advisory_xact_lock(${WRITE_LOCK})`,
-  commit: 'commit',
-  rollback: 'rollback',
-  savepoint: 'savepoint unit',
-  release: 'release savepoint unit',
-  rollbackToSavepoint: 'rollback to savepoint unit',
-};
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -100,24 +83,30 @@ export async function openPostgres(
     listener = client;
   }
 
-  const groupCommit = createGroupCommit({
-    async connect() {
-      const client = await pool.connect();
-      return { queryable: queryableOn(client), exec: (step) => client.query(STEPS[step]).then(() => {}), done: () => client.release() };
-    },
-    // Batches take turns at the write lock anyway: a second one waits at it, ready, while the first
-    // commits, and the rest of the pool stays free for reads.
-    concurrency: Math.min(2, Math.max(1, options.poolSize - 1)),
-    maxUnitsPerCommit: MAX_UNITS_PER_COMMIT,
-    logError: options.logError,
-  });
-
   return {
     ...queryable,
     pool,
-    transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      if (closed) return Promise.reject(new Error('database is closed'));
-      return groupCommit.run(work);
+    async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      const hooks: Array<() => void> = [];
+      try {
+        await client.query('begin');
+        const value = await work({ ...queryableOn(client), afterCommit: (hook) => hooks.push(hook) });
+        await client.query('commit');
+        for (const hook of hooks) {
+          try {
+            hook();
+          } catch (error) {
+            options.logError?.(error, 'after-commit hook failed');
+          }
+        }
+        return value;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async listen(channel, onNotify) {
       let listeners = channels.get(channel);
@@ -137,7 +126,6 @@ export async function openPostgres(
     },
     async close() {
       if (closed) return;
-      await groupCommit.drain();
       closed = true;
       await listener?.end().catch(() => {});
       listener = null;

@@ -1,7 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { camelRow, UniqueViolationError, type Database, type Queryable, type Tx } from './client.ts';
-import { createGroupCommit, type BatchConnection, type BatchStep } from './group-commit.ts';
 import type { Sql } from './sql.ts';
+
+interface PendingUnit {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 const MAX_UNITS_PER_COMMIT = 1_000;
 const STATEMENT_CACHE_MAX = 500;
@@ -69,36 +74,93 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
     },
   };
 
-  const steps: Record<BatchStep, BetterSqlite3.Statement> = {
-    begin: sqlite.prepare('BEGIN IMMEDIATE'),
-    commit: sqlite.prepare('COMMIT'),
-    rollback: sqlite.prepare('ROLLBACK'),
-    savepoint: sqlite.prepare('SAVEPOINT unit'),
-    release: sqlite.prepare('RELEASE unit'),
-    rollbackToSavepoint: sqlite.prepare('ROLLBACK TO unit'),
-  };
-  /**
-   * One writer, one batch at a time. better-sqlite3 is synchronous, so a unit's awaits settle as
-   * microtasks: the whole batch runs inside one macrotask, and no other request can read the
-   * batch's uncommitted rows in between.
-   */
-  const connection: BatchConnection = {
-    queryable,
-    async exec(step) {
-      if (step === 'rollback' && !sqlite.inTransaction) return;
-      steps[step].run();
-    },
-    done() {},
-  };
-  const groupCommit = createGroupCommit({ connect: async () => connection, concurrency: 1, maxUnitsPerCommit: MAX_UNITS_PER_COMMIT, logError: options.logError });
+  const queue: PendingUnit[] = [];
+  let flushing = false;
+  let flushScheduled = false;
   let closed = false;
+
+  const begin = sqlite.prepare('BEGIN IMMEDIATE');
+  const commit = sqlite.prepare('COMMIT');
+  const rollback = sqlite.prepare('ROLLBACK');
+  const savepoint = sqlite.prepare('SAVEPOINT unit');
+  const release = sqlite.prepare('RELEASE unit');
+  const rollbackUnit = sqlite.prepare('ROLLBACK TO unit');
+
+  /**
+   * One commit for every unit queued in this turn. better-sqlite3 is synchronous, so a unit's
+   * awaits settle as microtasks: the whole batch runs inside one macrotask, and no other request
+   * can read the batch's uncommitted rows in between.
+   */
+  async function flush(): Promise<void> {
+    flushScheduled = false;
+    flushing = true;
+    const batch = queue.splice(0, MAX_UNITS_PER_COMMIT);
+    try {
+      if (batch.length === 0) return;
+      const outcomes: Array<{ ok: boolean; value: unknown; hooks: Array<() => void> }> = [];
+      try {
+        begin.run();
+      } catch (error) {
+        for (const unit of batch) unit.reject(error);
+        return;
+      }
+      for (const unit of batch) {
+        const hooks: Array<() => void> = [];
+        savepoint.run();
+        try {
+          const value = await unit.work({ ...queryable, afterCommit: (hook) => hooks.push(hook) });
+          release.run();
+          outcomes.push({ ok: true, value, hooks });
+        } catch (error) {
+          rollbackUnit.run();
+          release.run();
+          outcomes.push({ ok: false, value: error, hooks: [] });
+        }
+      }
+      try {
+        commit.run();
+      } catch (error) {
+        if (sqlite.inTransaction) rollback.run();
+        for (const unit of batch) unit.reject(error);
+        return;
+      }
+      // Hooks first, in commit order, so events are published before any caller hears back.
+      for (const outcome of outcomes) for (const hook of outcome.hooks) runHook(hook);
+      batch.forEach((unit, i) => {
+        const outcome = outcomes[i];
+        if (outcome.ok) unit.resolve(outcome.value);
+        else unit.reject(outcome.value);
+      });
+    } finally {
+      flushing = false;
+      if (queue.length > 0) scheduleFlush();
+    }
+  }
+
+  function runHook(hook: () => void): void {
+    try {
+      hook();
+    } catch (error) {
+      // A failing subscriber must not undo or hide a commit that already happened.
+      options.logError?.(error, 'after-commit hook failed');
+    }
+  }
+
+  function scheduleFlush(): void {
+    if (flushScheduled || flushing) return;
+    flushScheduled = true;
+    setImmediate(() => void flush());
+  }
 
   return {
     ...queryable,
     driver: sqlite,
     transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       if (closed) return Promise.reject(new Error('database is closed'));
-      return groupCommit.run(work);
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        scheduleFlush();
+      });
     },
     // One process owns a SQLite file: there is nobody else to hear from.
     async listen() {
@@ -112,7 +174,10 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
     },
     async close() {
       if (closed) return;
-      await groupCommit.drain();
+      while (queue.length > 0 || flushing) {
+        if (!flushing) await flush();
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
       closed = true;
       sqlite.close();
     },
