@@ -245,7 +245,8 @@ describe('a Grafana integration', () => {
     const body = JSON.stringify(firing());
     const signature = grafanaSignature(secret, body);
 
-    for (const headers of [{}, { 'x-grafana-alerting-signature': grafanaSignature('another secret', body) }, { 'x-grafana-alerting-signature': 'zz' }]) {
+    const variants: Array<Record<string, string>> = [{}, { 'x-grafana-alerting-signature': grafanaSignature('another secret', body) }, { 'x-grafana-alerting-signature': 'zz' }];
+    for (const headers of variants) {
       const refused = await notify(t.app, integration, body, headers);
       expect(refused.statusCode).toBe(401);
       expect(refused.json<ErrorBody>().error.message).toMatch(/^The Grafana signature is refused/);

@@ -16,6 +16,7 @@ import { receiveAlertGroup } from './receive.ts';
 import * as store from './store.ts';
 
 const newIntegrationToken = () => newSecret('andon_int_');
+const LAST_RECEIVED_PRECISION_MS = 60_000;
 
 function refuseSecretOnKind(kind: store.IntegrationRow['kind'], hmacSecret: string | null | undefined): void {
   if (kind !== 'grafana' && hmacSecret) {
@@ -101,15 +102,19 @@ export function createIntegrationService(db: Database, events: EventLog, clock: 
 
     /** Durable before it answers: the sender gets its 2xx only once the change is committed. */
     async receive(integration: store.IntegrationWithArea, group: AlertGroup): Promise<NotificationResult> {
-      return withOneOpenProblemPerKey(db, async (tx) => {
-        const now = clock.now();
+      const result = await withOneOpenProblemPerKey(db, async (tx) => {
         const area = await findAreaBySlug(tx, integration.areaSlug);
         if (!area) throw new NotFoundError('Area');
         const by = { kind: 'integration' as const, id: integration.id, name: integration.name };
-        const result = await receiveAlertGroup(tx, events, { area, by, autoResolve: integration.autoResolve === 1 }, group, now);
-        await store.noteReceived(tx, integration.id, now);
-        return result;
+        return receiveAlertGroup(tx, events, { area, by, autoResolve: integration.autoResolve === 1 }, group, clock.now());
       });
+      // Settings only says when it last heard from the monitor, to the minute: written in every
+      // notification's transaction, this one row would make a storm's notifications wait in line.
+      const now = clock.now();
+      if (integration.lastReceivedAt === null || now - integration.lastReceivedAt > LAST_RECEIVED_PRECISION_MS) {
+        await db.transaction((tx) => store.noteReceived(tx, integration.id, now));
+      }
+      return result;
     },
   };
 }
