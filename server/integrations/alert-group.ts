@@ -32,22 +32,25 @@ export const asCode = (text: string) => `\`${text.replaceAll('`', "'").replaceAl
 type Group = AlertmanagerNotification | GrafanaNotification;
 type Alert = Group['alerts'][number];
 
+/** A label or annotation the sender may not have set. */
+const get = (labels: Readonly<Record<string, string>>, name: string): string | undefined => labels[name];
+
 function alertName(group: Group): string {
-  return group.groupLabels.alertname ?? group.commonLabels.alertname ?? group.alerts[0].labels.alertname ?? group.receiver;
+  return get(group.groupLabels, 'alertname') ?? get(group.commonLabels, 'alertname') ?? get(group.alerts[0].labels, 'alertname') ?? group.receiver;
 }
 
 function titleOf(group: Group): string {
-  const summary = group.commonAnnotations.summary?.trim();
+  const summary = get(group.commonAnnotations, 'summary')?.trim();
   if (summary) return clip(summary, TITLE_MAX);
   const firing = group.alerts.filter((a) => a.status === 'firing').length || group.alerts.length;
-  const only = group.alerts.length === 1 ? group.alerts[0].labels.instance : undefined;
+  const only = group.alerts.length === 1 ? get(group.alerts[0].labels, 'instance') : undefined;
   return clip(`${alertName(group)} on ${only ?? `${firing} instance${firing === 1 ? '' : 's'}`}`, TITLE_MAX);
 }
 
 function linksOf(group: Group, extra: Array<[string, string | undefined]>): string[] {
   const first: Alert = group.alerts[0];
   const links: Array<[string, string | undefined]> = [
-    ['Runbook', group.commonAnnotations.runbook_url ?? first.annotations.runbook_url],
+    ['Runbook', get(group.commonAnnotations, 'runbook_url') ?? get(first.annotations, 'runbook_url')],
     ['Source', first.generatorURL],
     ...extra,
   ];
@@ -55,14 +58,14 @@ function linksOf(group: Group, extra: Array<[string, string | undefined]>): stri
 }
 
 function detailsOf(group: Group, extra: Array<[string, string | undefined]>): string {
-  const common = group.commonAnnotations.description?.trim();
-  const descriptions = common ? [common] : [...new Set(group.alerts.flatMap((a) => a.annotations.description?.trim() ?? []))].slice(0, 20).map((d) => `- ${d}`);
+  const common = get(group.commonAnnotations, 'description')?.trim();
+  const descriptions = common ? [common] : [...new Set(group.alerts.flatMap((a) => get(a.annotations, 'description')?.trim() ?? []))].slice(0, 20).map((d) => `- ${d}`);
   const links = linksOf(group, extra);
   return clip([descriptions.join('\n'), links.join(' · ')].filter(Boolean).join('\n\n'), DETAILS_MAX);
 }
 
 function levelOf(group: Group, stopSeverities: readonly string[]): Level {
-  const severities = [group.commonLabels.severity, ...group.alerts.map((a) => a.labels.severity)];
+  const severities = [get(group.commonLabels, 'severity'), ...group.alerts.map((a) => get(a.labels, 'severity'))];
   return severities.some((s) => s !== undefined && stopSeverities.includes(s)) ? 'stop' : 'help';
 }
 
@@ -70,8 +73,8 @@ function alertsOf(group: Group): GroupAlert[] {
   return group.alerts.map((a) => ({
     fingerprint: a.fingerprint,
     status: a.status,
-    name: a.labels.instance ?? a.labels.alertname ?? a.fingerprint,
-    description: a.annotations.description?.trim() ?? null,
+    name: get(a.labels, 'instance') ?? get(a.labels, 'alertname') ?? a.fingerprint,
+    description: get(a.annotations, 'description')?.trim() ?? null,
   }));
 }
 

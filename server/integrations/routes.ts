@@ -63,9 +63,9 @@ declare module 'fastify' {
 }
 
 const checks = {
-  alertmanager: bodyCheck<AlertmanagerNotification>(AlertmanagerNotification),
-  grafana: bodyCheck<GrafanaNotification>(GrafanaNotification),
-  generic: bodyCheck<GenericNotification>(GenericNotification),
+  alertmanager: bodyCheck(AlertmanagerNotification),
+  grafana: bodyCheck(GrafanaNotification),
+  generic: bodyCheck(GenericNotification),
 };
 
 function alertGroupOf(integration: IntegrationWithArea, body: unknown): AlertGroup {
