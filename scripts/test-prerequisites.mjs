@@ -1,4 +1,5 @@
-// Runs first in `npm test`: the browser tests need Chromium and the PostgreSQL tests a server to start.
+// Runs first in `npm test`: the browser tests need Chromium, the PostgreSQL tests a server to start,
+// and the Alertmanager test a real Prometheus Alertmanager.
 // A missing one is installed (as root) or named with its install command; a test is never skipped for it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -7,6 +8,8 @@ import path from 'node:path';
 // The same places tests/helpers/browser.ts and tests/helpers/postgres.ts look.
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const POSTGRES_ROOT = '/usr/lib/postgresql';
+// tests/helpers/alertmanager.ts looks here too; ALERTMANAGER_PATH points at another.
+const ALERTMANAGER = process.env.ALERTMANAGER_PATH ?? '/usr/bin/prometheus-alertmanager';
 
 function hasChromium() {
   if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH);
@@ -19,7 +22,11 @@ function hasPostgresServer() {
   return readdirSync(POSTGRES_ROOT).some((version) => existsSync(path.join(POSTGRES_ROOT, version, 'bin', 'initdb')));
 }
 
-const missingPackages = () => [...(hasChromium() ? [] : ['chromium']), ...(hasPostgresServer() ? [] : ['postgresql'])];
+const missingPackages = () => [
+  ...(hasChromium() ? [] : ['chromium']),
+  ...(hasPostgresServer() ? [] : ['postgresql']),
+  ...(existsSync(ALERTMANAGER) ? [] : ['prometheus-alertmanager']),
+];
 
 function apt(args) {
   const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
@@ -40,7 +47,7 @@ if (missing.length > 0) {
   }
   const stillMissing = missingPackages();
   if (stillMissing.length > 0) {
-    console.error(`test prerequisites: still missing after install: ${stillMissing.join(', ')} (check CHROMIUM_PATH / PG_BIN)`);
+    console.error(`test prerequisites: still missing after install: ${stillMissing.join(', ')} (check CHROMIUM_PATH / PG_BIN / ALERTMANAGER_PATH)`);
     process.exit(1);
   }
 }

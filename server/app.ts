@@ -22,6 +22,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webApp } from './http/web-app.ts';
 import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
+import { integrationRoutes, notificationRoutes } from './integrations/routes.ts';
+import { createIntegrationService } from './integrations/service.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
@@ -131,6 +133,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     if (runJobs) dispatcher.start();
   });
   app.addHook('onClose', () => dispatcher.stop());
+  const integrations = createIntegrationService(db, events, clock, publicBase);
 
   // The app's cross-cutting plugins, for every route.
   await app.register(errorHandling);
@@ -154,6 +157,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
   });
+  // Monitors post here with their integration's own token: no session, no API token.
+  await app.register(notificationRoutes, { integrations, clock });
 
   // Routes that need a session or an API token: a new capability's routes are registered here.
   await app.register(async function authenticatedApi(api) {
@@ -165,6 +170,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(timelineRoutes, { timeline });
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
+    await api.register(integrationRoutes, { integrations });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 

@@ -17,3 +17,5 @@ export const RESPONSE_TARGET_DEFAULT_MINUTES = 5;
 /** A week: a longer target is not a response target any more. */
 export const RESPONSE_TARGET_MAX_MINUTES = 10_080;
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+/** A pull's dedup key (an Alertmanager groupKey can be long). */
+export const DEDUP_KEY_MAX = 1_000;

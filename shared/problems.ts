@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ActorKind } from './accounts.ts';
 import { AreaSlug } from './areas.ts';
 import { ProblemEscalation } from './escalation.ts';
-import { DETAILS_MAX, IDEMPOTENCY_KEY_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
+import { DEDUP_KEY_MAX, DETAILS_MAX, IDEMPOTENCY_KEY_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
 
 export const LEVELS = ['help', 'stop'] as const;
@@ -63,6 +63,10 @@ export const Problem = Type.Object(
     lead: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'Who leads the swarm' }),
     firstRespondedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When somebody first joined the swarm' }),
     escalation: ProblemEscalation,
+    // Pulls by machines.
+    dedupKey: Type.Union([Type.String(), Type.Null()], { description: 'While this problem is open, pulls with the same key in its area update it instead of raising another' }),
+    recurrenceOf: Type.Union([Type.Integer(), Type.Null()], { description: 'The number of the earlier problem with the same key: this is the same thing happening again' }),
+    firingAlerts: Type.Union([Type.Integer(), Type.Null()], { description: 'Raised from an alert group: how many of its alerts are firing now' }),
   },
   { $id: 'Problem' },
 );
@@ -74,6 +78,10 @@ export const RaiseProblemBody = Type.Object(
     details: Type.Optional(Type.String({ maxLength: DETAILS_MAX })),
     area: Type.Optional(AreaSlug),
     level: Type.Optional(Level),
+    dedupKey: Type.Optional(Type.String({
+      minLength: 1, maxLength: DEDUP_KEY_MAX,
+      description: 'While a problem with this key is open in the area, the pull answers that problem (200) instead of raising another',
+    })),
   },
   { additionalProperties: false },
 );

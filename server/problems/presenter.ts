@@ -56,5 +56,8 @@ export function presentProblem(
     lead: lead ? { id: lead.userId, name: lead.userName } : null,
     firstRespondedAt: row.firstRespondedAt === null ? null : iso(row.firstRespondedAt),
     escalation: presentEscalation(row, escalation),
+    dedupKey: row.dedupKey,
+    recurrenceOf: row.recurrenceOfNumber,
+    firingAlerts: row.firingAlerts,
   };
 }

@@ -1,4 +1,3 @@
-import { v7 as timeOrderedUuid } from 'uuid';
 import { OPEN_STATUSES, type ListProblemsQuery, type Problem, type ProblemList, type RaiseProblemBody, type UpdateProblemBody, type ChangeStatusBody } from '../../shared/problems.ts';
 import { PAGE_LIMIT_DEFAULT } from '../../shared/limits.ts';
 import { principalKey, type Principal } from '../accounts/principal.ts';
@@ -8,9 +7,8 @@ import type { Database, Queryable } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
-import { startCountdown } from '../escalation/countdown.ts';
 import { loadLockedProblem, loadProblem, presentProblems } from './load-problem.ts';
-import { presentProblem } from './presenter.ts';
+import { insertPull, withOneOpenProblemPerKey } from './raise.ts';
 import { moveStatus, statusMoveFrom, type StatusMove } from './status-change.ts';
 import * as store from './store.ts';
 
@@ -37,29 +35,16 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
     /** The pull. With an idempotency key, a retry answers what the first attempt answered. */
     async raise(by: Principal, body: RaiseProblemBody, idempotencyKey?: string): Promise<Replayable<Problem>> {
       const title = requireTitle(body.title);
-      const fingerprint = requestFingerprint([body.title, body.details ?? '', body.area ?? null, body.level ?? 'help']);
-      return db.transaction((tx) => {
+      const fingerprint = requestFingerprint([body.title, body.details ?? '', body.area ?? null, body.level ?? 'help', body.dedupKey ?? null]);
+      const dedupKey = body.dedupKey ?? null;
+      return withOneOpenProblemPerKey(db, (tx) => {
         const now = clock.now();
         return once(tx, { principal: principalKey(by), key: idempotencyKey, fingerprint, statusCode: 201, now }, async () => {
           const area = await resolveArea(tx, body.area);
-          // Time-ordered, so each pull appends to the id indexes instead of dirtying a random page of
-          // each: that cut the cost of a group commit by three quarters.
-          const id = timeOrderedUuid();
-          const number = await store.nextProblemNumber(tx);
-          const row: store.ProblemRow = {
-            id, number, title, details: body.details ?? '', areaId: area.id, level: body.level ?? 'help', status: 'raised',
-            raisedByKind: by.kind, raisedById: by.id, raisedByName: by.name, raisedAt: now, updatedAt: now,
-            firstRespondedAt: null, leadUserId: null,
-          };
-          const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
-          await store.insertProblem(tx, row);
-          await store.insertStatusChange(tx, change);
-          // The countdown starts in the pull's own transaction: a pull that was acknowledged always has one.
-          const escalation = await startCountdown(tx, events, { ...row, areaSlug: area.slug }, area, now);
-          // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
-          const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], [], escalation);
-          await events.recordProblem(tx, 'problem.raised', problem, now);
-          return problem;
+          // A script pulling again for what is still open gets the open problem, not a second one.
+          const open = dedupKey === null ? undefined : await store.findOpenWithKeyForUpdate(tx, area.id, dedupKey);
+          if (open) return loadLockedProblem(tx, open.number);
+          return insertPull(tx, events, area, by, { title, details: body.details ?? '', level: body.level ?? 'help', dedupKey, firingAlerts: null }, now);
         });
       });
     },

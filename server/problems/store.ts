@@ -2,6 +2,7 @@ import type { Queryable } from '../db/client.ts';
 import { nextValue } from '../db/counters.ts';
 import type { problems, problemStatusChanges } from '../db/schema/sqlite.ts';
 import { sql, type Sql } from '../db/sql.ts';
+import { OPEN_STATUSES } from '../../shared/problems.ts';
 
 export type ProblemRow = typeof problems.$inferSelect;
 export type ProblemWithArea = ProblemRow & { areaSlug: string };
@@ -22,9 +23,10 @@ export function nextProblemNumber(tx: Queryable): Promise<number> {
 
 export async function insertProblem(tx: Queryable, row: ProblemRow): Promise<void> {
   await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status,
-      raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at)
+      raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at, dedup_key, recurrence_of_number, firing_alerts)
     values (${row.id}, ${row.number}, ${row.title}, ${row.details}, ${row.areaId}, ${row.level}, ${row.status},
-      ${row.raisedByKind}, ${row.raisedById}, ${row.raisedByName}, ${row.raisedAt}, ${row.updatedAt})`);
+      ${row.raisedByKind}, ${row.raisedById}, ${row.raisedByName}, ${row.raisedAt}, ${row.updatedAt},
+      ${row.dedupKey}, ${row.recurrenceOfNumber}, ${row.firingAlerts})`);
 }
 
 export async function updateProblem(tx: Queryable, row: ProblemRow): Promise<void> {
@@ -50,6 +52,22 @@ export function findProblemByNumber(db: Queryable, number: number): Promise<Prob
 export function findProblemForUpdate(tx: Queryable, number: number): Promise<ProblemWithArea | undefined> {
   const lock = tx.dialect === 'postgres' ? sql` for update of problems` : sql``;
   return tx.one<ProblemWithArea>(sql`${withArea} where problems.number = ${number}${lock}`);
+}
+
+/** The open problem with this key in the area, locked for the caller's change (PostgreSQL). */
+export function findOpenWithKeyForUpdate(tx: Queryable, areaId: string, dedupKey: string): Promise<ProblemWithArea | undefined> {
+  const lock = tx.dialect === 'postgres' ? sql` for update of problems` : sql``;
+  return tx.one<ProblemWithArea>(sql`${withArea} where problems.area_id = ${areaId} and problems.dedup_key = ${dedupKey}
+    and problems.status in (${sql.join(OPEN_STATUSES)})${lock}`);
+}
+
+/** The newest problem that had this key in the area, open or not. */
+export function findLatestWithKey(db: Queryable, areaId: string, dedupKey: string): Promise<ProblemRow | undefined> {
+  return db.one<ProblemRow>(sql`select * from problems where area_id = ${areaId} and dedup_key = ${dedupKey} order by number desc limit 1`);
+}
+
+export async function setFiringAlerts(tx: Queryable, problemId: string, firingAlerts: number, at: number): Promise<void> {
+  await tx.run(sql`update problems set firing_alerts = ${firingAlerts}, updated_at = ${at} where id = ${problemId}`);
 }
 
 /** Newest first. */

@@ -1,5 +1,6 @@
 import { index, uniqueIndex, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES, TIMELINE_KINDS, VERDICTS, WEBHOOK_FORMATS, DELIVERY_STATUSES } from './columns.ts';
+import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES, TIMELINE_KINDS, VERDICTS, WEBHOOK_FORMATS, DELIVERY_STATUSES, INTEGRATION_KINDS, ALERT_STATUSES, OPEN_STATUSES } from './columns.ts';
+import { sql } from 'drizzle-orm';
 
 // The same tables as ./postgres.ts, column for column: a test compares the two.
 // Times are integer milliseconds since the epoch; the API answers ISO 8601.
@@ -76,8 +77,21 @@ export const problems = sqliteTable(
     // The swarm: when somebody first joined (time to first response), and who leads it now.
     firstRespondedAt: integer('first_responded_at'),
     leadUserId: text('lead_user_id'),
+    // Set by integrations (an alert group) or a script: while open, the same key in the area updates this problem.
+    dedupKey: text('dedup_key'),
+    // The earlier problem with the same dedup key, when this one is the same thing happening again.
+    recurrenceOfNumber: integer('recurrence_of_number'),
+    // How many of its alerts are firing now: only for problems raised by an integration.
+    firingAlerts: integer('firing_alerts'),
   },
-  (t) => [index('problems_status_idx').on(t.status, t.number), index('problems_area_idx').on(t.areaId, t.number)],
+  (t) => [
+    index('problems_status_idx').on(t.status, t.number),
+    index('problems_area_idx').on(t.areaId, t.number),
+    index('problems_dedup_idx').on(t.areaId, t.dedupKey, t.number),
+    // One open problem per key and area, even when two instances take the same alert group at once.
+    uniqueIndex('problems_open_dedup_idx').on(t.areaId, t.dedupKey)
+      .where(sql.raw(`dedup_key is not null and status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+  ],
 );
 
 export const problemStatusChanges = sqliteTable(
@@ -303,4 +317,40 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex('webhook_deliveries_event_idx').on(t.webhookId, t.eventSeq),
     index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
   ],
+);
+
+/**
+ * A machine's way to pull into an area. Only the token's hash is kept; the Grafana HMAC secret is
+ * kept as it is, since checking a signature needs it.
+ */
+export const integrations = sqliteTable(
+  'integrations',
+  {
+    id: text('id').primaryKey(),
+    areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: INTEGRATION_KINDS }).notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    // A JSON array of severity labels that pull Stop.
+    stopSeverities: text('stop_severities').notNull(),
+    // 1 or 0 (an integer on both databases, so the stores read one type).
+    autoResolve: integer('auto_resolve').notNull().default(1),
+    hmacSecret: text('hmac_secret'),
+    createdAt: integer('created_at').notNull(),
+    tokenRotatedAt: integer('token_rotated_at'),
+    lastReceivedAt: integer('last_received_at'),
+  },
+  (t) => [index('integrations_area_idx').on(t.areaId)],
+);
+
+/** The alerts of a problem raised from an alert group, by fingerprint: what was last heard of each. */
+export const problemAlerts = sqliteTable(
+  'problem_alerts',
+  {
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    fingerprint: text('fingerprint').notNull(),
+    status: text('status', { enum: ALERT_STATUSES }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.fingerprint] })],
 );

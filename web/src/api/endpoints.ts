@@ -19,6 +19,7 @@ import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shar
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
+import type { CreatedIntegration, CreateIntegrationBody, Integration, IntegrationList, UpdateIntegrationBody } from '../../../shared/integrations.ts';
 import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
@@ -91,3 +92,14 @@ export const deleteWebhook = (slug: string, id: string) =>
 export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
 export const redeliver = (id: string, deliveryId: string) =>
   api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });
+
+const integrationsOf = (slug: string) => `/api/areas/${encodeURIComponent(slug)}/integrations`;
+export const listIntegrations = (slug: string) => api<IntegrationList>(integrationsOf(slug));
+export const createIntegration = (slug: string, body: CreateIntegrationBody) =>
+  api<CreatedIntegration>(integrationsOf(slug), { method: 'POST', body });
+export const updateIntegration = (slug: string, id: string, body: UpdateIntegrationBody) =>
+  api<Integration>(`${integrationsOf(slug)}/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+export const rotateIntegrationToken = (slug: string, id: string) =>
+  api<CreatedIntegration>(`${integrationsOf(slug)}/${encodeURIComponent(id)}/rotate`, { method: 'POST' });
+export const deleteIntegration = (slug: string, id: string) =>
+  api<undefined>(`${integrationsOf(slug)}/${encodeURIComponent(id)}`, { method: 'DELETE' });

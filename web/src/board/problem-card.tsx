@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
+import { firingWords } from '../integrations/alert-facts.tsx';
 import { ResponseCountdown } from '../escalation/response-countdown.tsx';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
 import { LEVEL_LABEL, resolvedAt } from '../problems/problem-words.ts';
@@ -33,6 +34,7 @@ export const ProblemCard = memo(function ProblemCard({ problem, areaName, target
         </span>{' '}
       </span>
       <span className="card__title">{problem.title}</span>{' '}
+      {problem.firingAlerts ? <span className="card__firing">{firingWords(problem.firingAlerts)}{' '}</span> : null}
       {problem.status === 'raised' ? (
         <span className="card__countdown">
           <ResponseCountdown problem={problem} />{' '}

@@ -50,6 +50,9 @@ const event = (seq: number, number = seq): ProblemEvent => ({
     lead: null,
     firstRespondedAt: null,
     escalation: { step: 0, round: 0, escalated: false, escalatedAt: null, nextAt: null, responseDueAt: '2025-01-01T00:05:00.000Z' },
+    dedupKey: null,
+    recurrenceOf: null,
+    firingAlerts: null,
   },
 });
 

@@ -28,6 +28,7 @@ import type { TimelineEntry } from '../../../shared/timeline.ts';
 import type { Presence } from '../../../shared/problems.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import '../timeline/timeline.css';
+import { AlertFacts, ProblemDetails } from '../integrations/alert-facts.tsx';
 
 function agoText(age: string): string {
   return age === 'just now' ? age : `${age} ago`;
@@ -135,6 +136,7 @@ function ProblemBody({ problem, status, areas, now, onUpdated, entries, onEntry,
             <time dateTime={problem.updatedAt}>{formatWhen(problem.updatedAt)}</time>
           </dd>
         </div>
+        <AlertFacts problem={problem} />
       </dl>
 
       <SwarmPanel problem={problem} present={present} onUpdated={onUpdated} />
@@ -144,7 +146,7 @@ function ProblemBody({ problem, status, areas, now, onUpdated, entries, onEntry,
 
       <section aria-labelledby="details-title" className="problem-page__section">
         <h2 id="details-title">Details</h2>
-        {problem.details ? <p className="details">{problem.details}</p> : <p className="muted">No details were given.</p>}
+        <ProblemDetails problem={problem} />
       </section>
 
       <HypothesisLedger entries={entries} onChanged={onEntry} />

@@ -18,6 +18,9 @@ export function aProblem(number: number, patch: Partial<Problem> = {}): Problem 
     lead: null,
     firstRespondedAt: null,
     escalation: { step: 0, round: 0, escalated: false, escalatedAt: null, nextAt: '2025-01-01T10:05:00.000Z', responseDueAt: '2025-01-01T10:05:00.000Z' },
+    dedupKey: null,
+    recurrenceOf: null,
+    firingAlerts: null,
     ...patch,
   };
 }

@@ -1,0 +1,66 @@
+import { afterEach, expect, it } from 'vitest';
+import type { NotificationResult } from '../shared/integrations.ts';
+import type { Problem, ProblemList } from '../shared/problems.ts';
+import type { TimelineList } from '../shared/timeline.ts';
+import { createTestApp, setUpAdmin, type TestApp } from './helpers/app.ts';
+import { createIntegration, fixture, notify } from './helpers/integrations.ts';
+import { inFlight } from './multi-instance/instances.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const GROUPS = 50;
+const NOTIFICATIONS = 1_000;
+const ALERTS_PER_GROUP = 5;
+
+/** Group g's notification in round r: alerts keep joining the group until it has five, as they do when a rack goes down. */
+function notification(g: number, r: number) {
+  const base = fixture('alertmanager/1-firing-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
+  const template = base.alerts[0];
+  const count = Math.min(r + 1, ALERTS_PER_GROUP);
+  return {
+    ...base,
+    groupKey: `{}:{alertname="DiskAlmostFull", cluster="c-${g}"}`,
+    groupLabels: { alertname: 'DiskAlmostFull', cluster: `c-${g}` },
+    commonAnnotations: { summary: `Disk almost full in cluster c-${g}` },
+    alerts: Array.from({ length: count }, (_, k) => ({
+      ...template,
+      labels: { alertname: 'DiskAlmostFull', cluster: `c-${g}`, instance: `db-${g}-${k}`, severity: 'critical' },
+      fingerprint: `f-${g}-${k}`,
+    })),
+  };
+}
+
+it('a storm of 1,000 notifications for 50 groups gives 50 problems, answers every one 2xx quickly and loses nothing', { timeout: 120_000 }, async () => {
+  const t: TestApp = await createTestApp();
+  cleanups.push(() => t.close());
+  const admin = await setUpAdmin(t.app);
+  const integration = await createIntegration(admin, 'alertmanager');
+
+  const started = performance.now();
+  const answers = await inFlight(NOTIFICATIONS, 50, async (i) => {
+    const sent = performance.now();
+    const response = await notify(t.app, integration, notification(i % GROUPS, Math.floor(i / GROUPS)));
+    return { status: response.statusCode, body: response.json<NotificationResult>(), ms: performance.now() - sent };
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const slowest = Math.max(...answers.map((a) => a.ms));
+  console.log(`storm: ${NOTIFICATIONS} notifications in ${seconds.toFixed(1)} s, slowest answer ${slowest.toFixed(0)} ms`);
+
+  expect(answers.filter((a) => a.status !== 200 && a.status !== 201)).toEqual([]);
+  expect(answers.filter((a) => a.body.outcome === 'raised')).toHaveLength(GROUPS);
+  // Within the minute a storm lasts, and no sender waits near Alertmanager's 10-second timeout.
+  expect(seconds).toBeLessThan(60);
+  expect(slowest).toBeLessThan(5_000);
+
+  const open = (await admin.request({ method: 'GET', url: '/api/problems?status=open&limit=200' })).json<ProblemList>().items;
+  expect(open).toHaveLength(GROUPS);
+  expect(new Set(open.map((p: Problem) => p.title)).size).toBe(GROUPS);
+  expect(open.every((p) => p.firingAlerts === ALERTS_PER_GROUP && p.level === 'stop')).toBe(true);
+  // Every alert that joined is on its group's timeline, once.
+  const timeline = (await admin.request({ method: 'GET', url: `/api/problems/${open[0].number}/timeline` })).json<TimelineList>().items.map((e) => e.body).join('\n');
+  const g = /c-(\d+)/.exec(open[0].title)?.[1];
+  for (let k = 0; k < ALERTS_PER_GROUP; k++) expect(timeline.split(`**Firing** \`db-${g ?? ''}-${k}\``).length - 1).toBe(1);
+});
