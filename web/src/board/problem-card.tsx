@@ -42,7 +42,6 @@ export const ProblemCard = memo(function ProblemCard({ problem, areaName, now, f
         <span className="card__badges">
           {late > 0 ? (
             <span className="badge badge--late" data-testid="late">
-              <span aria-hidden="true">⏱ </span>
               {lateText(late)}
             </span>
           ) : null}{' '}
