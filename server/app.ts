@@ -1,4 +1,5 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -78,6 +79,9 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   app.setValidatorCompiler(validatorCompiler);
 
   // External plugins.
+  // Every text answer (API JSON, the page, its scripts and styles) in brotli or gzip, whichever the
+  // browser takes; the live websocket is an upgrade, never a reply, so it is left as it is.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../shared/errors.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
@@ -31,7 +32,29 @@ describe('serving the web app', () => {
     const script = /\/assets\/[^"]+\.js/.exec(page.body)![0];
     const bundle = await t.app.inject({ url: script });
     expect(bundle.statusCode).toBe(200);
-    expect(bundle.headers['cache-control']).toContain('immutable');
+    expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the script and the API answers compressed, in brotli or gzip as the browser asks', async () => {
+    const page = await t.app.inject({ url: '/', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.headers['content-encoding']).toBe('br');
+    const script = /\/assets\/[^"]+\.js/.exec(brotliDecompressSync(page.rawPayload).toString())![0];
+    const plain = await t.app.inject({ url: script });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+
+    const brotli = await t.app.inject({ url: script, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toContain('accept-encoding');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body);
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+
+    const gzip = await t.app.inject({ url: script, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+
+    const openapi = await t.app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(openapi.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(openapi.rawPayload).toString())).toHaveProperty('openapi');
   });
 
   it('forbids framing and foreign scripts, and keeps a plain-http install on http', async () => {

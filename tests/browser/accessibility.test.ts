@@ -26,6 +26,7 @@ let problemNumber: number;
 const PAGES = [
   { path: '/', heading: /pull/i, as: () => member },
   { path: '/board', heading: /board/i, as: () => member },
+  { path: '/board?tv=1', heading: /board/i, as: () => member },
   { path: () => `/problems/${problemNumber}`, heading: /conveyor/i, as: () => member },
   { path: '/settings', heading: /settings/i, as: () => admin },
 ];

@@ -1,6 +1,7 @@
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
+import { useTvMode } from './board/tv-mode.ts';
 import { BoardPage } from './pages/board-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -89,9 +90,11 @@ function Routes() {
 }
 
 export function App() {
+  // A wall screen shows the board alone: no header, nothing to click.
+  const tv = useTvMode();
   return (
     <>
-      <AppHeader />
+      {!tv && <AppHeader />}
       <main id="main" tabIndex={-1}>
         <Routes />
       </main>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../shared/problems.ts';
 import { aProblem } from '../problems/problem-fixture.ts';
-import { boardLanes, isPastTarget, readFilters } from './board-lanes.ts';
+import { boardLanes, readFilters } from './board-lanes.ts';
 
 const now = Date.parse('2025-01-02T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
@@ -17,9 +17,9 @@ const resolved = (number: number, hours: number) =>
   });
 
 describe('boardLanes', () => {
-  it('puts open problems in their status lane, newest first whatever the level', () => {
-    const lanes = boardLanes([problem(1, { level: 'stop' }), problem(3), problem(2), problem(4, { status: 'swarming' })], { area: '', level: '' }, now);
-    expect(lanes.raised.map((p) => p.number)).toEqual([3, 2, 1]);
+  it('puts open problems in their status lane, most urgent first: the Stop, then the oldest', () => {
+    const lanes = boardLanes([problem(3), problem(1), problem(2, { level: 'stop' }), problem(4, { status: 'swarming' })], { area: '', level: '' }, now);
+    expect(lanes.raised.map((p) => p.number)).toEqual([2, 1, 3]);
     expect(lanes.swarming.map((p) => p.number)).toEqual([4]);
   });
 
@@ -31,7 +31,7 @@ describe('boardLanes', () => {
 
   it('filters by area and level', () => {
     const all = [problem(1), problem(2, { area: 'line-3' }), problem(3, { area: 'line-3', level: 'stop' })];
-    expect(boardLanes(all, { area: 'line-3', level: '' }, now).raised.map((p) => p.number)).toEqual([3, 2]);
+    expect(boardLanes(all, { area: 'line-3', level: '' }, now).raised.map((p) => p.number)).toEqual([3, 2]); // the Stop first
     expect(boardLanes(all, { area: 'line-3', level: 'stop' }, now).raised.map((p) => p.number)).toEqual([3]);
   });
 });
@@ -40,20 +40,5 @@ describe('readFilters', () => {
   it('reads the URL query and ignores nonsense levels', () => {
     expect(readFilters(new URLSearchParams('area=general&level=stop'))).toEqual({ area: 'general', level: 'stop' });
     expect(readFilters(new URLSearchParams('level=loud'))).toEqual({ area: '', level: '' });
-  });
-});
-
-describe('the response target', () => {
-  const raisedMinutesAgo = (minutes: number, status: Problem['status'] = 'raised') =>
-    problem(1, { status, raisedAt: new Date(now - minutes * 60_000).toISOString() });
-
-  it('marks a raised problem nobody has started on once its area’s target has passed', () => {
-    expect(isPastTarget(raisedMinutesAgo(4), 5, now)).toBe(false);
-    expect(isPastTarget(raisedMinutesAgo(6), 5, now)).toBe(true);
-  });
-
-  it('no longer marks it once someone swarms it, or when its area is unknown', () => {
-    expect(isPastTarget(raisedMinutesAgo(60, 'swarming'), 5, now)).toBe(false);
-    expect(isPastTarget(raisedMinutesAgo(60), undefined, now)).toBe(false);
   });
 });

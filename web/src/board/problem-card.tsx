@@ -4,40 +4,64 @@ import type { Problem } from '../../../shared/problems.ts';
 import { firingWords } from '../integrations/alert-facts.tsx';
 import { ResponseCountdown } from '../escalation/response-countdown.tsx';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
-import { LEVEL_LABEL, resolvedAt } from '../problems/problem-words.ts';
+import { LEVEL_LABEL, STATUS_LABEL } from '../problems/problem-words.ts';
+import { lateByMs, lateText } from './board-urgency.ts';
 
 interface ProblemCardProps {
   problem: Problem;
   areaName: string;
-  /** Set when the problem has waited past its area's response target: that target, in minutes. */
-  targetMinutes: number | null;
   now: number;
   fresh: boolean;
   index: number;
 }
 
-/** A link, so Tab reaches it and Enter opens it; its name starts with "#42" for quick scanning. */
-export const ProblemCard = memo(function ProblemCard({ problem, areaName, targetMinutes, now, fresh, index }: ProblemCardProps) {
-  const resolved = problem.status === 'resolved' || problem.status === 'learned' ? resolvedAt(problem) : null;
-  const since = resolved ?? problem.raisedAt;
+/** When the problem entered the status it is in: the last move to it, or the pull itself. */
+function statusSince(problem: Problem): string {
+  for (let i = problem.history.length - 1; i >= 0; i--) {
+    if (problem.history[i].to === problem.status) return problem.history[i].at;
+  }
+  return problem.raisedAt;
+}
+
+/**
+ * A link, so Tab reaches it and Enter opens it; its name starts with "#42" for quick scanning.
+ * Level, lateness and who is on it are all said in words: the colours only repeat them.
+ */
+export const ProblemCard = memo(function ProblemCard({ problem, areaName, now, fresh, index }: ProblemCardProps) {
+  const late = lateByMs(problem, now);
+  const since = statusSince(problem);
+  const closed = problem.status === 'resolved' || problem.status === 'learned';
+  const swarmSize = problem.swarm.length;
   return (
     <Link
       href={`/problems/${problem.number}`}
-      className={`card card--${problem.level}${fresh ? ' card--fresh' : ''}${targetMinutes !== null ? ' card--late' : ''}`}
+      className={`card card--${problem.level}${fresh ? ' card--fresh' : ''}${late > 0 ? ' card--late' : ''}`}
       data-card-index={index}
     >
       <span className="card__top">
         <span className="card__number">#{problem.number}</span>{' '}
         <span className="card__badges">
-          {targetMinutes !== null ? <span className="badge badge--late">Over {targetMinutes} min target</span> : null}{' '}
+          {late > 0 ? (
+            <span className="badge badge--late" data-testid="late">
+              {lateText(late)}
+            </span>
+          ) : null}{' '}
           <span className={`badge badge--${problem.level}`}>{LEVEL_LABEL[problem.level]}</span>
         </span>{' '}
       </span>
       <span className="card__title">{problem.title}</span>{' '}
       {problem.firingAlerts ? <span className="card__firing">{firingWords(problem.firingAlerts)}{' '}</span> : null}
-      {problem.status === 'raised' ? (
+      {problem.status === 'raised' && (late === 0 || problem.escalation.escalated) ? (
         <span className="card__countdown">
           <ResponseCountdown problem={problem} />{' '}
+        </span>
+      ) : null}
+      {problem.lead || swarmSize > 0 ? (
+        <span className="card__swarm">
+          {problem.lead ? <span className="card__lead">{problem.lead.name} leads</span> : null}
+          {problem.lead ? <span aria-hidden="true"> · </span> : null}
+          {problem.lead ? <span className="visually-hidden">, </span> : null}
+          <span className="card__swarm-size">{swarmSize} in swarm</span>{' '}
         </span>
       ) : null}
       <span className="card__meta">
@@ -46,11 +70,14 @@ export const ProblemCard = memo(function ProblemCard({ problem, areaName, target
         <span className="visually-hidden">, raised by </span>
         <span className="card__who">{problem.raisedBy.name}</span>
         <span aria-hidden="true"> · </span>
-        <span className="visually-hidden">, {resolved ? 'resolved' : 'age'} </span>
-        <time dateTime={since} title={formatWhen(since)}>
-          {formatAge(since, now)}
-        </time>
-        {resolved ? <span className="visually-hidden"> ago</span> : null}
+        <span className="visually-hidden">, </span>
+        <span className="card__since">
+          {closed ? 'resolved' : STATUS_LABEL[problem.status].toLowerCase()}{' '}
+          <time dateTime={since} title={formatWhen(since)}>
+            {formatAge(since, now)}
+          </time>
+          {closed ? ' ago' : null}
+        </span>
       </span>
     </Link>
   );

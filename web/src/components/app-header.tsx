@@ -28,7 +28,7 @@ export function AppHeader() {
       <div className="app-header__inner">
         <Link href={user ? '/' : '/signin'} className="brand" aria-label="Andon home">
           <span className="brand__mark" aria-hidden="true" />
-          Andon
+          <span className="brand__name">Andon</span>
         </Link>
         {user && (
           <>

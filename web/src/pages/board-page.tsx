@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import type { ProblemEvent } from '../../../shared/live.ts';
 import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
 import { describeError } from '../api/http.ts';
 import { AlertSettings, useSoundSetting } from '../board/alert-settings.tsx';
-import { BoardColumn } from '../board/board-column.tsx';
+import { BoardColumn, type ColumnLayout } from '../board/board-column.tsx';
 import { BoardFilterBar } from '../board/board-filter-bar.tsx';
 import { boardLanes, matchesFilters, readFilters, type BoardFilters } from '../board/board-lanes.ts';
 import { loadBoardProblems } from '../board/load-board.ts';
 import { notifyStop, playStopBeep } from '../board/stop-alert.ts';
+import { openStops, stopsOpenText, useStopFavicon } from '../board/stop-signal.ts';
+import { TvCorner } from '../board/tv-corner.tsx';
+import { leaveTvModeHref, tvModeHref, useTvMode } from '../board/tv-mode.ts';
+import { useMediaQuery } from '../browser/use-media-query.ts';
+import '../board/board.css';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { useNow } from '../browser/use-now.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
@@ -20,9 +25,13 @@ const FRESH_MS = 6_000;
 // Events replayed after a long disconnect are shown, but only recent Stops beep and notify.
 const ALERT_WITHIN_MS = 2 * 60_000;
 
+// The same width at which styles.css stacks the columns into one.
+const PHONE = '(max-width: 640px)';
+
 export function BoardPage() {
-  usePageTitle('Board');
   const [params, setParams] = useSearchParams();
+  const tv = useTvMode();
+  const phone = useMediaQuery(PHONE);
   const [, navigate] = useLocation();
   const filters = readFilters(params);
   const { areas } = useAreas();
@@ -70,11 +79,16 @@ export function BoardPage() {
   // `filters` is a new object every render: its fields say when it really changed.
   const { area, level } = filters;
   const lanes = useMemo(() => boardLanes(live.state.byNumber.values(), { area, level }, now), [live.state, area, level, now]);
+  const stops = openStops([...lanes.raised, ...lanes.swarming, ...lanes.contained]);
+  usePageTitle(stops > 0 ? `${stopsOpenText(stops)} · Board` : 'Board');
+  useStopFavicon(stops);
+  const layout: ColumnLayout = tv ? 'fit' : phone ? 'page' : 'scroll';
 
   function setFilters(next: BoardFilters) {
     const query = new URLSearchParams();
     if (next.area) query.set('area', next.area);
     if (next.level) query.set('level', next.level);
+    if (tv) query.set('tv', '1');
     setParams(query, { replace: true });
   }
 
@@ -86,42 +100,69 @@ export function BoardPage() {
   ] as const;
 
   return (
-    <div className="board-page">
-      <div className="board-page__head">
-        <h1 tabIndex={-1}>Board</h1>
-        <ConnectionIndicator status={live.status} />
-      </div>
-      <div className="board-toolbar">
-        <BoardFilterBar filters={filters} areas={areas} onChange={setFilters} />
-        <AlertSettings soundOn={soundOn} setSoundOn={setSoundOn} />
-      </div>
+    <div className={tv ? 'board-page board-page--tv' : 'board-page'}>
+      {tv ? (
+        <>
+          <h1 className="visually-hidden">Board</h1>
+          <TvCorner status={live.status} leaveHref={leaveTvModeHref(params)} />
+        </>
+      ) : (
+        <>
+          <div className="board-page__head">
+            <h1 tabIndex={-1}>Board</h1>
+            <ConnectionIndicator status={live.status} />
+            <Link href={tvModeHref(params)} className="button button--quiet button--small board-page__tv">
+              TV mode
+            </Link>
+          </div>
+          <div className="board-toolbar">
+            <BoardFilterBar filters={filters} areas={areas} onChange={setFilters} />
+            <AlertSettings soundOn={soundOn} setSoundOn={setSoundOn} />
+          </div>
+        </>
+      )}
       {live.error != null && (
         <p role="alert" className="alert alert--error">
           Could not load the board: {describeError(live.error)} Retrying…
         </p>
       )}
-      {!live.loaded && live.error == null && (
-        <p role="status" className="muted">
-          Loading the board…
-        </p>
-      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div className="board" aria-busy={!live.loaded}>
-        {columns.map((c) => (
-          <BoardColumn
-            key={c.lane}
-            lane={c.lane}
-            title={c.title}
-            problems={lanes[c.lane]}
-            areas={areas}
-            fresh={fresh}
-            now={now}
-            emptyText={live.loaded ? c.empty : 'Loading…'}
-          />
-        ))}
-      </div>
+      {/* Always there, so that a Stop arriving, or the board loading, never moves the columns. */}
+      <p className={stops > 0 ? 'stop-banner stop-banner--open' : 'stop-banner'} data-testid="stop-banner">
+        {!live.loaded ? '' : stops > 0 ? (
+          <>
+            <span className="stop-banner__mark" aria-hidden="true" />
+            {stopsOpenText(stops)}
+          </>
+        ) : 'No Stop open'}
+      </p>
+      {live.loaded ? (
+        <div className="board" key="board">
+          {columns.map((c) => (
+            <BoardColumn
+              key={c.lane}
+              lane={c.lane}
+              title={c.title}
+              problems={lanes[c.lane]}
+              areas={areas}
+              fresh={fresh}
+              now={now}
+              emptyText={c.empty}
+              layout={layout}
+            />
+          ))}
+        </div>
+      ) : (
+        // One block holding the room the columns will take, rather than empty columns that the
+        // first cards would push down the page.
+        <div className="board board--loading" key="loading" aria-busy="true">
+          <p role="status" className="muted">
+            {live.error == null ? 'Loading the board…' : ''}
+          </p>
+        </div>
+      )}
     </div>
   );
 }
