@@ -1,7 +1,7 @@
 // Ending someone's access closes their live connections, through the event log (so on every instance).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedApiToken } from '../../shared/accounts.ts';
-import { LIVE_CLOSE } from '../../shared/live.ts';
+import { ACCESS_ENDED, LIVE_CLOSE } from '../../shared/live.ts';
 import { ADMIN, ORIGIN, sessionCookieOf, type Caller } from '../helpers/app.ts';
 import { idOf, inviteMember } from '../helpers/people.ts';
 import { connect, startLiveApp, within, type LiveApp } from './live-harness.ts';
@@ -34,9 +34,9 @@ describe('live connections when access ends', () => {
     // Everyone else stays connected and keeps getting events, which never include the access event.
     const [number] = await live.raise(1);
     for (const client of [adaBrowser, adaScript]) {
-      await client.waitFor((c) => c.messages.some((m) => m.type === 'event' && m.data.number === number));
+      await client.waitFor((c) => c.messages.some((m) => m.type === 'event' && m.name === 'problem.raised' && m.data.number === number));
       expect(client.ws.readyState).toBe(client.ws.OPEN);
-      expect(client.messages.some((m) => m.type === 'event' && (m.name as string) === 'access.ended')).toBe(false);
+      expect(client.messages.some((m) => m.type === 'event' && (m.name as string) === ACCESS_ENDED)).toBe(false);
     }
     // And they cannot come back.
     await expect(connect(live.url, asCookie(bo.caller))).rejects.toThrow(/401/);
@@ -52,7 +52,7 @@ describe('live connections when access ends', () => {
     expect(changed.statusCode).toBe(204);
     expect((await within(5_000, 'the other session\'s connection', elsewhere.closed)).code).toBe(LIVE_CLOSE.accessEnded);
     const [number] = await live.raise(1);
-    await here.waitFor((c) => c.messages.some((m) => m.type === 'event' && m.data.number === number));
+    await here.waitFor((c) => c.messages.some((m) => m.type === 'event' && m.name === 'problem.raised' && m.data.number === number));
     expect(here.ws.readyState).toBe(here.ws.OPEN);
     expect(await idOf(live.admin)).toBeTruthy();
   });
@@ -73,7 +73,7 @@ describe('live connections when access ends', () => {
     await live.admin.request({ method: 'PATCH', url: `/api/members/${bo.id}`, payload: { active: false } });
     const [number] = await live.raise(1);
     const resumed = await connect(live.url, { authorization: live.token }, `?since=${welcome.seq}`);
-    await resumed.waitFor((c) => c.messages.some((m) => m.type === 'event' && m.data.number === number));
+    await resumed.waitFor((c) => c.messages.some((m) => m.type === 'event' && m.name === 'problem.raised' && m.data.number === number));
     expect(resumed.messages.filter((m) => m.type === 'event').map((m) => m.name)).toEqual(['problem.raised']);
   });
 });

@@ -2,6 +2,7 @@ import { usePageTitle } from '../browser/use-page-title.ts';
 import { useUser } from '../session/session-context.tsx';
 import { AreasSection } from '../settings/areas-section.tsx';
 import { InvitesSection } from '../settings/invites-section.tsx';
+import { PeopleSection } from '../settings/people-section.tsx';
 import { TokensSection } from '../settings/tokens-section.tsx';
 import { WebhooksSection } from '../settings/webhooks-section.tsx';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
     <div className="settings-page">
       <h1 tabIndex={-1}>Settings</h1>
       <AreasSection />
+      <PeopleSection />
       <InvitesSection />
       <TokensSection />
       <WebhooksSection />
