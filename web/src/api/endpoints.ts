@@ -87,7 +87,7 @@ export const revokeInvite = (id: string) => api<undefined>(`/api/invites/${encod
 export const updateMe = (body: UpdateMeBody) => api<User>('/api/me', { method: 'PATCH', body });
 export const changePassword = (body: ChangePasswordBody) => api<undefined>('/api/me/password', { method: 'POST', body });
 export const getPasswordReset = (code: string) => api<PasswordResetInfo>(`/api/password-resets/${encodeURIComponent(code)}`);
-export const usePasswordReset = (code: string, body: UsePasswordResetBody) =>
+export const resetPassword = (code: string, body: UsePasswordResetBody) =>
   api<undefined>(`/api/password-resets/${encodeURIComponent(code)}`, { method: 'POST', body });
 
 export const getProblem = (number: number, signal?: AbortSignal) =>
