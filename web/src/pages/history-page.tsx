@@ -64,8 +64,8 @@ export function HistoryPage() {
     <div className="settings-page">
       <h1 tabIndex={-1}>History</h1>
       <p className="muted">Problems that are resolved, learned from or dismissed, newest raised first. Copy the address to share a search.</p>
-      {/* Keyed by the URL so the fields show what a shared link (or Back) asks for. */}
-      <form key={search} className="past-filters" role="search" aria-label="Search closed problems" onSubmit={apply}>
+      {/* Keyed by the URL (and the areas once loaded) so the fields show what a shared link (or Back) asks for. */}
+      <form key={`${search}|${areas.length}`} className="past-filters" role="search" aria-label="Search closed problems" onSubmit={apply}>
         <TextField className="field--search" label="Title contains" name="q" type="search" maxLength={TITLE_MAX} defaultValue={filters.q ?? ''} />
         <div className="field">
           <label htmlFor={`${id}-area`}>Area</label>
