@@ -27,6 +27,10 @@ import { integrationRoutes, notificationRoutes } from './integrations/routes.ts'
 import { createIntegrationService } from './integrations/service.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
+import { historyRoutes } from './history/routes.ts';
+import { createHistoryService } from './history/service.ts';
+import { passwordResetRoutes, peopleRoutes } from './people/routes.ts';
+import { createPeopleService } from './people/service.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { createProblemService } from './problems/service.ts';
 import { swarmRoutes } from './swarm/routes.ts';
@@ -106,12 +110,14 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   });
 
   const events = createEventLog();
-  const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock);
+  const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock, events);
   const areas = createAreaService(db, clock);
   const problems = createProblemService(db, events, clock);
   const swarm = createSwarmService(db, events, clock);
   const timeline = createTimelineService(db, events, clock);
   const escalation = createEscalationService(db, events, clock);
+  const people = createPeopleService(db, events, clock);
+  const history = createHistoryService(db);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -160,6 +166,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   await app.register(async function publicApi(api) {
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
+    await api.register(passwordResetRoutes, { people, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
   });
   // Monitors post here with their integration's own token: no session, no API token.
   await app.register(notificationRoutes, { integrations, clock });
@@ -168,6 +175,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   await app.register(async function authenticatedApi(api) {
     api.addHook('onRequest', api.authenticate);
     await api.register(accountRoutes, { accounts, publicUrl });
+    await api.register(peopleRoutes, { people, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
+    await api.register(historyRoutes, { history });
     await api.register(areaRoutes, { areas });
     await api.register(problemRoutes, { problems });
     await api.register(swarmRoutes, { swarm });
@@ -175,7 +184,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
     await api.register(integrationRoutes, { integrations });
-    await api.register(liveRoutes, { db, events, publicUrl, ...live });
+    await api.register(liveRoutes, { db, events, publicUrl, credentialHolds: (credential) => accounts.credentialHolds(credential), ...live });
   });
 
   // Public too; its catch-all gets only the paths no other route matches.

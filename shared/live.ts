@@ -27,6 +27,8 @@ export const LIVE_CLOSE = {
   invalidPayload: 1007,
   policyViolation: 1008,
   messageTooBig: 1009,
+  /** The caller's session or token ended (signed out elsewhere, deactivated, password changed): sign in again. */
+  accessEnded: 4401,
 } as const;
 
 /**
@@ -42,8 +44,19 @@ export const PROBLEM_EVENT_NAMES = ['problem.raised', 'problem.updated'] as cons
 export const TIMELINE_EVENT_NAMES = ['timeline.added', 'timeline.edited'] as const;
 /** Somebody opened the problem page: data is who is present now. */
 export const PRESENCE_EVENT_NAMES = ['presence.changed'] as const;
-export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES] as const;
+/**
+ * Sessions or tokens ended (data: `AccessEnded`). Never sent to clients: every instance's hub reads
+ * it from the log and closes the connections whose session or token no longer holds.
+ */
+export const ACCESS_ENDED = 'access.ended';
+export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ACCESS_ENDED] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
+
+/** Whose connections to check again: a person's (all their sessions) and/or API tokens. */
+export interface AccessEnded {
+  userId?: string;
+  tokenIds?: string[];
+}
 
 export const ProblemEvent = Type.Object({
   type: Type.Literal('event'),

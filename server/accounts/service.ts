@@ -6,6 +6,8 @@ import type { Clock } from '../clock.ts';
 import { UniqueViolationError, type Database, type Queryable } from '../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
+import type { EventLog } from '../events/event-log.ts';
+import type { Credential } from '../hub/connection.ts';
 import type { Principal } from './principal.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import * as store from './store.ts';
@@ -24,14 +26,15 @@ export interface SignedIn {
 
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
-export function createAccountService(db: Database, settings: AccountSettings, clock: Clock) {
+export function createAccountService(db: Database, settings: AccountSettings, clock: Clock, events: EventLog) {
   const lastTokenTouch = new Map<string, number>();
 
   async function openSession(tx: Queryable, user: store.UserRow, now: number): Promise<SignedIn> {
     const sessionSecret = newSecret();
     const expiresAt = now + settings.sessionDays * 86_400_000;
     await store.insertSession(tx, { idHash: hashSecret(sessionSecret), userId: user.id, createdAt: now, expiresAt });
-    return { user, sessionSecret, expiresAt };
+    await store.recordSignIn(tx, user.id, now);
+    return { user: { ...user, lastSignInAt: now }, sessionSecret, expiresAt };
   }
 
   const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -72,6 +75,10 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
         throw new UnauthorizedError('Email or password is wrong');
       }
       if (!(await verifyPassword(body.password, user.passwordHash))) throw new UnauthorizedError('Email or password is wrong');
+      // Said only to someone who knows the password, so it tells a stranger nothing.
+      if (user.deactivatedAt !== null) {
+        throw new ForbiddenError('account_deactivated', 'This account has been deactivated. Ask an admin of your Andon to reactivate it.');
+      }
       return db.transaction(async (tx) => {
         const now = clock.now();
         await store.deleteExpiredSessions(tx, now);
@@ -105,6 +112,12 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
         return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role, createdAt: user.createdAt, sessionHash };
       }
       return null;
+    },
+
+    /** For the live hub: whether a connection's session or token still lets it in. */
+    async credentialHolds(credential: Credential): Promise<boolean> {
+      if (credential.kind === 'token') return store.isLiveApiToken(db, credential.tokenId);
+      return (await store.findUserBySession(db, credential.sessionHash, clock.now())) !== undefined;
     },
 
     async createInvite(by: Principal, body: CreateInviteBody): Promise<{ code: string; row: store.InviteRow }> {
@@ -159,7 +172,13 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
     },
 
     async revokeApiToken(id: string): Promise<void> {
-      const revoked = await db.transaction((tx) => store.revokeApiToken(tx, id, clock.now()));
+      const revoked = await db.transaction(async (tx) => {
+        const now = clock.now();
+        if (!(await store.revokeApiToken(tx, id, now))) return false;
+        // Its live connections close too, on every instance.
+        await events.recordAccessEnded(tx, { tokenIds: [id] }, now);
+        return true;
+      });
       if (!revoked) throw new NotFoundError('API token');
     },
   };

@@ -11,10 +11,14 @@ export async function countUsers(db: Queryable): Promise<number> {
   return (await db.one<{ n: number }>(sql`select count(*) as n from users`))?.n ?? 0;
 }
 
-export async function insertUser(db: Queryable, row: UserRow): Promise<UserRow> {
+export async function insertUser(db: Queryable, row: Omit<UserRow, 'lastSignInAt' | 'deactivatedAt'>): Promise<UserRow> {
   await db.run(sql`insert into users (id, name, email, password_hash, role, created_at)
     values (${row.id}, ${row.name}, ${row.email}, ${row.passwordHash}, ${row.role}, ${row.createdAt})`);
-  return row;
+  return { ...row, lastSignInAt: null, deactivatedAt: null };
+}
+
+export async function recordSignIn(tx: Queryable, userId: string, now: number): Promise<void> {
+  await tx.run(sql`update users set last_sign_in_at = ${now} where id = ${userId}`);
 }
 
 export function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
@@ -28,7 +32,7 @@ export async function insertSession(db: Queryable, row: SessionRow): Promise<voi
 
 export function findUserBySession(db: Queryable, idHash: string, now: number): Promise<UserRow | undefined> {
   return db.one<UserRow>(sql`select users.* from sessions join users on users.id = sessions.user_id
-    where sessions.id_hash = ${idHash} and sessions.expires_at > ${now}`);
+    where sessions.id_hash = ${idHash} and sessions.expires_at > ${now} and users.deactivated_at is null`);
 }
 
 export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
@@ -75,6 +79,10 @@ export async function revokeApiToken(db: Queryable, id: string, now: number): Pr
   return (await db.run(sql`update api_tokens set revoked_at = ${now} where id = ${id} and revoked_at is null`)) === 1;
 }
 
+export async function isLiveApiToken(db: Queryable, id: string): Promise<boolean> {
+  return (await db.one(sql`select id from api_tokens where id = ${id} and revoked_at is null`)) !== undefined;
+}
+
 export async function touchApiToken(db: Queryable, id: string, now: number): Promise<void> {
   await db.run(sql`update api_tokens set last_used_at = ${now} where id = ${id}`);
 }
@@ -86,7 +94,7 @@ export async function unknownUserIds(db: Queryable, ids: readonly string[]): Pro
   return ids.filter((id) => !known.has(id));
 }
 
-/** Everyone who can be made a responder or put on an escalation path. */
+/** Everyone who can be made a responder or put on an escalation path: not deactivated people. */
 export function listPeople(db: Queryable): Promise<Array<{ id: string; name: string }>> {
-  return db.all(sql`select id, name from users order by name, id`);
+  return db.all(sql`select id, name from users where deactivated_at is null order by name, id`);
 }

@@ -1,3 +1,4 @@
+import { ACCESS_ENDED } from '../../shared/live.ts';
 import { TEXT, type CatchUp, type Connection } from './connection.ts';
 import type { EventFeed } from './event-feed.ts';
 import type { EventSource, FramedEvent } from './event-source.ts';
@@ -33,7 +34,7 @@ export function createCatchUp(source: EventSource, feed: EventFeed, outcome: Cat
     for (const event of events) {
       if (event.seq <= connection.lastSentSeq) continue;
       connection.lastSentSeq = event.seq;
-      if (!follows(connection.subscription, event)) continue;
+      if (event.name === ACCESS_ENDED || !follows(connection.subscription, event)) continue;
       if (socket.bufferedAmount < CATCH_UP_HIGH_WATER_BYTES) {
         socket.send(event.frame, TEXT);
         continue;

@@ -5,6 +5,11 @@ import { EVERYTHING, type Subscription } from './subscription.ts';
 /** Sends text frames: `ws` would send a Buffer as binary otherwise. One shared object, no per-send allocation of ours. */
 export const TEXT = { binary: false } as const;
 
+/** What a connection was opened with: checked again when an `access.ended` event names it. */
+export type Credential =
+  | { kind: 'session'; userId: string; sessionHash: string }
+  | { kind: 'token'; tokenId: string };
+
 /** Identifies one catching-up run: a newer run (or a drop) replaces it, and the old one stops. */
 export type CatchUp = Record<string, never>;
 
@@ -28,6 +33,8 @@ export class Connection {
     seq: number,
     /** Which of the heartbeat's slices pings this connection. */
     readonly heartbeatSlice: number,
+    /** Null for connections the hub never needs to check again (its own tests). */
+    readonly credential: Credential | null = null,
   ) {
     this.lastSentSeq = seq;
     this.streamStart = seq;

@@ -5,6 +5,8 @@ import type { RoutedEvent } from './subscription.ts';
 
 /** An event ready to send: its routing keys and the exact text of its `event` frame. */
 export interface FramedEvent extends RoutedEvent {
+  /** The event's name: the hub acts on `access.ended` itself instead of sending it. */
+  readonly name: string;
   readonly frame: string;
 }
 
@@ -22,6 +24,7 @@ export function databaseEventSource(db: Database): EventSource {
     after: async (afterSeq, limit) =>
       (await listEventsAfter(db, afterSeq, limit)).map((row) => ({
         seq: row.seq,
+        name: row.name,
         areaSlug: row.areaSlug ?? '',
         previousAreaSlug: row.previousAreaSlug,
         problemNumber: row.problemNumber ?? 0,

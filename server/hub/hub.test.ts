@@ -70,7 +70,7 @@ function memoryEvents() {
     commit(count = 1, areaSlug = 'general', problemNumber = 1): void {
       for (let i = 0; i < count; i++) {
         issued += 1;
-        const event = { seq: issued, areaSlug, previousAreaSlug: null, problemNumber, frame: `{"type":"event","seq":${issued}}` };
+        const event = { seq: issued, name: 'problem.updated', areaSlug, previousAreaSlug: null, problemNumber, frame: `{"type":"event","seq":${issued}}` };
         rows.push(event);
         feed?.offer(event);
       }
@@ -79,7 +79,7 @@ function memoryEvents() {
     commitElsewhere(count = 1): void {
       for (let i = 0; i < count; i++) {
         issued += 1;
-        rows.push({ seq: issued, areaSlug: 'general', previousAreaSlug: null, problemNumber: 1, frame: `{"type":"event","seq":${issued}}` });
+        rows.push({ seq: issued, name: 'problem.updated', areaSlug: 'general', previousAreaSlug: null, problemNumber: 1, frame: `{"type":"event","seq":${issued}}` });
       }
     },
     wake(): void {

@@ -1,7 +1,7 @@
-import { LIVE_CLOSE, LIVE_PROTOCOL, type ClientMessage, type ResetReason } from '../../shared/live.ts';
+import { ACCESS_ENDED, LIVE_CLOSE, LIVE_PROTOCOL, type AccessEnded, type ClientMessage, type ResetReason } from '../../shared/live.ts';
 import { createCatchUp } from './catch-up.ts';
 import { parseClientMessage } from './client-messages.ts';
-import { Connection, TEXT, type CatchUp } from './connection.ts';
+import { Connection, TEXT, type CatchUp, type Credential } from './connection.ts';
 import type { EventFeed } from './event-feed.ts';
 import type { EventSource, FramedEvent } from './event-source.ts';
 import type { LiveSocket, RawMessage } from './live-socket.ts';
@@ -22,6 +22,8 @@ const HEARTBEAT_SLICE_MS = 1_000;
 export interface HubOptions {
   /** How often to ping; a connection that has not ponged since the previous ping is dropped. */
   heartbeatIntervalMs?: number;
+  /** Whether a connection's session or token still holds; asked when an `access.ended` event names it. */
+  credentialHolds?: (credential: Credential) => Promise<boolean>;
   /** Where failures that are ours (not the client's) are reported. */
   logError?: (error: unknown, message: string) => void;
 }
@@ -118,9 +120,7 @@ export function createHub(feed: EventFeed, source: EventSource, options: HubOpti
     const parsed = parseClientMessage(data, isBinary);
     if (parsed.ok) return handle(connection, parsed.message);
     // Still tracked until the socket is gone, so shutdown and the heartbeat can reap a peer that never answers the close.
-    connection.catchUp = null;
-    live.delete(connection);
-    connection.socket.close(parsed.closeCode, parsed.reason);
+    shut(connection, parsed.closeCode, parsed.reason);
   }
 
   // `ws` calls listeners with the socket as `this`.
@@ -135,6 +135,38 @@ export function createHub(feed: EventFeed, source: EventSource, options: HubOpti
   function onClose(this: LiveSocket): void {
     const connection = connections.get(this);
     if (connection) drop(connection);
+  }
+
+  function named(credential: Credential | null, ended: AccessEnded): boolean {
+    if (credential === null) return false;
+    if (credential.kind === 'session') return credential.userId === ended.userId;
+    return ended.tokenIds?.includes(credential.tokenId) ?? false;
+  }
+
+  /** Closes (4401) the connections whose session or token ended; the client signs in again. */
+  function endAccess(event: FramedEvent): void {
+    const ended = (JSON.parse(event.frame) as { data: AccessEnded }).data;
+    for (const connection of connections.values()) {
+      const { credential } = connection;
+      if (credential === null || !named(credential, ended)) continue;
+      const holds = options.credentialHolds ? options.credentialHolds(credential) : Promise.resolve(false);
+      void holds.then(
+        (still) => {
+          if (!still) shut(connection, LIVE_CLOSE.accessEnded, 'your session or token ended; sign in again');
+        },
+        (error: unknown) => {
+          // Unsure: make it reconnect, which checks its session or token afresh.
+          options.logError?.(error, 'live: checking a connection\'s access failed');
+          shut(connection, LIVE_CLOSE.goingAway, 'reconnect');
+        },
+      );
+    }
+  }
+
+  function shut(connection: Connection, code: number, reason: string): void {
+    connection.catchUp = null;
+    live.delete(connection);
+    if (connection.isOpen) connection.socket.close(code, reason);
   }
 
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS_DEFAULT;
@@ -159,7 +191,7 @@ export function createHub(feed: EventFeed, source: EventSource, options: HubOpti
 
   return {
     /** Takes over an open socket; `since` (already validated) resumes after that seq. Synchronous on purpose. */
-    accept(socket: LiveSocket, since?: number): void {
+    accept(socket: LiveSocket, since?: number, credential: Credential | null = null): void {
       // Listeners first: a client may speak as soon as the handshake is done.
       socket.on('message', onMessage);
       socket.on('pong', onPong);
@@ -168,7 +200,7 @@ export function createHub(feed: EventFeed, source: EventSource, options: HubOpti
       if (closing) return socket.close(LIVE_CLOSE.goingAway, 'server is shutting down');
 
       const newest = feed.head;
-      const connection = new Connection(socket, newest, slicesAssigned++ % heartbeatSlices);
+      const connection = new Connection(socket, newest, slicesAssigned++ % heartbeatSlices, credential);
       connections.set(socket, connection);
       connection.sendMessage({ type: 'welcome', protocol: LIVE_PROTOCOL, seq: newest });
       if (since === undefined) goLive(connection);
@@ -177,6 +209,7 @@ export function createHub(feed: EventFeed, source: EventSource, options: HubOpti
 
     /** Sends one committed event to every live follower: serialized once, the same Buffer for all. */
     broadcast(event: FramedEvent): void {
+      if (event.name === ACCESS_ENDED) return endAccess(event);
       if (live.size === 0) return;
       let frame: Buffer | undefined;
       for (const connection of live) {

@@ -4,12 +4,14 @@ import fastifyWebsocket from '@fastify/websocket';
 import fp from 'fastify-plugin';
 import { LIVE_MAX_FRAME_BYTES, LiveQuery } from '../../shared/live.ts';
 import type { Database } from '../db/client.ts';
+import { principalOf } from '../accounts/auth-plugin.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { comesFromAppOrigin } from '../http/origin.ts';
 import { EVENTS_CHANNEL } from '../events/store.ts';
 import { createEventFeed, type FeedOptions } from './event-feed.ts';
 import { databaseEventSource } from './event-source.ts';
+import type { Credential } from './connection.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { releaseUpgradeRequest } from './release-upgrade-request.ts';
 
@@ -18,7 +20,7 @@ export interface LiveSettings extends HubOptions, Pick<FeedOptions, 'pollMs' | '
   closeGraceMs?: number;
 }
 
-export interface LiveRoutesOptions extends LiveSettings {
+export interface LiveRoutesOptions extends LiveSettings, Pick<HubOptions, 'credentialHolds'> {
   db: Database;
   events: EventLog;
   publicUrl: URL | null;
@@ -37,6 +39,14 @@ function refuseForeignOrigin(publicUrl: URL | null) {
       throw new ForbiddenError('origin_refused', 'The live connection must be opened from Andon\'s own pages (Origin mismatch)');
     }
   };
+}
+
+/** What the connection was authenticated with, so it can be closed when that ends. */
+function credentialOf(request: FastifyRequest): Credential {
+  const principal = principalOf(request);
+  return principal.kind === 'user'
+    ? { kind: 'session', userId: principal.id, sessionHash: principal.sessionHash }
+    : { kind: 'token', tokenId: principal.id };
 }
 
 /**
@@ -68,7 +78,7 @@ export const liveRoutes = fp<LiveRoutesOptions>(async (fastify, opts) => {
   const source = databaseEventSource(opts.db);
   const feed = createEventFeed(source, { pollMs: opts.pollMs, recentEvents: opts.recentEvents, logError });
   await feed.start();
-  const hub = createHub(feed, source, { heartbeatIntervalMs: opts.heartbeatIntervalMs, logError });
+  const hub = createHub(feed, source, { heartbeatIntervalMs: opts.heartbeatIntervalMs, credentialHolds: opts.credentialHolds, logError });
   feed.subscribe((event) => hub.broadcast(event));
   const stopOffering = opts.events.subscribe((event) => feed.offer(event));
   const stopListening = await opts.db.listen(EVENTS_CHANNEL, () => feed.wake());
@@ -90,7 +100,8 @@ export const liveRoutes = fp<LiveRoutesOptions>(async (fastify, opts) => {
     onRequest: refuseForeignOrigin(opts.publicUrl),
   }, (socket, request) => {
     const since = request.query.since;
+    const credential = credentialOf(request);
     releaseUpgradeRequest(socket, request);
-    hub.accept(socket, since === undefined ? undefined : Number(since));
+    hub.accept(socket, since === undefined ? undefined : Number(since), credential);
   });
 }, { name: 'live-routes', encapsulate: true, dependencies: ['auth', 'refused-upgrade-hang-up'] });

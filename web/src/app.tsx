@@ -2,11 +2,14 @@ import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
 import { useTvMode } from './board/tv-mode.ts';
+import { AccountPage } from './pages/account-page.tsx';
 import { BoardPage } from './pages/board-page.tsx';
+import { HistoryPage } from './pages/history-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ProblemPage } from './pages/problem-page.tsx';
 import { PullPage } from './pages/pull-page.tsx';
+import { ResetPasswordPage } from './pages/reset-password-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
@@ -23,7 +26,10 @@ function SignedInRoutes() {
         <Route path="/board" component={BoardPage} />
         <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/history" component={HistoryPage} />
+        <Route path="/account" component={AccountPage} />
         <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+        <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
         <Route path="/pull">
           <Redirect to="/" replace />
         </Route>
@@ -47,6 +53,7 @@ function SignedOutRoutes() {
     <Switch>
       <Route path="/signin" component={SignInPage} />
       <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+      <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
       <Route>
         <Redirect to={location === '/' ? '/signin' : `/signin?next=${next}`} replace />
       </Route>

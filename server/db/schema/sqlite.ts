@@ -12,6 +12,9 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ROLES }).notNull(),
   createdAt: integer('created_at').notNull(),
+  lastSignInAt: integer('last_sign_in_at'),
+  // Set while the account is deactivated: no sign-in, no sessions, no tokens; what they did stays.
+  deactivatedAt: integer('deactivated_at'),
 });
 
 export const sessions = sqliteTable(
@@ -36,6 +39,20 @@ export const invites = sqliteTable('invites', {
   acceptedAt: integer('accepted_at'),
   acceptedBy: text('accepted_by').references(() => users.id),
 });
+
+/** One-time links an admin makes so someone can set a new password; only the hash of the code is kept. */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
 
 export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),
@@ -91,6 +108,8 @@ export const problems = sqliteTable(
     // One open problem per key and area, even when two instances take the same alert group at once.
     uniqueIndex('problems_open_dedup_idx').on(t.areaId, t.dedupKey)
       .where(sql.raw(`dedup_key is not null and status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+    // History: closed problems newest first, optionally within a period of raised_at.
+    index('problems_history_idx').on(t.status, t.raisedAt, t.number),
   ],
 );
 

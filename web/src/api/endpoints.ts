@@ -16,6 +16,18 @@ import type {
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
+import type { HistoryPage, HistoryQuery } from '../../../shared/history.ts';
+import type {
+  ChangePasswordBody,
+  Member,
+  MemberList,
+  PasswordResetInfo,
+  PasswordResetLink,
+  PendingInviteList,
+  UpdateMeBody,
+  UpdateMemberBody,
+  UsePasswordResetBody,
+} from '../../../shared/people.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
@@ -51,14 +63,33 @@ export const createToken = (body: CreateTokenBody) => api<CreatedApiToken>('/api
 export const revokeToken = (id: string) =>
   api<undefined>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
-export function listProblems(query: ListProblemsQuery, signal?: AbortSignal): Promise<ProblemList> {
+function queryString(query: Record<string, string | number | undefined>): URLSearchParams {
   const params = new URLSearchParams();
   // Object.entries drops `undefined` from the value type, but a key set to undefined is still listed.
   for (const [key, value] of Object.entries<string | number | undefined>(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
-  return api<ProblemList>(`/api/problems?${params}`, { signal });
+  return params;
 }
+
+export function listProblems(query: ListProblemsQuery, signal?: AbortSignal): Promise<ProblemList> {
+  return api<ProblemList>(`/api/problems?${queryString(query)}`, { signal });
+}
+
+export const listHistory = (query: HistoryQuery, signal?: AbortSignal) => api<HistoryPage>(`/api/history?${queryString(query)}`, { signal });
+
+export const listMembers = () => api<MemberList>('/api/members');
+export const updateMember = (id: string, body: UpdateMemberBody) =>
+  api<Member>(`/api/members/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+export const createPasswordReset = (id: string) =>
+  api<PasswordResetLink>(`/api/members/${encodeURIComponent(id)}/password-reset`, { method: 'POST' });
+export const listPendingInvites = () => api<PendingInviteList>('/api/invites');
+export const revokeInvite = (id: string) => api<undefined>(`/api/invites/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const updateMe = (body: UpdateMeBody) => api<User>('/api/me', { method: 'PATCH', body });
+export const changePassword = (body: ChangePasswordBody) => api<undefined>('/api/me/password', { method: 'POST', body });
+export const getPasswordReset = (code: string) => api<PasswordResetInfo>(`/api/password-resets/${encodeURIComponent(code)}`);
+export const resetPassword = (code: string, body: UsePasswordResetBody) =>
+  api<undefined>(`/api/password-resets/${encodeURIComponent(code)}`, { method: 'POST', body });
 
 export const getProblem = (number: number, signal?: AbortSignal) =>
   api<Problem>(`/api/problems/${number}`, { signal });

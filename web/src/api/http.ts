@@ -31,6 +31,11 @@ export function setUnauthorizedListener(listener: UnauthorizedListener | null): 
   onUnauthorized = listener;
 }
 
+/** Something other than an HTTP answer (the live connection closing with 4401) says the session is over. */
+export function signalSignedOut(): void {
+  onUnauthorized?.();
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;

@@ -35,12 +35,13 @@ export function AppHeader() {
             <nav aria-label="Main" className="nav">
               <NavLink href="/">Pull</NavLink>
               <NavLink href="/board">Board</NavLink>
+              <NavLink href="/history">History</NavLink>
               {user.role === 'admin' && <NavLink href="/settings">Settings</NavLink>}
             </nav>
             <div className="app-header__account">
-              <span className="app-header__user" title={user.email}>
+              <Link href="/account" className="app-header__user" title={`Your account (${user.email})`}>
                 {user.name}
-              </span>
+              </Link>
               <button type="button" className="button button--quiet button--small" onClick={() => void signOutAndLeave()}>
                 Sign out
               </button>

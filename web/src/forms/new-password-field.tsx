@@ -1,12 +1,12 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../../shared/limits.ts';
 import { TextField } from './text-field.tsx';
 
-/** The password a person picks for a new account, with the server's own limits. */
-export function NewPasswordField({ error }: { error?: string }) {
+/** A password a person picks (a new account, a change, a reset), with the server's own limits. */
+export function NewPasswordField({ error, label = 'Password', name = 'password' }: { error?: string; label?: string; name?: string }) {
   return (
     <TextField
-      label="Password"
-      name="password"
+      label={label}
+      name={name}
       type="password"
       required
       minLength={PASSWORD_MIN}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProblemEvent } from '../../../shared/live.ts';
+import { LIVE_CLOSE, type ProblemEvent } from '../../../shared/live.ts';
 import { LiveConnection, type LiveStatus, type SocketLike } from './live-connection.ts';
 
 class FakeSocket implements SocketLike {
@@ -14,11 +14,11 @@ class FakeSocket implements SocketLike {
   send(data: string) {
     this.sent.push(JSON.parse(data));
   }
-  close() {
+  close(code?: number) {
     if (this.closed) return;
     this.closed = true;
     this.readyState = 3;
-    this.onclose?.({});
+    this.onclose?.({ code });
   }
   open() {
     this.readyState = 1;
@@ -62,6 +62,7 @@ function setup(subscription?: { problem?: number }) {
   const resets: number[] = [];
   const welcomes: Array<{ seq: number; resumed: boolean }> = [];
   const statuses: LiveStatus[] = [];
+  const accessEnded: number[] = [];
   let online = true;
   const connection = new LiveConnection({
     baseUrl: 'ws://test/api/live',
@@ -77,8 +78,10 @@ function setup(subscription?: { problem?: number }) {
     onReset: (seq) => resets.push(seq),
     onWelcome: (w) => welcomes.push(w),
     onStatus: (s) => statuses.push(s),
+    onAccessEnded: () => accessEnded.push(Date.now()),
   });
   return {
+    accessEnded,
     connection,
     sockets,
     events,
@@ -112,6 +115,18 @@ describe('LiveConnection', () => {
     t.latest().open();
     t.latest().receive({ type: 'welcome', protocol: 1, seq: 0 });
     expect(t.latest().sent).toEqual([{ type: 'subscribe', problem: 42 }]);
+  });
+
+  it('stops reconnecting and says so when the server ends its access (4401)', () => {
+    const t = setup();
+    t.connection.start();
+    t.latest().open();
+    t.latest().receive({ type: 'welcome', protocol: 1, seq: 3 });
+    t.latest().close(LIVE_CLOSE.accessEnded);
+    expect(t.accessEnded).toHaveLength(1);
+    expect(t.statuses.at(-1)).toBe('offline');
+    vi.advanceTimersByTime(60_000);
+    expect(t.sockets).toHaveLength(1);
   });
 
   it('resumes from the last seq after a drop, with a growing delay, and skips repeats', () => {

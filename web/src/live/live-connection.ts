@@ -1,7 +1,7 @@
 // One websocket to /api/live that keeps itself alive: resumes from the last seq seen after a drop,
 // backs off with jitter, notices dead connections with app-level pings, and tells its owner when
 // the cursor is unusable so the owner can reload over HTTP.
-import type { LiveEvent, ServerMessage } from '../../../shared/live.ts';
+import { LIVE_CLOSE, type LiveEvent, type ServerMessage } from '../../../shared/live.ts';
 import { backoffDelayMs, RECONNECT } from '../browser/backoff.ts';
 
 export type LiveStatus = 'live' | 'reconnecting' | 'offline';
@@ -29,6 +29,8 @@ export interface LiveHandlers {
   /** `resumed` is false on the very first welcome: the owner should load its state now. */
   onWelcome?(info: { seq: number; resumed: boolean }): void;
   onStatus(status: LiveStatus): void;
+  /** The server closed us because our session or token ended (deactivated, signed out elsewhere): no reconnecting. */
+  onAccessEnded?(): void;
 }
 
 export interface LiveOptions extends LiveHandlers {
@@ -119,7 +121,7 @@ export class LiveConnection {
     }
     this.socket = socket;
     socket.onmessage = (message) => this.receive(socket, message.data);
-    socket.onclose = () => this.closed(socket);
+    socket.onclose = (event) => this.closed(socket, (event as { code?: number } | null)?.code);
     socket.onerror = () => socket.close();
     socket.onopen = () => this.startPinging(socket);
   }
@@ -158,11 +160,17 @@ export class LiveConnection {
     }
   }
 
-  private closed(socket: SocketLike): void {
+  private closed(socket: SocketLike, code: number | undefined): void {
     if (socket !== this.socket) return;
     this.socket = null;
     this.clearTimers();
     if (this.stopped) return;
+    if (code === LIVE_CLOSE.accessEnded) {
+      this.stopped = true;
+      this.setStatus('offline');
+      this.options.onAccessEnded?.();
+      return;
+    }
     this.failures += 1;
     this.setStatus(this.options.isOnline && !this.options.isOnline() ? 'offline' : 'reconnecting');
     this.scheduleReconnect();

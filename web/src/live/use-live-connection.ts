@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { signalSignedOut } from '../api/http.ts';
 import { LiveConnection, type LiveHandlers, type LiveStatus, type LiveSubscription } from './live-connection.ts';
 
 export type LiveCallbacks = Omit<LiveHandlers, 'onStatus'>;
@@ -25,6 +26,8 @@ export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveS
       onReset: (seq) => callbacksRef.current.onReset(seq),
       onWelcome: (info) => callbacksRef.current.onWelcome?.(info),
       onStatus: setStatus,
+      // Signed out elsewhere (deactivated, password changed or reset): this page is signed out too.
+      onAccessEnded: signalSignedOut,
     });
     connectionRef.current = connection;
     connection.start();

@@ -17,7 +17,8 @@ type InviteState = { phase: 'loading' } | { phase: 'ready'; invite: InviteInfo }
 
 export function InvitePage({ code }: { code: string }) {
   usePageTitle('Join Andon');
-  const { signedIn } = useSession();
+  const { session, signedIn, signOut } = useSession();
+  const signedInAs = session.phase === 'signed-in' ? session.user : null;
   const [, navigate] = useLocation();
   const [state, setState] = useState<InviteState>({ phase: 'loading' });
   const { busy, failure, submit } = useSubmit();
@@ -73,7 +74,18 @@ export function InvitePage({ code }: { code: string }) {
           {state.message}
         </p>
       )}
-      {state.phase === 'ready' && (
+      {state.phase === 'ready' && signedInAs && (
+        <div className="stack">
+          <p role="status" className="alert alert--info">
+            You are signed in as <strong>{signedInAs.name}</strong> ({signedInAs.email}). This invite makes a new account: to
+            accept it, sign out first (or open the link in another browser).
+          </p>
+          <button type="button" className="button button--primary" onClick={() => void signOut()}>
+            Sign out to accept the invite
+          </button>
+        </div>
+      )}
+      {state.phase === 'ready' && !signedInAs && (
         <>
           <p className="lead">
             You have been invited to join as {state.invite.role === 'admin' ? 'an admin' : 'a member'}

@@ -3,6 +3,7 @@ import { useUser } from '../session/session-context.tsx';
 import { AreasSection } from '../settings/areas-section.tsx';
 import { IntegrationsSection } from '../settings/integrations-section.tsx';
 import { InvitesSection } from '../settings/invites-section.tsx';
+import { PeopleSection } from '../settings/people-section.tsx';
 import { TokensSection } from '../settings/tokens-section.tsx';
 import { WebhooksSection } from '../settings/webhooks-section.tsx';
 
@@ -21,6 +22,7 @@ export function SettingsPage() {
     <div className="settings-page">
       <h1 tabIndex={-1}>Settings</h1>
       <AreasSection />
+      <PeopleSection />
       <InvitesSection />
       <TokensSection />
       <WebhooksSection />

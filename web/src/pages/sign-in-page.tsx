@@ -49,7 +49,7 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted">No account? Ask an admin of your Andon for an invite link.</p>
+      <p className="muted">No account, or forgot your password? Ask an admin of your Andon for an invite or a password-reset link.</p>
     </div>
   );
 }

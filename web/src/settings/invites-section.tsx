@@ -1,7 +1,9 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { Invite, Role } from '../../../shared/accounts.ts';
 import { EMAIL_MAX } from '../../../shared/limits.ts';
-import { createInvite } from '../api/endpoints.ts';
+import type { PendingInvite } from '../../../shared/people.ts';
+import { createInvite, listPendingInvites, revokeInvite } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
@@ -27,6 +29,31 @@ export function InvitesSection() {
   const id = useId();
   const { busy, failure, submit } = useSubmit();
   const [invite, setInvite] = useState<Invite | null>(null);
+  const [pending, setPending] = useState<PendingInvite[] | null>(null);
+  const [pendingError, setPendingError] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    listPendingInvites().then(
+      ({ items }) => {
+        setPending(items);
+        setPendingError(null);
+      },
+      (error: unknown) => setPendingError(describeError(error)),
+    );
+  }, []);
+  useEffect(reload, [reload]);
+
+  async function revoke(pendingInvite: PendingInvite) {
+    const who = pendingInvite.email ?? 'anyone with the link';
+    if (!window.confirm(`Revoke the invite for ${who}? Its link stops working at once.`)) return;
+    setPendingError(null);
+    try {
+      await revokeInvite(pendingInvite.id);
+      setPending((list) => list?.filter((i) => i.id !== pendingInvite.id) ?? null);
+    } catch (error) {
+      setPendingError(describeError(error));
+    }
+  }
 
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,6 +64,7 @@ export function InvitesSection() {
     void submit(async () => {
       setInvite(await createInvite({ role, ...(email ? { email } : {}) }));
       formElement.reset();
+      reload();
     });
   }
 
@@ -75,6 +103,26 @@ export function InvitesSection() {
           </p>
           <CopyField label="Invite link" value={absoluteLink(invite.link)} />
         </div>
+      )}
+      <h3>Pending invites</h3>
+      <FormAlert message={pendingError} />
+      {pending && pending.length === 0 && <p className="muted">No invite is waiting to be accepted.</p>}
+      {pending && pending.length > 0 && (
+        <ul className="invite-list" aria-label="Pending invites">
+          {pending.map((p) => (
+            <li key={p.id} className="token-row">
+              <div>
+                <strong>{p.email ?? 'Anyone with the link'}</strong>
+                <div className="muted">
+                  {p.role === 'admin' ? 'Admin' : 'Member'} · by {p.createdByName} · valid until {formatWhen(p.expiresAt)}
+                </div>
+              </div>
+              <button type="button" className="button button--danger button--small" onClick={() => void revoke(p)} aria-label={`Revoke the invite for ${p.email ?? 'anyone with the link'}`}>
+                Revoke
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
