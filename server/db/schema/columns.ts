@@ -4,3 +4,4 @@ export { LEVELS, STATUSES } from '../../../shared/problems.ts';
 export { RESPONSE_TARGET_DEFAULT_MINUTES } from '../../../shared/limits.ts';
 export { TIMELINE_KINDS, VERDICTS } from '../../../shared/timeline.ts';
 export { WEBHOOK_FORMATS, DELIVERY_STATUSES } from '../../../shared/webhooks.ts';
+export { LEARNING_STATES } from '../../../shared/learnings.ts';
