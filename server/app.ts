@@ -23,6 +23,9 @@ import { validatorCompiler } from './http/validation.ts';
 import { webApp } from './http/web-app.ts';
 import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { learningRoutes } from './learnings/routes.ts';
+import { createLearningSearch } from './learnings/search/service.ts';
+import { createLearningService } from './learnings/service.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { createProblemService } from './problems/service.ts';
@@ -106,6 +109,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const swarm = createSwarmService(db, events, clock);
   const timeline = createTimelineService(db, events, clock);
   const escalation = createEscalationService(db, events, clock);
+  const learnings = createLearningService(db, events, clock);
+  const learningSearch = createLearningSearch(db);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -165,6 +170,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(timelineRoutes, { timeline });
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
+    await api.register(learningRoutes, { learnings, search: learningSearch });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 
