@@ -55,7 +55,7 @@ describe('full-text search', () => {
     expect(marked(hit.snippet)).toMatch(/\[ribbon\]/i);
     const [pool] = (await search({ q: 'pool' })).items;
     expect(marked(pool.title)).toBe('Checkout timed out: connection [pool] exhausted');
-    expect(JSON.stringify(pool)).not.toMatch(/<b>|<mark>|\u0002|\u0003/);
+    expect(JSON.stringify(pool)).not.toMatch(/<b>|<mark>|\\u0002|\\u0003/);
   });
 
   it('filters by area, tag and day of publishing, and answers an unknown area or tag with nothing', async () => {
