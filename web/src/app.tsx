@@ -3,6 +3,8 @@ import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
 import { BoardPage } from './pages/board-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
+import { LearningPage } from './pages/learning-page.tsx';
+import { LearningsPage } from './pages/learnings-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ProblemPage } from './pages/problem-page.tsx';
 import { PullPage } from './pages/pull-page.tsx';
@@ -21,6 +23,8 @@ function SignedInRoutes() {
         <Route path="/" component={PullPage} />
         <Route path="/board" component={BoardPage} />
         <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
+        <Route path="/learnings" component={LearningsPage} />
+        <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
         <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
         <Route path="/pull">

@@ -15,6 +15,7 @@ import { useNow } from '../browser/use-now.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
 import { useLiveProblems } from '../live/use-live-problems.ts';
 import { LEVEL_LABEL } from '../problems/problem-words.ts';
+import { OverdueFollowUpsNotice } from '../learnings/overdue-notice.tsx';
 
 const FRESH_MS = 6_000;
 // Events replayed after a long disconnect are shown, but only recent Stops beep and notify.
@@ -89,6 +90,7 @@ export function BoardPage() {
     <div className="board-page">
       <div className="board-page__head">
         <h1 tabIndex={-1}>Board</h1>
+        <OverdueFollowUpsNotice />
         <ConnectionIndicator status={live.status} />
       </div>
       <div className="board-toolbar">
