@@ -12,8 +12,8 @@ export function SeenBefore({ text }: { text: string }) {
     <div className="seen-before" aria-live="polite">
       {items.length > 0 && (
         <>
-          <p className="seen-before__title">Seen before?</p>
-          <ul className="seen-before__list">
+          <p className="seen-before__title" aria-hidden="true">Seen before?</p>
+          <ul className="seen-before__list" aria-label="Seen before?">
             {items.map((s) => (
               <li key={s.id}><SuggestionLink suggestion={s} /> <span className="muted">#{s.problemNumber}</span></li>
             ))}
