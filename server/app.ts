@@ -26,6 +26,9 @@ import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/route
 import { integrationRoutes, notificationRoutes } from './integrations/routes.ts';
 import { createIntegrationService } from './integrations/service.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { learningRoutes } from './learnings/routes.ts';
+import { createLearningSearch } from './learnings/search/service.ts';
+import { createLearningService } from './learnings/service.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { historyRoutes } from './history/routes.ts';
 import { createHistoryService } from './history/service.ts';
@@ -118,6 +121,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const escalation = createEscalationService(db, events, clock);
   const people = createPeopleService(db, events, clock);
   const history = createHistoryService(db);
+  const learnings = createLearningService(db, events, clock);
+  const learningSearch = createLearningSearch(db);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -184,6 +189,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
     await api.register(integrationRoutes, { integrations });
+    await api.register(learningRoutes, { learnings, search: learningSearch });
     await api.register(liveRoutes, { db, events, publicUrl, credentialHolds: (credential) => accounts.credentialHolds(credential), ...live });
   });
 

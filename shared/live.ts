@@ -7,6 +7,7 @@
 // widens back to everything. Event `seq`s are global: a narrowed stream skips numbers.
 import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
+import { LearningPublishedData } from './learnings.ts';
 import { literalUnion } from './literal-union.ts';
 import { Presence, Problem } from './problems.ts';
 import { TimelineEntry } from './timeline.ts';
@@ -49,7 +50,9 @@ export const PRESENCE_EVENT_NAMES = ['presence.changed'] as const;
  * it from the log and closes the connections whose session or token no longer holds.
  */
 export const ACCESS_ENDED = 'access.ended';
-export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ACCESS_ENDED] as const;
+/** A problem's learning was published, or edited after publishing: data names it (fetch the rest over HTTP). */
+export const LEARNING_EVENT_NAMES = ['learning.published', 'learning.edited'] as const;
+export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...LEARNING_EVENT_NAMES, ACCESS_ENDED] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whose connections to check again: a person's (all their sessions) and/or API tokens. */
@@ -85,7 +88,16 @@ export const PresenceEvent = Type.Object({
 });
 export type PresenceEvent = Static<typeof PresenceEvent>;
 
-export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent]);
+export const LearningEvent = Type.Object({
+  type: Type.Literal('event'),
+  seq: Type.Integer({ minimum: 1 }),
+  name: literalUnion(LEARNING_EVENT_NAMES),
+  at: Type.String({ format: 'date-time' }),
+  data: LearningPublishedData,
+});
+export type LearningEvent = Static<typeof LearningEvent>;
+
+export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
 
 export function isProblemEvent(event: LiveEvent): event is ProblemEvent {

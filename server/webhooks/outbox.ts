@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.ts';
 import { findEventCursor, listEventsAfter, saveEventCursor, type EventRow } from '../events/store.ts';
-import { chatPayload, jsonPayload, type Alert } from './payloads.ts';
+import { chatPayload, jsonPayload, learningChatPayload, type Alert, type LearningNotice } from './payloads.ts';
 import { areaNamesBySlug, insertDelivery, listActiveWebhooks, lockOutboxCursor, previousProblemEventData, type WebhookWithArea } from './store.ts';
 
 /** The webhooks' cursor in the event log: retention keeps every event it has not passed. */
@@ -33,6 +33,11 @@ function alertOf(kind: Alert['kind'], data: unknown, areaName: string, problemUr
   return { kind, number: data.number, title: data.title, level: data.level === 'stop' ? 'stop' : 'help', areaName, pulledBy: raisedBy, problemUrl };
 }
 
+function learningNoticeOf(event: EventRow, data: unknown, areaName: string, publicBase: string): LearningNotice | null {
+  if (event.name !== 'learning.published' || !isObject(data) || typeof data.id !== 'string' || typeof data.title !== 'string') return null;
+  return { title: data.title, number: event.problemNumber ?? 0, areaName, learningUrl: `${publicBase}/learnings/${encodeURIComponent(data.id)}` };
+}
+
 /**
  * Moves the webhooks' cursor through the event log, putting a delivery in the outbox for every
  * (event, webhook) that should hear of it, in the same transaction as the cursor moves: an event is
@@ -60,8 +65,11 @@ async function enqueue(tx: Tx, event: EventRow, webhooks: WebhookWithArea[], are
   const problemUrl = event.problemNumber ? `${publicBase}/problems/${event.problemNumber}` : null;
   const chat = webhooks.some((w) => w.format !== 'json') ? await alertKind(tx, event, data) : null;
   const alert = chat && problemUrl ? alertOf(chat, data, areaName, problemUrl) : null;
+  const learning = learningNoticeOf(event, data, areaName, publicBase);
   for (const webhook of webhooks) {
-    const body = webhook.format === 'json' ? jsonPayload(event.name, event.at, data, problemUrl) : alert ? chatPayload(webhook.format, alert) : null;
+    const body = webhook.format === 'json' ? jsonPayload(event.name, event.at, data, problemUrl)
+      : learning ? learningChatPayload(webhook.format, learning)
+        : alert ? chatPayload(webhook.format, alert) : null;
     if (body === null) continue;
     await insertDelivery(tx, {
       id: `msg_${randomUUID()}`, webhookId: webhook.id, eventSeq: event.seq, eventName: chat === 'escalated' && webhook.format !== 'json' ? 'problem.escalated' : event.name,

@@ -101,3 +101,46 @@ export function chatPayload(format: Exclude<WebhookFormat, 'json'>, alert: Alert
 export function jsonPayload(name: string, at: number, data: unknown, problemUrl: string | null): string {
   return JSON.stringify({ type: name, timestamp: new Date(at).toISOString(), data, ...(problemUrl ? { problemUrl } : {}) });
 }
+
+/** What a chat message says when a learning is published, read defensively from the event's data. */
+export interface LearningNotice {
+  title: string;
+  number: number;
+  areaName: string;
+  learningUrl: string;
+}
+
+function learningHeadline(notice: LearningNotice): string {
+  return `📘 Learning published in ${notice.areaName}: ${notice.title} (from #${notice.number})`;
+}
+
+const LEARNING_FORMATS = {
+  slack: (notice: LearningNotice) => ({
+    text: `${escapeMrkdwn(learningHeadline(notice))} ${notice.learningUrl}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: learningHeadline(notice).slice(0, 150), emoji: true } },
+      { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Read the learning' }, url: notice.learningUrl }] },
+    ],
+  }),
+  mattermost: (notice: LearningNotice) => ({
+    text: `${escapeMrkdwn(learningHeadline(notice))} ${notice.learningUrl}`,
+    attachments: [{ fallback: learningHeadline(notice), color: '#2b6cb0', title: notice.title, title_link: notice.learningUrl, fields: [{ short: true, title: 'Area', value: notice.areaName }] }],
+  }),
+  teams: (notice: LearningNotice) => ({
+    type: 'message',
+    attachments: [{
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      contentUrl: null,
+      content: {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.4',
+        body: [{ type: 'TextBlock', text: learningHeadline(notice), weight: 'Bolder', size: 'Medium', wrap: true, color: 'Accent' }],
+        actions: [{ type: 'Action.OpenUrl', title: 'Read the learning', url: notice.learningUrl }],
+      },
+    }],
+  }),
+} as const;
+
+/** The body a chat webhook receives when one of its area's learnings is published. */
+export function learningChatPayload(format: Exclude<WebhookFormat, 'json'>, notice: LearningNotice): string {
+  return JSON.stringify(LEARNING_FORMATS[format](notice));
+}

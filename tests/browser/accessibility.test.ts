@@ -21,15 +21,30 @@ let browser: Browser;
 let admin: string;
 let member: string;
 let problemNumber: number;
+let resolvedNumber: number;
+let learningId: string;
 
 /** Each page with the heading it shows once loaded, and who opens it. */
 const PAGES = [
   { path: '/', heading: /pull/i, as: () => member },
   { path: '/board', heading: /board/i, as: () => member },
   { path: '/board?tv=1', heading: /board/i, as: () => member },
-  { path: () => `/problems/${problemNumber}`, heading: /conveyor/i, as: () => member },
+  { path: () => `/problems/${problemNumber}`, label: '/problems/:number', heading: /conveyor/i, as: () => member },
+  { path: () => `/problems/${resolvedNumber}`, label: '/problems/:number (resolved, with its learning)', heading: /jammed/i, as: () => admin },
   { path: '/settings', heading: /settings/i, as: () => admin },
+  { path: '/learnings?q=jammed', heading: /learnings/i, as: () => member },
+  { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => member },
 ];
+
+/** A request as the admin's browser would send it. */
+async function call<T>(method: string, path: string, body?: object): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method, body: body ? JSON.stringify(body) : undefined,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: server.url, cookie: admin },
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -38,6 +53,15 @@ beforeAll(async () => {
   member = await addMember(server.url, admin);
   const token = await createToken(server.url, admin, 'accessibility test');
   problemNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
+  // A resolved problem with a published learning, so the learning pages have something to show.
+  resolvedNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Labeller jammed') })).number;
+  await call('POST', `/api/problems/${resolvedNumber}/swarm`);
+  await call('POST', `/api/problems/${resolvedNumber}/status`, { status: 'resolved' });
+  const draft = await call<{ id: string }>('PUT', `/api/problems/${resolvedNumber}/learning`, {
+    title: 'Labeller jammed on wet labels', summary: 'The labeller **jammed**.', expected: 'Labels feed', cause: 'Damp label stock', changes: 'Dry store', detection: 'Humidity alarm', tags: ['labeller'],
+  });
+  await call('POST', `/api/learnings/${draft.id}/publish`);
+  learningId = draft.id;
 });
 afterAll(async () => {
   await browser.close();
@@ -46,7 +70,7 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) => {
-  it.each(PAGES.map((page) => ({ ...page, label: typeof page.path === 'string' ? page.path : '/problems/:number' })))(
+  it.each(PAGES.map((page) => ({ ...page, label: 'label' in page ? page.label : page.path })))(
     '$label has no serious or critical violation',
     async (page) => {
       const path = typeof page.path === 'string' ? page.path : page.path();

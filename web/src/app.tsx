@@ -6,6 +6,8 @@ import { AccountPage } from './pages/account-page.tsx';
 import { BoardPage } from './pages/board-page.tsx';
 import { HistoryPage } from './pages/history-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
+import { LearningPage } from './pages/learning-page.tsx';
+import { LearningsPage } from './pages/learnings-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ProblemPage } from './pages/problem-page.tsx';
 import { PullPage } from './pages/pull-page.tsx';
@@ -25,6 +27,8 @@ function SignedInRoutes() {
         <Route path="/" component={PullPage} />
         <Route path="/board" component={BoardPage} />
         <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
+        <Route path="/learnings" component={LearningsPage} />
+        <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
         <Route path="/settings" component={SettingsPage} />
         <Route path="/history" component={HistoryPage} />
         <Route path="/account" component={AccountPage} />

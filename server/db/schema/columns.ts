@@ -5,3 +5,4 @@ export { RESPONSE_TARGET_DEFAULT_MINUTES } from '../../../shared/limits.ts';
 export { TIMELINE_KINDS, VERDICTS } from '../../../shared/timeline.ts';
 export { WEBHOOK_FORMATS, DELIVERY_STATUSES } from '../../../shared/webhooks.ts';
 export { INTEGRATION_KINDS, ALERT_STATUSES } from '../../../shared/integrations.ts';
+export { LEARNING_STATES } from '../../../shared/learnings.ts';

@@ -1,5 +1,5 @@
 import { index, uniqueIndex, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES, TIMELINE_KINDS, VERDICTS, WEBHOOK_FORMATS, DELIVERY_STATUSES, INTEGRATION_KINDS, ALERT_STATUSES, OPEN_STATUSES } from './columns.ts';
+import { KINDS_OF_PRINCIPAL, LEVELS, RESPONSE_TARGET_DEFAULT_MINUTES, ROLES, STATUSES, TIMELINE_KINDS, VERDICTS, WEBHOOK_FORMATS, DELIVERY_STATUSES, INTEGRATION_KINDS, ALERT_STATUSES, OPEN_STATUSES, LEARNING_STATES } from './columns.ts';
 import { sql } from 'drizzle-orm';
 
 // The same tables as ./postgres.ts, column for column: a test compares the two.
@@ -372,4 +372,104 @@ export const problemAlerts = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.problemId, t.fingerprint] })],
+);
+
+/**
+ * What a resolved problem taught: one per problem, a draft until published. Its words are indexed
+ * for search by the `learnings_fts` FTS5 table, kept in step by triggers (a hand-written migration).
+ */
+export const learnings = sqliteTable(
+  'learnings',
+  {
+    id: text('id').primaryKey(),
+    // The search index's key for this row, from the `learnings` counter (never reused, unlike an implicit rowid).
+    docId: integer('doc_id').notNull().unique(),
+    problemId: text('problem_id').notNull().unique().references(() => problems.id, { onDelete: 'cascade' }),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    state: text('state', { enum: LEARNING_STATES }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    expected: text('expected').notNull(),
+    cause: text('cause').notNull(),
+    changes: text('changes').notNull(),
+    detection: text('detection').notNull(),
+    // Space-separated, each a slug: searchable as words, filtered as ` tag `.
+    tags: text('tags').notNull(),
+    revision: integer('revision').notNull().default(0),
+    suggestionOpens: integer('suggestion_opens').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    publishedAt: integer('published_at'),
+  },
+  (t) => [index('learnings_published_idx').on(t.state, t.publishedAt), index('learnings_area_idx').on(t.areaId, t.publishedAt)],
+);
+
+/** Every published version of a learning, the current one included. */
+export const learningRevisions = sqliteTable(
+  'learning_revisions',
+  {
+    learningId: text('learning_id').notNull().references(() => learnings.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    expected: text('expected').notNull(),
+    cause: text('cause').notNull(),
+    changes: text('changes').notNull(),
+    detection: text('detection').notNull(),
+    tags: text('tags').notNull(),
+    editedByName: text('edited_by_name').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learningId, t.revision] })],
+);
+
+/** A change a learning commits to, tracked until done. */
+export const learningFollowUps = sqliteTable(
+  'learning_follow_ups',
+  {
+    id: text('id').primaryKey(),
+    learningId: text('learning_id').notNull().references(() => learnings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    ownerId: text('owner_id').notNull().references(() => users.id),
+    // A day (YYYY-MM-DD): overdue once that day has passed in UTC.
+    dueOn: text('due_on').notNull(),
+    doneAt: integer('done_at'),
+  },
+  (t) => [index('learning_follow_ups_learning_idx').on(t.learningId, t.position), index('learning_follow_ups_owner_idx').on(t.ownerId, t.doneAt)],
+);
+
+/** "Read and understood": one row per person and learning. */
+export const learningAcknowledgements = sqliteTable(
+  'learning_acknowledgements',
+  {
+    learningId: text('learning_id').notNull().references(() => learnings.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learningId, t.userId] }), index('learning_acknowledgements_user_idx').on(t.userId)],
+);
+
+/** "This happened before": a later problem linked to an earlier learning. */
+export const learningRecurrences = sqliteTable(
+  'learning_recurrences',
+  {
+    learningId: text('learning_id').notNull().references(() => learnings.id, { onDelete: 'cascade' }),
+    problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
+    linkedByName: text('linked_by_name').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.learningId, t.problemId] })],
+);
+
+/** A person's feed-reader token (stored hashed; one live token per person, revocable). */
+export const feedTokens = sqliteTable(
+  'feed_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('feed_tokens_user_idx').on(t.userId)],
 );

@@ -15,6 +15,9 @@ import type {
   User,
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
+import type {
+  Learning, LearningDetail, MyLearnings, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions,
+} from '../../../shared/learnings.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { HistoryPage, HistoryQuery } from '../../../shared/history.ts';
 import type {
@@ -134,3 +137,28 @@ export const rotateIntegrationToken = (slug: string, id: string) =>
   api<CreatedIntegration>(`${integrationsOf(slug)}/${encodeURIComponent(id)}/rotate`, { method: 'POST' });
 export const deleteIntegration = (slug: string, id: string) =>
   api<undefined>(`${integrationsOf(slug)}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const getProblemLearning = (number: number, signal?: AbortSignal) =>
+  api<ProblemLearning>(`/api/problems/${number}/learning`, { signal });
+export const saveLearning = (number: number, body: SaveLearningBody) =>
+  api<Learning>(`/api/problems/${number}/learning`, { method: 'PUT', body });
+export const publishLearning = (id: string) => api<Learning>(`/api/learnings/${encodeURIComponent(id)}/publish`, { method: 'POST' });
+export const getLearning = (id: string, signal?: AbortSignal) => api<LearningDetail>(`/api/learnings/${encodeURIComponent(id)}`, { signal });
+export const acknowledgeLearning = (id: string) =>
+  api<LearningDetail>(`/api/learnings/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' });
+export const countSuggestionOpen = (id: string) =>
+  api<undefined>(`/api/learnings/${encodeURIComponent(id)}/suggestion-opens`, { method: 'POST' });
+export const setFollowUpDone = (id: string, followUpId: string, done: boolean) =>
+  api<Learning>(`/api/learnings/${encodeURIComponent(id)}/follow-ups/${encodeURIComponent(followUpId)}`, { method: 'PATCH', body: { done } });
+export const linkRecurrence = (number: number, learningId: string) =>
+  api<LearningDetail>(`/api/problems/${number}/recurrences`, { method: 'POST', body: { learningId } });
+export const suggestLearnings = (q: string, signal?: AbortSignal) =>
+  api<Suggestions>(`/api/learnings/suggest?${new URLSearchParams({ q })}`, { signal });
+export const getMyLearnings = (signal?: AbortSignal) => api<MyLearnings>('/api/learnings/mine', { signal });
+export const getOverdueFollowUps = (signal?: AbortSignal) => api<OverdueFollowUps>('/api/learnings/overdue-follow-ups', { signal });
+export function searchLearnings(query: SearchQuery, signal?: AbortSignal): Promise<SearchResults> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries<string | undefined>(query)) {
+    if (value !== undefined && value !== '') params.set(key, value);
+  }
+  return api<SearchResults>(`/api/learnings?${params}`, { signal });
+}

@@ -35,6 +35,7 @@ export function AppHeader() {
             <nav aria-label="Main" className="nav">
               <NavLink href="/">Pull</NavLink>
               <NavLink href="/board">Board</NavLink>
+              <NavLink href="/learnings">Learnings</NavLink>
               <NavLink href="/history">History</NavLink>
               {user.role === 'admin' && <NavLink href="/settings">Settings</NavLink>}
             </nav>

@@ -20,6 +20,7 @@ import { useNow } from '../browser/use-now.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
 import { useLiveProblems } from '../live/use-live-problems.ts';
 import { LEVEL_LABEL } from '../problems/problem-words.ts';
+import { OverdueFollowUpsNotice } from '../learnings/overdue-notice.tsx';
 
 const FRESH_MS = 6_000;
 // Events replayed after a long disconnect are shown, but only recent Stops beep and notify.
@@ -110,6 +111,7 @@ export function BoardPage() {
         <>
           <div className="board-page__head">
             <h1 tabIndex={-1}>Board</h1>
+            <OverdueFollowUpsNotice />
             <ConnectionIndicator status={live.status} />
             <Link href={tvModeHref(params)} className="button button--quiet button--small board-page__tv">
               TV mode

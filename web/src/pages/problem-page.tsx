@@ -12,6 +12,8 @@ import { useNow } from '../browser/use-now.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
 import { EscalationPanel } from '../escalation/escalation-panel.tsx';
 import type { LiveStatus } from '../live/live-connection.ts';
+import { LearningCapture } from '../learnings/learning-capture.tsx';
+import { SimilarLearnings } from '../learnings/similar-learnings.tsx';
 import { useLiveProblems } from '../live/use-live-problems.ts';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
 import { ProblemActions } from '../problems/problem-actions.tsx';
@@ -148,6 +150,9 @@ function ProblemBody({ problem, status, areas, now, onUpdated, entries, onEntry,
         <h2 id="details-title">Details</h2>
         <ProblemDetails problem={problem} />
       </section>
+
+      <LearningCapture problem={problem} />
+      <SimilarLearnings problem={problem} />
 
       <HypothesisLedger entries={entries} onChanged={onEntry} />
 

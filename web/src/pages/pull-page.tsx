@@ -3,6 +3,8 @@ import type { Level, RaiseProblemBody } from '../../../shared/problems.ts';
 import { DETAILS_MAX, TITLE_MAX } from '../../../shared/limits.ts';
 import { useAreas } from '../areas/areas-store.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
+import { MyLearningsPanel } from '../learnings/my-learnings.tsx';
+import { SeenBefore } from '../learnings/seen-before.tsx';
 import { LEVEL_MEANING } from '../problems/problem-words.ts';
 import { initialAreaChoice, rememberAreaChoice } from '../pulls/area-choice.ts';
 import { PullResult, type PullResultState } from '../pulls/pull-result.tsx';
@@ -105,6 +107,7 @@ export function PullPage() {
               {titleError}
             </p>
           )}
+          <SeenBefore text={title} />
         </div>
 
         <div className="pull-form__row">
@@ -169,6 +172,7 @@ export function PullPage() {
 
       <PullResult result={result} recent={recent} waitingKeys={waiting.map((p) => p.key)} />
       {recent.length > 0 && <RecentPulls skipNumber={lastNumber} />}
+      <MyLearningsPanel />
     </div>
   );
 }

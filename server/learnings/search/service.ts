@@ -1,0 +1,64 @@
+import { SEARCH_PAGE_SIZE, SUGGESTIONS_MAX, type SearchQuery, type SearchResults, type Suggestions } from '../../../shared/learnings.ts';
+import { findAreaBySlug } from '../../areas/store.ts';
+import type { Queryable } from '../../db/client.ts';
+import { ValidationError } from '../../errors.ts';
+import { presentSearchHit } from '../presenter.ts';
+import { listPublished, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
+import { searchWords } from './words.ts';
+
+const DAY_MS = 86_400_000;
+/** Deeper than this, a person refines the words rather than paging on. */
+const OFFSET_MAX = 10_000;
+
+// Opaque to clients: today an offset into the ranked results.
+const encodeCursor = (offset: number) => Buffer.from(`o${offset}`).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^o(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const offset = match ? Number(match[1]) : NaN;
+  if (!(offset >= 0 && offset <= OFFSET_MAX)) throw new ValidationError('cursor is not one this search gave', [{ field: 'cursor', message: 'is not a cursor from a previous page' }]);
+  return offset;
+}
+
+function dayStart(day: string, field: string): number {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new ValidationError(`${field} is not a day`, [{ field, message: 'is not a day of the calendar' }]);
+  return ms;
+}
+
+export function createLearningSearch(db: Queryable) {
+  return {
+    /** Ranked by relevance with highlighted snippets when there are words; newest first otherwise. */
+    async search(query: SearchQuery): Promise<SearchResults> {
+      const offset = decodeCursor(query.cursor);
+      const filter: SearchFilter = { tag: query.tag };
+      if (query.from !== undefined) filter.publishedFrom = dayStart(query.from, 'from');
+      if (query.to !== undefined) filter.publishedBefore = dayStart(query.to, 'to') + DAY_MS;
+      if (query.area !== undefined) {
+        const area = await findAreaBySlug(db, query.area);
+        if (!area) return { items: [], nextCursor: null };
+        filter.areaId = area.id;
+      }
+      const text = query.q?.trim() ?? '';
+      const words = searchWords(text);
+      if (text && words.length === 0) return { items: [], nextCursor: null };
+      // One row more than a page tells whether another page exists.
+      const rows = words.length
+        ? await searchLearnings(db, words, filter, offset, SEARCH_PAGE_SIZE + 1)
+        : await listPublished(db, filter, offset, SEARCH_PAGE_SIZE + 1);
+      const page = rows.slice(0, SEARCH_PAGE_SIZE);
+      const next = offset + SEARCH_PAGE_SIZE;
+      return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= OFFSET_MAX ? encodeCursor(next) : null };
+    },
+
+    /** At most three published learnings like what is being typed. */
+    async suggest(q: string): Promise<Suggestions> {
+      const words = searchWords(q);
+      if (words.length === 0) return { items: [] };
+      const rows = await suggestLearnings(db, words, SUGGESTIONS_MAX);
+      return { items: rows.map((r) => ({ id: r.id, problemNumber: r.problemNumber, title: r.title, area: r.areaSlug })) };
+    },
+  };
+}
+
+export type LearningSearch = ReturnType<typeof createLearningSearch>;

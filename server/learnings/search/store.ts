@@ -1,0 +1,121 @@
+// Full-text search of published learnings: FTS5 (Porter stemming, bm25) on SQLite; a weighted
+// tsvector with a GIN index (ts_rank_cd, ts_headline) on PostgreSQL. The query is built here from
+// word tokens only (letters and digits, see `words.ts`), never from what the person typed.
+import type { Queryable } from '../../db/client.ts';
+import { sql, type Sql } from '../../db/sql.ts';
+
+/** Marks around matched words in titles and snippets: control characters no stored learning holds. */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+export interface SearchFilter {
+  areaId?: string;
+  tag?: string;
+  publishedFrom?: number;
+  publishedBefore?: number;
+}
+
+export interface SearchRow {
+  id: string;
+  problemNumber: number;
+  areaSlug: string;
+  tags: string;
+  publishedAt: number;
+  titleMarked: string;
+  snippetMarked: string;
+}
+
+export interface SuggestionRow {
+  id: string;
+  problemNumber: number;
+  title: string;
+  areaSlug: string;
+}
+
+function filterConditions(filter: SearchFilter): Sql[] {
+  const conditions = [sql`learnings.state = 'published'`];
+  if (filter.areaId !== undefined) conditions.push(sql`learnings.area_id = ${filter.areaId}`);
+  // Tags are slugs (no % or _), so the padded LIKE matches one whole tag.
+  if (filter.tag !== undefined) conditions.push(sql`(' ' || learnings.tags || ' ') like ${`% ${filter.tag} %`}`);
+  if (filter.publishedFrom !== undefined) conditions.push(sql`learnings.published_at >= ${filter.publishedFrom}`);
+  if (filter.publishedBefore !== undefined) conditions.push(sql`learnings.published_at < ${filter.publishedBefore}`);
+  return conditions;
+}
+
+/** FTS5: every word must appear (quoted, so none is read as syntax); `prefixLast` lets the last one be half typed. */
+function ftsMatch(words: string[], join: 'and' | 'or', prefixLast: boolean): string {
+  // A half-typed last word matches whole words it starts (`"deploy"*`) and its own stem (`"deploy"`).
+  const terms = words.map((word, i) => (prefixLast && i === words.length - 1 ? `"${word}" OR "${word}"*` : `"${word}"`));
+  return terms.join(join === 'and' ? ' ' : ' OR ');
+}
+
+/** PostgreSQL: one `plainto_tsquery` per word (stemmed, stop words dropped), joined with && or ||. */
+function tsQuery(words: string[], join: 'and' | 'or', prefixLast: boolean): Sql {
+  const parts = words.map((word, i) => prefixLast && i === words.length - 1
+    // The word is letters and digits only, so `word:*` is a valid prefix term and nothing else.
+    ? sql`(plainto_tsquery('english', ${word}) || to_tsquery('simple', ${`${word}:*`}))`
+    : sql`plainto_tsquery('english', ${word})`);
+  return sql`(${sql.join(parts, join === 'and' ? ' && ' : ' || ')})`;
+}
+
+const headlineOptions = (extra: string) => `StartSel=${HIT_START}, StopSel=${HIT_END}, ${extra}`;
+
+/** Ranked by relevance (best first), one page from `offset`. */
+export function searchLearnings(db: Queryable, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+  const where = sql.join(filterConditions(filter), ' and ');
+  if (db.dialect === 'sqlite') {
+    const match = ftsMatch(words, 'and', false);
+    // Rank first, then make snippets for the page alone: snippet() on every match would cost more than the search.
+    return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
+        learnings.published_at, highlight(learnings_fts, 0, ${HIT_START}, ${HIT_END}) as title_marked,
+        snippet(learnings_fts, -1, ${HIT_START}, ${HIT_END}, '…', 24) as snippet_marked
+      from (select learnings_fts.rowid as doc_id, bm25(learnings_fts, 10.0, 4.0, 3.0, 2.0, 2.0, 8.0) as score
+          from learnings_fts join learnings on learnings.doc_id = learnings_fts.rowid
+          where learnings_fts match ${match} and ${where} order by score, learnings_fts.rowid limit ${limit} offset ${offset}) as page
+      join learnings_fts on learnings_fts.rowid = page.doc_id and learnings_fts match ${match}
+      join learnings on learnings.doc_id = page.doc_id
+      join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
+      order by page.score, page.doc_id`);
+  }
+  const query = tsQuery(words, 'and', false);
+  return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
+      learnings.published_at,
+      ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
+      ts_headline('english', concat_ws(' … ', nullif(learnings.summary, ''), nullif(learnings.cause, ''), nullif(learnings.changes, ''), nullif(learnings.detection, '')),
+        page.query, ${headlineOptions('MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')}) as snippet_marked
+    from (select learnings.doc_id, q.query, ts_rank_cd(learnings.search, q.query) as score
+        from learnings, (select ${query} as query) as q
+        where learnings.search @@ q.query and ${where} order by score desc, learnings.doc_id limit ${limit} offset ${offset}) as page
+    join learnings on learnings.doc_id = page.doc_id
+    join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
+    order by page.score desc, page.doc_id`);
+}
+
+/** Published learnings newest first, when there are no words to rank by. */
+export function listPublished(db: Queryable, filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+  const where = sql.join(filterConditions(filter), ' and ');
+  return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
+      learnings.published_at, learnings.title as title_marked, learnings.summary as snippet_marked
+    from learnings join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
+    where ${where} order by learnings.published_at desc, learnings.doc_id desc limit ${limit} offset ${offset}`);
+}
+
+/**
+ * The few best matches for what someone is typing: any of the words (the last one may be half
+ * typed), best first. No snippets, so it stays quick.
+ */
+export function suggestLearnings(db: Queryable, words: string[], limit: number): Promise<SuggestionRow[]> {
+  if (db.dialect === 'sqlite') {
+    return db.all<SuggestionRow>(sql`select learnings.id, problems.number as problem_number, learnings.title, areas.slug as area_slug
+      from (select learnings_fts.rowid as doc_id, bm25(learnings_fts, 10.0, 4.0, 3.0, 2.0, 2.0, 8.0) as score from learnings_fts
+          join learnings on learnings.doc_id = learnings_fts.rowid
+          where learnings_fts match ${ftsMatch(words, 'or', true)} and learnings.state = 'published' order by score limit ${limit}) as best
+      join learnings on learnings.doc_id = best.doc_id join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
+      order by best.score, best.doc_id`);
+  }
+  return db.all<SuggestionRow>(sql`select learnings.id, problems.number as problem_number, learnings.title, areas.slug as area_slug
+    from (select learnings.doc_id, ts_rank_cd(learnings.search, q.query) as score from learnings, (select ${tsQuery(words, 'or', true)} as query) as q
+        where learnings.search @@ q.query and learnings.state = 'published' order by score desc, learnings.doc_id limit ${limit}) as best
+    join learnings on learnings.doc_id = best.doc_id join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
+    order by best.score desc, best.doc_id`);
+}

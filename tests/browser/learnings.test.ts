@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Learning } from '../../shared/learnings.ts';
+import type { TimelineEntry } from '../../shared/timeline.ts';
+import { launchBrowser, pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
+import { addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
+import { uniqueTitle } from '../helpers/problems.ts';
+import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const EVENTUALLY = { timeout: 15_000 };
+
+const data = tempDataDir();
+let server: ServerProcess;
+let browser: Browser;
+let admin: string;
+let member: string;
+const refusedByPolicy: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ dataDir: data.dir });
+  admin = await setUpAdmin(server.url);
+  member = await addMember(server.url, admin);
+});
+afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
+  await browser?.close();
+  await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
+  data.remove();
+});
+
+async function open(session: string): Promise<Page> {
+  const page = await pageWithSession(browser, server.url, session);
+  recordPolicyRefusals(page, refusedByPolicy);
+  return page;
+}
+
+/** A request as the admin's browser would send it. */
+async function call<T>(method: string, path: string, body?: object): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method, body: body ? JSON.stringify(body) : undefined,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: server.url, cookie: admin },
+  });
+  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** The swarm's work on a problem, over the API: joined, a hypothesis confirmed by a result, an action. */
+async function workedProblem(title: string, hypothesis: string, action: string): Promise<number> {
+  const { number } = await call<{ number: number }>('POST', '/api/problems', { title });
+  await call('POST', `/api/problems/${number}/swarm`);
+  const idea = await call<TimelineEntry>('POST', `/api/problems/${number}/timeline`, { kind: 'hypothesis', body: hypothesis });
+  const result = await call<TimelineEntry>('POST', `/api/problems/${number}/timeline`, { kind: 'result', body: 'Seen in the logs' });
+  await call('PATCH', `/api/problems/${number}/timeline/${idea.id}`, { verdict: 'confirmed', evidence: result.id });
+  await call('POST', `/api/problems/${number}/timeline`, { kind: 'action', body: action });
+  return number;
+}
+
+describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () => {
+  it('the swarm publishes from the prefilled form; someone else is offered it while typing a pull, opens it and acknowledges it', async () => {
+    const word = `quasar${Date.now().toString(36)}`;
+    const number = await workedProblem(uniqueTitle(`Checkout ${word} timeout`), 'The database connection **pool** is too small', 'Raised the pool to 50 connections');
+
+    const ada = await open(admin);
+    await ada.goto(`${server.url}/problems/${number}`);
+    await ada.getByRole('button', { name: 'Resolved', exact: true }).click();
+    await ada.getByRole('button', { name: 'Capture the learning' }).click();
+    const form = ada.getByRole('form', { name: 'Learning' });
+    // Prefilled from the timeline: the confirmed hypothesis and the action.
+    expect(await form.getByLabel('Why it happened').inputValue()).toBe('The database connection **pool** is too small');
+    expect(await form.getByLabel('What was changed').inputValue()).toBe('Raised the pool to 50 connections');
+    await form.getByLabel('Title').fill(`Checkout ${word} timeout: the pool was too small`);
+    await form.getByLabel('What happened').fill('Card payments timed out for twenty minutes.');
+    await form.getByLabel('How to see it sooner next time').fill('Alert when the pool is 80% used.');
+    await form.getByLabel('Tags').fill('Database, checkout');
+    await form.getByRole('button', { name: 'Add a follow-up action' }).click();
+    await form.getByLabel('Action 1').fill('Load test checkout');
+    await form.getByLabel('Owner').selectOption({ label: MEMBER.name });
+    await form.getByLabel('Due').fill('2999-01-31');
+    await form.getByRole('button', { name: 'Save the draft' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), EVENTUALLY).toBe('Saved.');
+    await ada.getByRole('button', { name: 'Publish the learning' }).click();
+    await ada.getByRole('heading', { level: 1, name: /the pool was too small/ }).waitFor(EVENTUALLY);
+    await ada.getByRole('heading', { name: 'Why it happened' }).waitFor();
+    // Markdown rendered: the bold word is bold, not asterisks.
+    expect(await ada.locator('.markdown strong', { hasText: 'pool' }).count()).toBe(1);
+    await ada.context().close();
+
+    const bo = await open(member);
+    await bo.goto(server.url);
+    // The home page lists Bo's follow-up and the learning Bo has not read.
+    await expect.poll(() => bo.getByRole('region', { name: 'For you' }).textContent(), EVENTUALLY).toContain('Load test checkout');
+    await bo.getByLabel('What did you see?').pressSequentially(`checkout ${word} slow`, { delay: 30 });
+    const suggestion = bo.getByRole('list', { name: 'Seen before?' }).getByRole('link', { name: /the pool was too small/ });
+    await suggestion.waitFor(EVENTUALLY);
+    // Seen before pressing Pull: nothing was pulled, and the title is still being typed.
+    expect(await bo.getByLabel('What did you see?').inputValue()).toBe(`checkout ${word} slow`);
+    await suggestion.click();
+    await bo.getByRole('heading', { level: 1, name: /the pool was too small/ }).waitFor(EVENTUALLY);
+    await bo.getByRole('button', { name: 'I have read and understood this' }).click();
+    await bo.getByText('You have read and understood this.').waitFor(EVENTUALLY);
+    const spread = bo.getByRole('region', { name: 'Spread' });
+    expect(await spread.getByRole('list', { name: 'Acknowledged by' }).textContent()).toContain(MEMBER.name);
+    await expect.poll(() => spread.textContent(), EVENTUALLY).toContain('opened from a suggestion 1 time');
+
+    const learnings = (await call<{ items: Array<{ id: string }> }>('GET', `/api/learnings?q=${word}`)).items;
+    const detail = await call<{ learning: Learning; spread: { acknowledged: Array<{ name: string }> } }>('GET', `/api/learnings/${learnings[0].id}`);
+    expect(detail.learning.suggestionOpens).toBe(1);
+    expect(detail.spread.acknowledged.map((a) => a.name)).toEqual([MEMBER.name]);
+    expect(refusedByPolicy).toEqual([]);
+    await bo.context().close();
+  });
+
+  it('finds it in the library with the matched words marked', async () => {
+    const page = await open(member);
+    await page.goto(`${server.url}/learnings`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('connection pools');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('.learning-hit').first().waitFor(EVENTUALLY);
+    const marks = await page.locator('.learning-hit mark').allTextContents();
+    expect(marks.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['pool']));
+    await page.context().close();
+  });
+});
+
+// Each payload would set window.__xss if anything in it ran.
+const PAYLOADS = [
+  '<script>window.__xss = 1</script>',
+  '<img src="x" onerror="window.__xss = 2">',
+  '[javascript link](javascript:window.__xss=3)',
+  '[data link](data:text/html,<script>window.__xss=4</script>)',
+  '<iframe src="javascript:window.__xss=5"></iframe>',
+  '<a href="#" onclick="window.__xss = 6">raw anchor</a>',
+  '![picture](x" onerror="window.__xss=7)',
+  '[encoded link](jav&#x61;script:window.__xss=8)',
+  '<svg onload="window.__xss = 9"></svg>',
+  '<details open ontoggle="window.__xss = 10">x</details>',
+  '[JS upper](JAVASCRIPT:window.__xss=11)',
+  '<style>body { display: none }</style>',
+  '[fine link](https://example.com/runbook)',
+];
+
+describe('Markdown on a learning page', () => {
+  it('renders XSS payloads inert in every field', async () => {
+    const number = await workedProblem(uniqueTitle('Hostile learning'), 'x', 'y');
+    await call('POST', `/api/problems/${number}/status`, { status: 'resolved' });
+    const hostile = PAYLOADS.join('\n\n');
+    const draft = await call<Learning>('PUT', `/api/problems/${number}/learning`, {
+      title: '<script>window.__xss = 99</script>', summary: hostile, expected: hostile, cause: hostile, changes: hostile, detection: hostile, tags: [],
+    });
+    await call('POST', `/api/learnings/${draft.id}/publish`);
+
+    const page = await open(admin);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/learnings/${draft.id}`);
+    await page.getByRole('heading', { level: 1, name: '<script>window.__xss = 99</script>' }).waitFor(EVENTUALLY);
+    expect(await page.locator('.markdown').count()).toBe(5);
+    for (const link of await page.locator('.markdown a').all()) {
+      const href = await link.getAttribute('href');
+      if (href && /^https?:/.test(href)) continue;
+      await link.click({ modifiers: ['Alt'] }).catch(() => {});
+    }
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    const found = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.learning-page *')];
+      return {
+        scripts: all.filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'svg', 'STYLE', 'IMG'].includes(el.tagName)).length,
+        withHandler: all.filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+        badLinks: all.map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '').filter((url) => /^\s*(javascript|data|vbscript):/i.test(url)).length,
+      };
+    });
+    expect(found).toEqual({ scripts: 0, withHandler: 0, badLinks: 0 });
+    expect(await page.locator('.markdown a', { hasText: 'fine link' }).first().getAttribute('href')).toBe('https://example.com/runbook');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
