@@ -36,7 +36,7 @@ async function openProblems(admin: Caller): Promise<Problem[]> {
 const mentions = (bodies: string[], text: string) => bodies.join('\n').split(text).length - 1;
 
 describe('an Alertmanager integration', () => {
-  it('raises one problem per alert group and follows it through every stage of the captured notifications', async () => {
+  it('raises one problem per alert group and follows it through every stage of the captured notifications', { timeout: 60_000 }, async () => {
     const { t, admin } = await setUp();
     const integration = await createIntegration(admin, 'alertmanager');
     expect(integration.token).toMatch(/^andon_int_/);
