@@ -36,7 +36,7 @@ async function openProblems(admin: Caller): Promise<Problem[]> {
 const mentions = (bodies: string[], text: string) => bodies.join('\n').split(text).length - 1;
 
 describe('an Alertmanager integration', () => {
-  it('raises one problem per alert group and follows it through every stage of the captured notifications', async () => {
+  it('raises one problem per alert group and follows it through every stage of the captured notifications', { timeout: 60_000 }, async () => {
     const { t, admin } = await setUp();
     const integration = await createIntegration(admin, 'alertmanager');
     expect(integration.token).toMatch(/^andon_int_/);
@@ -299,5 +299,10 @@ describe('a generic integration and dedupKey', () => {
     const third = (await pull('Line 3 jammed')).json<Problem>();
     expect(third.number).not.toBe(first.number);
     expect(third.recurrenceOf).toBe(first.number);
+    // Reopening the first while the third is open would make two open problems for one key.
+    const reopen = await admin.request({ method: 'POST', url: `/api/problems/${first.number}/status`, payload: { status: 'swarming' } });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json<ErrorBody>().error.code).toBe('dedup_key_open');
+    expect((await problemOf(admin, first.number)).status).toBe('resolved');
   });
 });

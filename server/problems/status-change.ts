@@ -2,7 +2,7 @@
 // PATCH, or the first join of a swarm): the lifecycle check, the history row, and the timeline entry.
 import type { ChangeStatusBody, Status } from '../../shared/problems.ts';
 import { allowedMoves, canMove } from '../../shared/status-lifecycle.ts';
-import type { Queryable, Tx } from '../db/client.ts';
+import { UniqueViolationError, type Queryable, type Tx } from '../db/client.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { addTimelineEntry, type Actor } from '../timeline/system-entries.ts';
@@ -27,7 +27,13 @@ export async function moveStatus(tx: Tx, events: EventLog, row: store.ProblemWit
     problemId: row.id, fromStatus: row.status, toStatus: move.to, reason: move.reason,
     byKind: by.kind, byId: by.id, byName: by.name, at,
   });
-  await store.setProblemStatus(tx, row.id, move.to, at);
+  try {
+    await store.setProblemStatus(tx, row.id, move.to, at);
+  } catch (error) {
+    // Reopening a problem whose dedup key another open problem took meanwhile: one open problem per key.
+    if (!(error instanceof UniqueViolationError)) throw error;
+    throw new ConflictError('dedup_key_open', 'Another open problem in this area has the same dedup key: work that one, or resolve it first', { cause: error });
+  }
   const body = `${row.status} → ${move.to}${move.reason ? `: ${move.reason}` : ''}`;
   await addTimelineEntry(tx, events, { problemId: row.id, problemNumber: row.number, areaSlug: row.areaSlug },
     { kind: 'status', body, by, at });
