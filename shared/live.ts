@@ -6,6 +6,7 @@
 // continue after its seq. `subscribe` narrows what follows (areas and/or one problem); `subscribe {}`
 // widens back to everything. Event `seq`s are global: a narrowed stream skips numbers.
 import { Type, type Static } from 'typebox';
+import { ProblemAlert } from './alerts.ts';
 import { AreaSlug } from './areas.ts';
 import { literalUnion } from './literal-union.ts';
 import { Presence, Problem } from './problems.ts';
@@ -42,7 +43,9 @@ export const PROBLEM_EVENT_NAMES = ['problem.raised', 'problem.updated'] as cons
 export const TIMELINE_EVENT_NAMES = ['timeline.added', 'timeline.edited'] as const;
 /** Somebody opened the problem page: data is who is present now. */
 export const PRESENCE_EVENT_NAMES = ['presence.changed'] as const;
-export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES] as const;
+/** A problem concerns some people now (raised, or escalated to them): data says whom, for their in-app alert. */
+export const ALERT_EVENT_NAMES = ['problem.alerted'] as const;
+export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...ALERT_EVENT_NAMES] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const ProblemEvent = Type.Object({
@@ -72,11 +75,24 @@ export const PresenceEvent = Type.Object({
 });
 export type PresenceEvent = Static<typeof PresenceEvent>;
 
-export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent]);
+export const AlertEvent = Type.Object({
+  type: Type.Literal('event'),
+  seq: Type.Integer({ minimum: 1 }),
+  name: literalUnion(ALERT_EVENT_NAMES),
+  at: Type.String({ format: 'date-time' }),
+  data: ProblemAlert,
+});
+export type AlertEvent = Static<typeof AlertEvent>;
+
+export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, AlertEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
 
 export function isProblemEvent(event: LiveEvent): event is ProblemEvent {
   return (PROBLEM_EVENT_NAMES as readonly string[]).includes(event.name);
+}
+
+export function isAlertEvent(event: LiveEvent): event is AlertEvent {
+  return (ALERT_EVENT_NAMES as readonly string[]).includes(event.name);
 }
 
 /** Server → client. */

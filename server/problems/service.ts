@@ -9,6 +9,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
 import { startCountdown } from '../escalation/countdown.ts';
+import { recordAlert } from '../alerts/record-alert.ts';
+import { listConcernedByPull } from '../alerts/store.ts';
 import { loadLockedProblem, loadProblem, presentProblems } from './load-problem.ts';
 import { presentProblem } from './presenter.ts';
 import { moveStatus, statusMoveFrom, type StatusMove } from './status-change.ts';
@@ -59,6 +61,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
           const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], [], escalation);
           await events.recordProblem(tx, 'problem.raised', problem, now);
+          await recordAlert(tx, events, problem, { reason: 'raised', step: null, areaName: area.name, userIds: await listConcernedByPull(tx, area.id) }, now);
           return problem;
         });
       });

@@ -48,6 +48,8 @@ export async function fillOutbox(tx: Tx, publicBase: string, now: number): Promi
   const webhooks = await listActiveWebhooks(tx);
   const areaNames = await areaNamesBySlug(tx);
   for (const event of events) {
+    // Whom the app alerts is for the app's own tabs; receivers hear of the pull or escalation itself.
+    if (event.name === 'problem.alerted') continue;
     const listening = webhooks.filter((w) => w.areaSlug === event.areaSlug && w.fromSeq < event.seq);
     if (listening.length > 0) await enqueue(tx, event, listening, areaNames.get(event.areaSlug ?? '') ?? event.areaSlug ?? '', publicBase, now);
   }
