@@ -28,5 +28,5 @@ export async function recordAlertSent(tx: Tx, events: EventLog, delivery: DueDel
   if (!problem) return;
   const routing = { problemId: problem.id, problemNumber: problem.number, areaSlug: problem.areaSlug };
   const body = `Alert sent to ${FORMAT_NAMES[delivery.format]} webhook at ${hostOf(delivery.url)}`;
-  await addTimelineEntry(tx, events, routing, { kind: 'alerted', body, by: null, at });
+  await addTimelineEntry(tx, events, routing, { kind: 'alert-sent', body, by: null, at });
 }

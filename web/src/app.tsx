@@ -1,6 +1,9 @@
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { AlertBanners } from './alerts/alert-banners.tsx';
+import { AlertsProvider } from './alerts/alerts-context.tsx';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
+import { AlertsPage } from './pages/alerts-page.tsx';
 import { BoardPage } from './pages/board-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -16,24 +19,28 @@ import { useSession } from './session/session-context.tsx';
 function SignedInRoutes() {
   return (
     <PullsProvider>
-      <PullQueueNotice />
-      <Switch>
-        <Route path="/" component={PullPage} />
-        <Route path="/board" component={BoardPage} />
-        <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
-        <Route path="/settings" component={SettingsPage} />
-        <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
-        <Route path="/pull">
-          <Redirect to="/" replace />
-        </Route>
-        <Route path="/setup">
-          <Redirect to="/" replace />
-        </Route>
-        <Route path="/signin">
-          <Redirect to="/" replace />
-        </Route>
-        <Route component={NotFoundPage} />
-      </Switch>
+      <AlertsProvider>
+        <PullQueueNotice />
+        <AlertBanners />
+        <Switch>
+          <Route path="/" component={PullPage} />
+          <Route path="/board" component={BoardPage} />
+          <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/alerts" component={AlertsPage} />
+          <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+          <Route path="/pull">
+            <Redirect to="/" replace />
+          </Route>
+          <Route path="/setup">
+            <Redirect to="/" replace />
+          </Route>
+          <Route path="/signin">
+            <Redirect to="/" replace />
+          </Route>
+          <Route component={NotFoundPage} />
+        </Switch>
+      </AlertsProvider>
     </PullsProvider>
   );
 }

@@ -18,7 +18,8 @@ import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../sh
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
-import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
+import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, Webhook, WebhookList } from '../../../shared/webhooks.ts';
+import type { AlertPreferences, PutAlertPreferencesBody } from '../../../shared/alerts.ts';
 import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
@@ -91,3 +92,8 @@ export const deleteWebhook = (slug: string, id: string) =>
 export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
 export const redeliver = (id: string, deliveryId: string) =>
   api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });
+
+export const enableWebhook = (id: string) => api<Webhook>(`/api/webhooks/${encodeURIComponent(id)}/enable`, { method: 'POST' });
+
+export const getAlertPreferences = () => api<AlertPreferences>('/api/me/alert-preferences');
+export const putAlertPreferences = (body: PutAlertPreferencesBody) => api<AlertPreferences>('/api/me/alert-preferences', { method: 'PUT', body });

@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import type { ProblemEvent } from '../../../shared/live.ts';
 import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
-import { areaName, useAreas } from '../areas/areas-store.ts';
+import { useAreas } from '../areas/areas-store.ts';
 import { describeError } from '../api/http.ts';
-import { AlertSettings, useSoundSetting } from '../board/alert-settings.tsx';
 import { BoardColumn } from '../board/board-column.tsx';
 import { BoardFilterBar } from '../board/board-filter-bar.tsx';
 import { boardLanes, matchesFilters, readFilters, type BoardFilters } from '../board/board-lanes.ts';
 import { loadBoardProblems } from '../board/load-board.ts';
-import { notifyStop, playStopBeep } from '../board/stop-alert.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { useNow } from '../browser/use-now.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
@@ -17,23 +15,19 @@ import { useLiveProblems } from '../live/use-live-problems.ts';
 import { LEVEL_LABEL } from '../problems/problem-words.ts';
 
 const FRESH_MS = 6_000;
-// Events replayed after a long disconnect are shown, but only recent Stops beep and notify.
-const ALERT_WITHIN_MS = 2 * 60_000;
 
 export function BoardPage() {
   usePageTitle('Board');
   const [params, setParams] = useSearchParams();
-  const [, navigate] = useLocation();
   const filters = readFilters(params);
   const { areas } = useAreas();
   const now = useNow();
-  const [soundOn, setSoundOn] = useSoundSetting();
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
-  const latest = useRef({ filters, soundOn, areas });
+  const latest = useRef({ filters });
   // Updated after each commit, before effects run: React asks that refs are not written while rendering.
   useLayoutEffect(() => {
-    latest.current = { filters, soundOn, areas };
+    latest.current = { filters };
   });
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
@@ -56,14 +50,11 @@ export function BoardPage() {
         });
       }, FRESH_MS);
       timers.current.add(timer);
-      const { filters: shown, soundOn: sound, areas: known } = latest.current;
-      if (!matchesFilters(problem, shown)) return;
+      // Sound and notifications are the app-wide alerts' (web/src/alerts), for the people a pull concerns.
+      if (!matchesFilters(problem, latest.current.filters)) return;
       setAnnouncement(`New ${LEVEL_LABEL[problem.level]} pull #${problem.number}: ${problem.title}`);
-      if (problem.level !== 'stop' || Date.now() - Date.parse(event.at) > ALERT_WITHIN_MS) return;
-      if (sound) playStopBeep();
-      notifyStop(problem, areaName(known, problem.area), navigate);
     },
-    [navigate],
+    [],
   );
 
   const live = useLiveProblems({ load: loadBoardProblems, onChange });
@@ -93,7 +84,6 @@ export function BoardPage() {
       </div>
       <div className="board-toolbar">
         <BoardFilterBar filters={filters} areas={areas} onChange={setFilters} />
-        <AlertSettings soundOn={soundOn} setSoundOn={setSoundOn} />
       </div>
       {live.error != null && (
         <p role="alert" className="alert alert--error">
