@@ -28,6 +28,7 @@ const PAGES = [
   { path: '/board', heading: /board/i, as: () => member },
   { path: () => `/problems/${problemNumber}`, heading: /conveyor/i, as: () => member },
   { path: '/settings', heading: /settings/i, as: () => admin },
+  { path: '/alerts', heading: /alerts/i, as: () => member },
 ];
 
 beforeAll(async () => {

@@ -11,7 +11,9 @@ function AlertBanner({ item, soundOn }: { item: ActiveAlert; soundOn: boolean })
   const pattern = !soundOn ? 'off' : sound === 'ready' ? SOUND_PATTERN[alert.level] : 'blocked';
   return (
     <div role="alert" className={`alert-banner alert-banner--${alert.level}`} data-sound={pattern}>
-      <span className="alert-banner__mark" aria-hidden="true">{stop ? '■' : '▲'}</span>
+      <span className="alert-banner__mark" aria-hidden="true">
+        {stop ? '■' : '▲'}
+      </span>
       <div className="alert-banner__text">
         <strong>{alertHeadline(alert)}</strong> {alert.title}
         <div className="alert-banner__meta">
@@ -23,7 +25,12 @@ function AlertBanner({ item, soundOn }: { item: ActiveAlert; soundOn: boolean })
         <Link href={`/problems/${alert.problemNumber}`} className="button button--small" onClick={() => acknowledge(alert.problemNumber)}>
           Open #{alert.problemNumber}
         </Link>
-        <button type="button" className="button button--small button--quiet" onClick={() => acknowledge(alert.problemNumber)} aria-label={`${stop ? 'Acknowledge' : 'Dismiss'} the alert for #${alert.problemNumber}`}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => acknowledge(alert.problemNumber)}
+          aria-label={`${stop ? 'Acknowledge' : 'Dismiss'} the alert for #${alert.problemNumber}`}
+        >
           {stop ? 'Acknowledge' : 'Dismiss'}
         </button>
       </div>
@@ -46,11 +53,16 @@ export function SoundBlockedNotice() {
 
 /** Every unacknowledged alert of this person, above whatever page they are on. */
 export function AlertBanners() {
-  const { active, preferences } = useAlerts();
+  const { active, preferences, live } = useAlerts();
   return (
-    <div className="alert-banners">
+    <div className="alert-banners" data-live={live}>
       <SoundBlockedNotice />
-      {active.map((item) => <AlertBanner key={item.seq} item={item} soundOn={preferences.sound} />)}
+      {/* A stopped line first: it is the louder alert. */}
+      {[...active]
+        .sort((a, b) => Number(b.alert.level === 'stop') - Number(a.alert.level === 'stop'))
+        .map((item) => (
+          <AlertBanner key={item.seq} item={item} soundOn={preferences.sound} />
+        ))}
     </div>
   );
 }

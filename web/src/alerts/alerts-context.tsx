@@ -1,8 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { DEFAULT_ALERT_PREFERENCES, type AlertPreferences, type ProblemAlert, type PutAlertPreferencesBody } from '../../../shared/alerts.ts';
+import {
+  DEFAULT_ALERT_PREFERENCES,
+  type AlertPreferences,
+  type ProblemAlert,
+  type PutAlertPreferencesBody,
+} from '../../../shared/alerts.ts';
 import { isAlertEvent, type LiveEvent } from '../../../shared/live.ts';
 import { getAlertPreferences, putAlertPreferences } from '../api/endpoints.ts';
+import type { LiveStatus } from '../live/live-connection.ts';
 import { useLiveConnection } from '../live/use-live-connection.ts';
 import { useUser } from '../session/session-context.tsx';
 import { showAlertNotification } from './alert-notification.ts';
@@ -18,11 +24,15 @@ export interface ActiveAlert {
 
 interface AlertsApi {
   preferences: AlertPreferences;
+  /** False until this person's saved choices have loaded (the defaults apply meanwhile). */
+  preferencesLoaded: boolean;
   savePreferences: (body: PutAlertPreferencesBody) => Promise<void>;
   /** Alerts not yet acknowledged, newest first, one per problem. */
   active: readonly ActiveAlert[];
   acknowledge: (problemNumber: number) => void;
   sound: SoundState;
+  /** The alerts' own live connection. */
+  live: LiveStatus;
 }
 
 const AlertsContext = createContext<AlertsApi | null>(null);
@@ -36,12 +46,19 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const me = useUser();
   const [, navigate] = useLocation();
   const [preferences, setPreferences] = useState<AlertPreferences>(DEFAULT_ALERT_PREFERENCES);
+  const [preferencesLoaded, setPreferencesLoaded] = useState(false);
   const [active, setActive] = useState<readonly ActiveAlert[]>([]);
   const sound = useSyncExternalStore(subscribeSound, soundState);
 
   useEffect(() => {
     // Until they load (or if they cannot), the defaults alert every way: better one alert too many.
-    getAlertPreferences().then(setPreferences, () => undefined);
+    getAlertPreferences().then(
+      (saved) => {
+        setPreferences(saved);
+        setPreferencesLoaded(true);
+      },
+      () => undefined,
+    );
   }, []);
 
   // Browsers allow audio after the first click or key press on the page: any will do.
@@ -79,7 +96,8 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     },
     [me.id, preferences, navigate],
   );
-  useLiveConnection({ onEvent, onReset: () => undefined });
+  // Unnarrowed: an alert may be about any area. A reset needs nothing refetched: missed alerts are old news.
+  const live = useLiveConnection({ onEvent, onReset: () => undefined });
 
   const alarming = preferences.sound && preferences.banner && active.some((a) => a.alert.level === 'stop');
   useEffect(() => (alarming ? soundAlarm() : undefined), [alarming]);
@@ -93,8 +111,8 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const api = useMemo<AlertsApi>(
-    () => ({ preferences, savePreferences, active: preferences.banner ? active : [], acknowledge, sound }),
-    [preferences, savePreferences, active, acknowledge, sound],
+    () => ({ preferences, preferencesLoaded, savePreferences, active: preferences.banner ? active : [], acknowledge, sound, live }),
+    [preferences, preferencesLoaded, savePreferences, active, acknowledge, sound, live],
   );
   return <AlertsContext.Provider value={api}>{children}</AlertsContext.Provider>;
 }
