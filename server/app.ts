@@ -6,6 +6,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { REQUEST_BODY_MAX_BYTES } from '../shared/limits.ts';
 import { auth } from './accounts/auth-plugin.ts';
+import { alertRoutes } from './alerts/routes.ts';
+import { createAlertService } from './alerts/service.ts';
 import { accountRoutes, signInRoutes } from './accounts/routes.ts';
 import { createAccountService } from './accounts/service.ts';
 import { areaRoutes } from './areas/routes.ts';
@@ -123,6 +125,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const history = createHistoryService(db);
   const learnings = createLearningService(db, events, clock);
   const learningSearch = createLearningSearch(db);
+  const alerts = createAlertService(db, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -141,7 +144,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const publicBase = publicUrl?.origin ?? `http://${config.host}:${config.port}`;
   const guard = { allowPrivate: config.webhookAllowPrivate, resolve: webhookSending.resolve ?? systemResolver };
   const webhooks = createWebhookService(db, clock, guard);
-  const dispatcher = createWebhookDispatcher(db, { ...guard, clock, publicBase, timeoutMs: webhookSending.timeoutMs ?? WEBHOOK_TIMEOUT_MS, logError });
+  const dispatcher = createWebhookDispatcher(db, { ...guard, clock, publicBase, events, timeoutMs: webhookSending.timeoutMs ?? WEBHOOK_TIMEOUT_MS, logError });
   app.decorate('webhooks', dispatcher);
   events.subscribe(() => dispatcher.nudge());
   app.addHook('onReady', async () => {
@@ -182,6 +185,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(accountRoutes, { accounts, publicUrl });
     await api.register(peopleRoutes, { people, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
     await api.register(historyRoutes, { history });
+    await api.register(alertRoutes, { alerts });
     await api.register(areaRoutes, { areas });
     await api.register(problemRoutes, { problems });
     await api.register(swarmRoutes, { swarm });

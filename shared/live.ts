@@ -6,6 +6,7 @@
 // continue after its seq. `subscribe` narrows what follows (areas and/or one problem); `subscribe {}`
 // widens back to everything. Event `seq`s are global: a narrowed stream skips numbers.
 import { Type, type Static } from 'typebox';
+import { ProblemAlert } from './alerts.ts';
 import { AreaSlug } from './areas.ts';
 import { LearningPublishedData } from './learnings.ts';
 import { literalUnion } from './literal-union.ts';
@@ -52,7 +53,9 @@ export const PRESENCE_EVENT_NAMES = ['presence.changed'] as const;
 export const ACCESS_ENDED = 'access.ended';
 /** A problem's learning was published, or edited after publishing: data names it (fetch the rest over HTTP). */
 export const LEARNING_EVENT_NAMES = ['learning.published', 'learning.edited'] as const;
-export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...LEARNING_EVENT_NAMES, ACCESS_ENDED] as const;
+/** A problem concerns some people now (raised, or escalated to them): data says whom, for their in-app alert. */
+export const ALERT_EVENT_NAMES = ['problem.alerted'] as const;
+export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...LEARNING_EVENT_NAMES, ...ALERT_EVENT_NAMES, ACCESS_ENDED] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whose connections to check again: a person's (all their sessions) and/or API tokens. */
@@ -97,11 +100,24 @@ export const LearningEvent = Type.Object({
 });
 export type LearningEvent = Static<typeof LearningEvent>;
 
-export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent]);
+export const AlertEvent = Type.Object({
+  type: Type.Literal('event'),
+  seq: Type.Integer({ minimum: 1 }),
+  name: literalUnion(ALERT_EVENT_NAMES),
+  at: Type.String({ format: 'date-time' }),
+  data: ProblemAlert,
+});
+export type AlertEvent = Static<typeof AlertEvent>;
+
+export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent, AlertEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
 
 export function isProblemEvent(event: LiveEvent): event is ProblemEvent {
   return (PROBLEM_EVENT_NAMES as readonly string[]).includes(event.name);
+}
+
+export function isAlertEvent(event: LiveEvent): event is AlertEvent {
+  return (ALERT_EVENT_NAMES as readonly string[]).includes(event.name);
 }
 
 /** Server → client. */

@@ -6,7 +6,8 @@ import { literalUnion } from './literal-union.ts';
 /** What people write on a problem's timeline, each with its own look. */
 export const ENTRY_KINDS = ['observation', 'hypothesis', 'experiment', 'result', 'action', 'note'] as const;
 /** What the timeline records by itself. */
-export const SYSTEM_ENTRY_KINDS = ['joined', 'left', 'lead', 'escalated', 'alerted', 'status'] as const;
+/** `alert-sent`: a chat tool or other receiver took a webhook's alert (kept apart so webhooks are not told of it). */
+export const SYSTEM_ENTRY_KINDS = ['joined', 'left', 'lead', 'escalated', 'alerted', 'alert-sent', 'status'] as const;
 export const TIMELINE_KINDS = [...ENTRY_KINDS, ...SYSTEM_ENTRY_KINDS] as const;
 export const EntryKind = literalUnion(ENTRY_KINDS);
 export type EntryKind = Static<typeof EntryKind>;

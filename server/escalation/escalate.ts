@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import type { EventLog } from '../events/event-log.ts';
+import { recordAlert } from '../alerts/record-alert.ts';
 import { findAreaBySlug } from '../areas/store.ts';
 import { findProblemForUpdate, touchProblem } from '../problems/store.ts';
 import { loadLockedProblem } from '../problems/load-problem.ts';
@@ -54,6 +55,8 @@ export async function escalate(tx: Tx, events: EventLog, number: number, now: nu
   const skipped = reached.skipped.length ? `; skipped step ${reached.skipped.join(', ')} (nobody in it)` : '';
   await addTimelineEntry(tx, events, routing, { kind: 'escalated', body: `${why}: escalated to step ${reached.step}${round}${skipped}`, by, at: now });
   await addTimelineEntry(tx, events, routing, { kind: 'alerted', body: `Alerted ${names(step.people)}`, by: null, at: now });
-  await events.recordProblem(tx, 'problem.updated', await loadLockedProblem(tx, number), now);
+  const escalated = await loadLockedProblem(tx, number);
+  await events.recordProblem(tx, 'problem.updated', escalated, now);
+  await recordAlert(tx, events, escalated, { reason: 'escalated', step: reached.step, areaName: area.name, userIds: step.people.map((p) => p.id) }, now);
   return 'escalated';
 }

@@ -2,6 +2,8 @@
 // one open problem per dedup key in an area.
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { Level, Problem } from '../../shared/problems.ts';
+import { recordAlert } from '../alerts/record-alert.ts';
+import { listConcernedByPull } from '../alerts/store.ts';
 import type { AreaRow } from '../areas/store.ts';
 import { UniqueViolationError, type Database, type Tx } from '../db/client.ts';
 import { startCountdown } from '../escalation/countdown.ts';
@@ -44,6 +46,7 @@ export async function insertPull(tx: Tx, events: EventLog, area: AreaRow, by: Ac
   // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
   const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], [], escalation);
   await events.recordProblem(tx, 'problem.raised', problem, now);
+  await recordAlert(tx, events, problem, { reason: 'raised', step: null, areaName: area.name, userIds: await listConcernedByPull(tx, area.id) }, now);
   return problem;
 }
 

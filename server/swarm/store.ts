@@ -45,3 +45,8 @@ export function listPresence(db: Queryable, problemId: string, seenSince: number
   return db.all<PresenceRow>(sql`select * from problem_presence where problem_id = ${problemId} and seen_at >= ${seenSince}
     order by seen_at desc, user_id`);
 }
+
+/** Deletes presence rows last seen before `at`: nobody is shown as looking by them any more. */
+export function prunePresenceBefore(tx: Queryable, at: number): Promise<number> {
+  return tx.run(sql`delete from problem_presence where seen_at < ${at}`);
+}

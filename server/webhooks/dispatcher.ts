@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
+import type { EventLog } from '../events/event-log.ts';
 import { findEventCursor, newestEventSeq } from '../events/store.ts';
+import { recordAlertSent } from './alert-sent.ts';
 import { fillOutbox, OUTBOX_BATCH, WEBHOOKS_CONSUMER } from './outbox.ts';
 import { nextAttemptAt, parseRetryAfter } from './retry-policy.ts';
 import { sendWebhook, type SendResult, type SendSettings } from './sender.ts';
@@ -16,6 +18,8 @@ export interface DispatcherOptions extends SendSettings {
   clock: Clock;
   /** The origin problem links point at (PUBLIC_URL). */
   publicBase: string;
+  /** Where the "alert sent" timeline entries are recorded. */
+  events: EventLog;
   logError?: (error: unknown, message: string) => void;
 }
 
@@ -54,6 +58,7 @@ export function createWebhookDispatcher(db: Database, options: DispatcherOptions
     await db.transaction(async (tx) => {
       if (!(await recordAttempt(tx, delivery, owner, outcome))) return; // taken over: the other instance's outcome counts
       await noteWebhookResult(tx, delivery.webhookId, outcome.status === 'delivered', disable ? now : null);
+      if (outcome.status === 'delivered') await recordAlertSent(tx, options.events, delivery, now);
     });
   }
 

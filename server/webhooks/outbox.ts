@@ -39,6 +39,17 @@ function learningNoticeOf(event: EventRow, data: unknown, areaName: string, publ
 }
 
 /**
+ * Whom the app alerts is for the app's own tabs (receivers hear of the pull or escalation itself),
+ * and a receiver is not told that an alert reached a receiver: that would be one more delivery per alert.
+ */
+function forReceivers(event: EventRow): boolean {
+  if (event.name === 'problem.alerted') return false;
+  if (event.name !== 'timeline.added') return true;
+  const entry: unknown = JSON.parse(event.data);
+  return !(isObject(entry) && entry.kind === 'alert-sent');
+}
+
+/**
  * Moves the webhooks' cursor through the event log, putting a delivery in the outbox for every
  * (event, webhook) that should hear of it, in the same transaction as the cursor moves: an event is
  * either in every outbox it belongs in, or not yet passed. Answers how many events it read.
@@ -53,6 +64,7 @@ export async function fillOutbox(tx: Tx, publicBase: string, now: number): Promi
   const webhooks = await listActiveWebhooks(tx);
   const areaNames = await areaNamesBySlug(tx);
   for (const event of events) {
+    if (!forReceivers(event)) continue;
     const listening = webhooks.filter((w) => w.areaSlug === event.areaSlug && w.fromSeq < event.seq);
     if (listening.length > 0) await enqueue(tx, event, listening, areaNames.get(event.areaSlug ?? '') ?? event.areaSlug ?? '', publicBase, now);
   }

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AreaParams } from '../../shared/areas.ts';
 import { ErrorBody } from '../../shared/errors.ts';
-import { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, DeliveryParams, WebhookList, WebhookParams } from '../../shared/webhooks.ts';
+import { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, DeliveryParams, Webhook, WebhookList, WebhookParams } from '../../shared/webhooks.ts';
 import { onlyAdmins } from '../accounts/auth-plugin.ts';
 import type { WebhookService } from './service.ts';
 
@@ -32,6 +32,15 @@ export async function webhookRoutes(fastify: FastifyInstance, opts: { webhooks: 
     await webhooks.remove(request.params.slug, request.params.id);
     return reply.status(204).send(null);
   });
+
+  app.post('/api/webhooks/:id/enable', {
+    onRequest: onlyAdmins,
+    schema: {
+      tags, summary: 'Enable a webhook again (one is disabled when its receiver answers 410 Gone)',
+      description: 'Pulls from now on are sent to it again; events while it was disabled are not replayed. Enabling one that is on answers it as it is.',
+      params: WebhookParams, response: { 200: Webhook, ...errors },
+    },
+  }, async (request) => webhooks.enable(request.params.id));
 
   app.get('/api/webhooks/:id/deliveries', {
     onRequest: onlyAdmins,

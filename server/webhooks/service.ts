@@ -91,6 +91,13 @@ export function createWebhookService(db: Database, clock: Clock, guard: { allowP
       await db.transaction((tx) => store.deleteWebhook(tx, id, clock.now()));
     },
 
+    /** An admin fixed the receiver that answered 410 Gone: what is pulled from now on reaches it again. */
+    async enable(id: string): Promise<Webhook> {
+      await webhookOf(id);
+      await db.transaction((tx) => store.enableWebhook(tx, id));
+      return presentWebhook(await webhookOf(id));
+    },
+
     async deliveries(id: string): Promise<Delivery[]> {
       await webhookOf(id);
       return (await store.listDeliveries(db, id, DELIVERIES_SHOWN)).map(presentDelivery);
@@ -99,7 +106,7 @@ export function createWebhookService(db: Database, clock: Clock, guard: { allowP
     /** Sends one delivery again, from the start of the retry schedule, with the same webhook-id. */
     async redeliver(id: string, deliveryId: string): Promise<Delivery> {
       const webhook = await webhookOf(id);
-      if (webhook.disabledAt !== null) throw new ConflictError('webhook_disabled', 'This webhook was disabled (its receiver answered 410 Gone): create it again');
+      if (webhook.disabledAt !== null) throw new ConflictError('webhook_disabled', 'This webhook was disabled (its receiver answered 410 Gone): enable it again first');
       const delivery = await store.findDelivery(db, id, deliveryId);
       if (!delivery) throw new NotFoundError('Delivery');
       // A pending delivery may be on its way right now: sending it again beside that would send it twice.

@@ -6,7 +6,7 @@ export type WebhookRow = typeof webhooks.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type WebhookWithArea = WebhookRow & { areaSlug: string };
 /** A leased delivery with what sending it needs. */
-export type DueDelivery = DeliveryRow & { url: string; secret: string };
+export type DueDelivery = DeliveryRow & Pick<WebhookRow, 'url' | 'secret' | 'format'>;
 
 const withArea = sql`select webhooks.*, areas.slug as area_slug from webhooks join areas on areas.id = webhooks.area_id`;
 
@@ -26,6 +26,11 @@ export function listWebhooksOfArea(db: Queryable, areaId: string): Promise<Webho
 /** Webhooks that events in these areas go to: live ones only. */
 export function listActiveWebhooks(db: Queryable): Promise<WebhookWithArea[]> {
   return db.all<WebhookWithArea>(sql`${withArea} where webhooks.deleted_at is null and webhooks.disabled_at is null`);
+}
+
+/** Turns a disabled webhook back on with a clean failure count; deliveries still pending go out again. */
+export function enableWebhook(tx: Queryable, id: string): Promise<number> {
+  return tx.run(sql`update webhooks set disabled_at = null, consecutive_failures = 0 where id = ${id} and deleted_at is null`);
 }
 
 export function deleteWebhook(tx: Queryable, id: string, now: number): Promise<number> {
@@ -54,13 +59,13 @@ export async function leaseDueDeliveries(tx: Queryable, owner: string, now: numb
       order by webhook_deliveries.next_attempt_at limit ${limit}${skipLocked})
     returning *`);
   if (leased.length === 0) return [];
-  const targets = await tx.all<{ id: string; url: string; secret: string }>(sql`select id, url, secret from webhooks
+  const targets = await tx.all<Pick<WebhookRow, 'id' | 'url' | 'secret' | 'format'>>(sql`select id, url, secret, format from webhooks
     where id in (${sql.join(leased.map((d) => d.webhookId))})`);
   const byId = new Map(targets.map((t) => [t.id, t]));
   // A delivery's webhook is there (foreign key); were it gone, there would be nothing to send to.
   return leased.flatMap((d) => {
     const target = byId.get(d.webhookId);
-    return target ? [{ ...d, url: target.url, secret: target.secret }] : [];
+    return target ? [{ ...d, url: target.url, secret: target.secret, format: target.format }] : [];
   });
 }
 
@@ -124,4 +129,9 @@ export async function hasDueDeliveries(db: Queryable, now: number): Promise<bool
     where webhook_deliveries.status = 'pending' and webhook_deliveries.next_attempt_at <= ${now}
       and (webhook_deliveries.lease_until is null or webhook_deliveries.lease_until < ${now})
       and webhooks.disabled_at is null and webhooks.deleted_at is null limit 1`)) !== undefined;
+}
+
+/** Deletes finished deliveries (delivered or given up) made before `at`; a pending one is always kept. */
+export function pruneFinishedDeliveriesBefore(tx: Queryable, at: number): Promise<number> {
+  return tx.run(sql`delete from webhook_deliveries where status <> 'pending' and created_at < ${at}`);
 }

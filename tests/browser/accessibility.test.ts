@@ -34,6 +34,7 @@ const PAGES = [
   { path: '/settings', heading: /settings/i, as: () => admin },
   { path: '/learnings?q=jammed', heading: /learnings/i, as: () => member },
   { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => member },
+  { path: '/alerts', heading: /alerts/i, as: () => member },
 ];
 
 /** A request as the admin's browser would send it. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
-import { addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
+import { alertsLive, launchBrowser, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
+import { addMember, MEMBER, setResponders, setUpAdmin } from '../helpers/organisation.ts';
 import { uniqueTitle } from '../helpers/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
   server = await startServer({ dataDir: data.dir });
   admin = await setUpAdmin(server.url);
   member = await addMember(server.url, admin);
+  // Bo answers the pulls of General, the area a pull lands in when it names none.
+  await setResponders(server.url, admin, 'general', [member]);
 });
 afterAll(async () => {
   /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
@@ -28,8 +30,8 @@ afterAll(async () => {
   data.remove();
 });
 
-async function open(session: string): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, session);
+async function open(session: string, permissions: string[] = []): Promise<Page> {
+  const page = await pageWithSession(browser, server.url, session, { permissions });
   recordPolicyRefusals(page, refusedByPolicy);
   return page;
 }
@@ -46,20 +48,39 @@ async function addEntry(page: Page, kind: string, body: string) {
 }
 
 describe('two people swarming one problem', () => {
-  it('one pulls; the other opens it from the board, joins, leads, and works it; the first sees it all live', async () => {
+  it('one pulls; the responder gets the alert on another page, opens it, joins, leads, and works it; the first sees it all live', async () => {
+    // Bo, a responder, is on the board, with notifications allowed in this browser.
+    const bo = await open(member, ['notifications']);
+    await bo.goto(`${server.url}/board`);
+    await expect.poll(() => bo.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
+    await alertsLive(bo);
+    await bo.evaluate(() => navigator.serviceWorker.ready);
+
     const ada = await open(admin);
     await ada.goto(server.url);
     const title = uniqueTitle('Label printer jams on line 2');
     await ada.getByLabel('What did you see?').fill(title);
     const problem = await pullAnsweredFor(ada, () => ada.getByRole('button', { name: 'Help', exact: true }).click());
+    // Ada pulled: she is not alerted of her own pull.
     await ada.goto(`${server.url}/problems/${problem.number}`);
     await expect.poll(() => ada.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
     await ada.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
-    const bo = await open(member);
-    await bo.goto(`${server.url}/board`);
-    await bo.getByRole('link', { name: new RegExp(`^#${problem.number} `) }).click();
+    const banner = bo.getByRole('alert').filter({ hasText: `#${problem.number}` });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain(`Help pulled in General: #${problem.number}`);
+    expect(await banner.textContent()).toContain(title);
+    expect(await banner.textContent()).toContain('Pulled by Ada Admin');
+    // And a system notification, through the service worker, so it shows with the tab in the background too.
+    const notifications = () => bo.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title} | ${n.body}`));
+    await expect.poll(notifications, EVENTUALLY).toEqual([`Help pulled in General: #${problem.number} | ${title}\nPulled by Ada Admin`]);
+    expect(await ada.getByRole('alert').filter({ hasText: `#${problem.number}` }).count()).toBe(0);
+
+    await bo.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await banner.getByRole('link', { name: `Open #${problem.number}` }).click();
     await bo.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
+    expect(await banner.count()).toBe(0); // opening it acknowledged it
+    expect(await bo.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await expect.poll(() => bo.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
     await bo.getByRole('button', { name: 'Join the swarm' }).click();
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -32,8 +32,8 @@ export function launchBrowser(): Promise<Browser> {
 const STEP_TIMEOUT_MS = 15_000;
 
 /** A page in a context of its own, signed in with a session Cookie header (`andon_session=…`). */
-export async function pageWithSession(browser: Browser, url: string, cookie: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function pageWithSession(browser: Browser, url: string, cookie: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const at = cookie.indexOf('=');
   await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url, httpOnly: true, sameSite: 'Lax' }]);
@@ -64,4 +64,9 @@ export async function pullAnsweredFor(page: Page, act: () => Promise<void>): Pro
     act(),
   ]);
   return (await response.json()) as AnsweredProblem;
+}
+
+/** In-app alerts come over their own live connection: a pull made before it is open is not news to the page. */
+export async function alertsLive(page: Page): Promise<void> {
+  await page.locator('.alert-banners[data-live="live"]').waitFor({ state: 'attached' });
 }

@@ -39,3 +39,19 @@ export async function addMember(url: string, adminCookie: string, member = MEMBE
   return sessionOf(await post(url, path, { name: member.name, password: member.password }), path);
 }
 
+
+/** Makes the people signed in with these sessions the responders of an area, as an admin would in Settings. */
+export async function setResponders(url: string, adminCookie: string, area: string, sessions: string[]): Promise<void> {
+  const userIds: string[] = [];
+  for (const cookie of sessions) {
+    const me = await fetch(`${url}/api/me`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+    userIds.push(((await me.json()) as { user: { id: string } }).user.id);
+  }
+  const response = await fetch(`${url}/api/areas/${area}/responders`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', origin: url, cookie: adminCookie },
+    body: JSON.stringify({ userIds }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (response.status !== 200) throw new Error(`PUT responders answered ${response.status}: ${await response.text()}`);
+}

@@ -1,8 +1,11 @@
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { AlertBanners } from './alerts/alert-banners.tsx';
+import { AlertsProvider } from './alerts/alerts-context.tsx';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
 import { useTvMode } from './board/tv-mode.ts';
 import { AccountPage } from './pages/account-page.tsx';
+import { AlertsPage } from './pages/alerts-page.tsx';
 import { BoardPage } from './pages/board-page.tsx';
 import { HistoryPage } from './pages/history-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
@@ -22,29 +25,33 @@ import { useSession } from './session/session-context.tsx';
 function SignedInRoutes() {
   return (
     <PullsProvider>
-      <PullQueueNotice />
-      <Switch>
-        <Route path="/" component={PullPage} />
-        <Route path="/board" component={BoardPage} />
-        <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
-        <Route path="/learnings" component={LearningsPage} />
-        <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
-        <Route path="/settings" component={SettingsPage} />
-        <Route path="/history" component={HistoryPage} />
-        <Route path="/account" component={AccountPage} />
-        <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
-        <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
-        <Route path="/pull">
-          <Redirect to="/" replace />
-        </Route>
-        <Route path="/setup">
-          <Redirect to="/" replace />
-        </Route>
-        <Route path="/signin">
-          <Redirect to="/" replace />
-        </Route>
-        <Route component={NotFoundPage} />
-      </Switch>
+      <AlertsProvider>
+        <PullQueueNotice />
+        <AlertBanners />
+        <Switch>
+          <Route path="/" component={PullPage} />
+          <Route path="/board" component={BoardPage} />
+          <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
+          <Route path="/learnings" component={LearningsPage} />
+          <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/alerts" component={AlertsPage} />
+          <Route path="/history" component={HistoryPage} />
+          <Route path="/account" component={AccountPage} />
+          <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+          <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
+          <Route path="/pull">
+            <Redirect to="/" replace />
+          </Route>
+          <Route path="/setup">
+            <Redirect to="/" replace />
+          </Route>
+          <Route path="/signin">
+            <Redirect to="/" replace />
+          </Route>
+          <Route component={NotFoundPage} />
+        </Switch>
+      </AlertsProvider>
     </PullsProvider>
   );
 }

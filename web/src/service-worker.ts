@@ -75,3 +75,24 @@ sw.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && url.pathname !== '/healthz') event.respondWith(page(event));
   else if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') event.respondWith(bundle(request));
 });
+
+// A click on an alert's notification opens its problem: in a tab of Andon that is open, or a new one.
+// The page listens for `andon.open` (web/src/alerts/alerts-context.tsx); the worker imports nothing,
+// since a shared module would become a chunk the worker cannot load.
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data = event.notification.data as { path?: unknown } | null;
+  const path = typeof data?.path === 'string' && data.path.startsWith('/') ? data.path : '/';
+  event.waitUntil((async () => {
+    const url = new URL(path, sw.location.origin).href;
+    const tabs = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const tab = tabs.find((client) => new URL(client.url).origin === sw.location.origin);
+    if (tab) {
+      // The page moves to the problem itself (no reload, so its live connection stays).
+      tab.postMessage({ type: 'andon.open', path });
+      await tab.focus();
+      return;
+    }
+    await sw.clients.openWindow(url);
+  })());
+});

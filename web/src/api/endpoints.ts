@@ -33,8 +33,9 @@ import type {
 } from '../../../shared/people.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
-import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
+import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, Webhook, WebhookList } from '../../../shared/webhooks.ts';
 import type { CreatedIntegration, CreateIntegrationBody, Integration, IntegrationList, UpdateIntegrationBody } from '../../../shared/integrations.ts';
+import type { AlertPreferences, PutAlertPreferencesBody } from '../../../shared/alerts.ts';
 import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
@@ -162,3 +163,7 @@ export function searchLearnings(query: SearchQuery, signal?: AbortSignal): Promi
   }
   return api<SearchResults>(`/api/learnings?${params}`, { signal });
 }
+export const enableWebhook = (id: string) => api<Webhook>(`/api/webhooks/${encodeURIComponent(id)}/enable`, { method: 'POST' });
+
+export const getAlertPreferences = () => api<AlertPreferences>('/api/me/alert-preferences');
+export const putAlertPreferences = (body: PutAlertPreferencesBody) => api<AlertPreferences>('/api/me/alert-preferences', { method: 'PUT', body });

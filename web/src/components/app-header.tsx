@@ -37,6 +37,7 @@ export function AppHeader() {
               <NavLink href="/board">Board</NavLink>
               <NavLink href="/learnings">Learnings</NavLink>
               <NavLink href="/history">History</NavLink>
+              <NavLink href="/alerts">Alerts</NavLink>
               {user.role === 'admin' && <NavLink href="/settings">Settings</NavLink>}
             </nav>
             <div className="app-header__account">

@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'wouter';
+import { Link, useSearchParams } from 'wouter';
 import type { ProblemEvent } from '../../../shared/live.ts';
 import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
-import { areaName, useAreas } from '../areas/areas-store.ts';
+import { useAreas } from '../areas/areas-store.ts';
 import { describeError } from '../api/http.ts';
-import { AlertSettings, useSoundSetting } from '../board/alert-settings.tsx';
 import { BoardColumn, type ColumnLayout } from '../board/board-column.tsx';
 import { BoardFilterBar } from '../board/board-filter-bar.tsx';
 import { boardLanes, matchesFilters, readFilters, type BoardFilters } from '../board/board-lanes.ts';
 import { loadBoardProblems } from '../board/load-board.ts';
-import { notifyStop, playStopBeep } from '../board/stop-alert.ts';
 import { openStops, stopsOpenText, useStopFavicon } from '../board/stop-signal.ts';
 import { TvCorner } from '../board/tv-corner.tsx';
 import { leaveTvModeHref, tvModeHref, useTvMode } from '../board/tv-mode.ts';
@@ -23,8 +21,6 @@ import { LEVEL_LABEL } from '../problems/problem-words.ts';
 import { OverdueFollowUpsNotice } from '../learnings/overdue-notice.tsx';
 
 const FRESH_MS = 6_000;
-// Events replayed after a long disconnect are shown, but only recent Stops beep and notify.
-const ALERT_WITHIN_MS = 2 * 60_000;
 
 // The same width at which styles.css stacks the columns into one.
 const PHONE = '(max-width: 640px)';
@@ -33,17 +29,15 @@ export function BoardPage() {
   const [params, setParams] = useSearchParams();
   const tv = useTvMode();
   const phone = useMediaQuery(PHONE);
-  const [, navigate] = useLocation();
   const filters = readFilters(params);
   const { areas } = useAreas();
   const now = useNow();
-  const [soundOn, setSoundOn] = useSoundSetting();
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
-  const latest = useRef({ filters, soundOn, areas });
+  const latest = useRef({ filters });
   // Updated after each commit, before effects run: React asks that refs are not written while rendering.
   useLayoutEffect(() => {
-    latest.current = { filters, soundOn, areas };
+    latest.current = { filters };
   });
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
@@ -66,14 +60,11 @@ export function BoardPage() {
         });
       }, FRESH_MS);
       timers.current.add(timer);
-      const { filters: shown, soundOn: sound, areas: known } = latest.current;
-      if (!matchesFilters(problem, shown)) return;
+      // Sound and notifications are the app-wide alerts' (web/src/alerts), for the people a pull concerns.
+      if (!matchesFilters(problem, latest.current.filters)) return;
       setAnnouncement(`New ${LEVEL_LABEL[problem.level]} pull #${problem.number}: ${problem.title}`);
-      if (problem.level !== 'stop' || Date.now() - Date.parse(event.at) > ALERT_WITHIN_MS) return;
-      if (sound) playStopBeep();
-      notifyStop(problem, areaName(known, problem.area), navigate);
     },
-    [navigate],
+    [],
   );
 
   const live = useLiveProblems({ load: loadBoardProblems, onChange });
@@ -119,7 +110,6 @@ export function BoardPage() {
           </div>
           <div className="board-toolbar">
             <BoardFilterBar filters={filters} areas={areas} onChange={setFilters} />
-            <AlertSettings soundOn={soundOn} setSoundOn={setSoundOn} />
           </div>
         </>
       )}

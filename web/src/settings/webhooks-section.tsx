@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
 import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX, type CreatedWebhook, type Webhook, type WebhookFormat } from '../../../shared/webhooks.ts';
-import { createWebhook, deleteWebhook, listWebhooks } from '../api/endpoints.ts';
+import { createWebhook, deleteWebhook, enableWebhook, listWebhooks } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
@@ -52,6 +52,15 @@ export function WebhooksSection() {
     }
   }
 
+  async function enable(webhook: Webhook) {
+    try {
+      await enableWebhook(webhook.id);
+      reload();
+    } catch (e) {
+      setListError(describeError(e));
+    }
+  }
+
   return (
     <section className="settings-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Webhooks</h2>
@@ -96,6 +105,11 @@ export function WebhooksSection() {
                 <button type="button" className="button button--small" onClick={() => setOpen(open === webhook.id ? null : webhook.id)} aria-expanded={open === webhook.id}>
                   Deliveries
                 </button>
+                {webhook.disabledAt && (
+                  <button type="button" className="button button--small" onClick={() => void enable(webhook)} aria-label={`Enable webhook ${webhook.url} again`}>
+                    Enable again
+                  </button>
+                )}
                 <button type="button" className="button button--danger button--small" onClick={() => void remove(webhook)} aria-label={`Remove webhook ${webhook.url}`}>Remove</button>
               </div>
             </li>

@@ -13,6 +13,7 @@ export const KIND_LOOK: Record<TimelineKind, { label: string; mark: string }> = 
   lead: { label: 'Lead', mark: '★' },
   escalated: { label: 'Escalated', mark: '▲' },
   alerted: { label: 'Alerted', mark: '!' },
+  'alert-sent': { label: 'Alert sent', mark: '✉' },
   status: { label: 'Status', mark: '→' },
 };
 

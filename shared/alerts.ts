@@ -1,0 +1,51 @@
+import { Type, type Static } from 'typebox';
+import { AreaSlug } from './areas.ts';
+import { literalUnion } from './literal-union.ts';
+import { Level } from './problems.ts';
+
+/** How a person is alerted in the app; each is theirs to turn on or off. */
+export const ALERT_CHANNELS = ['banner', 'sound', 'notification'] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
+/** Why a person is alerted: a pull in an area they respond to or follow, or an escalation to their step. */
+export const ALERT_REASONS = ['raised', 'escalated'] as const;
+export type AlertReason = (typeof ALERT_REASONS)[number];
+
+export const FOLLOWED_AREAS_MAX = 500;
+
+export const AlertPreferences = Type.Object({
+  areas: Type.Array(Type.String(), { description: "Slugs of the areas whose pulls alert this person besides the ones they respond to" }),
+  banner: Type.Boolean(),
+  sound: Type.Boolean(),
+  notification: Type.Boolean({ description: 'A browser notification, when the browser allows it' }),
+});
+export type AlertPreferences = Static<typeof AlertPreferences>;
+
+/** Someone who never chose is alerted every way, in the areas they respond to. */
+export const DEFAULT_ALERT_PREFERENCES: AlertPreferences = { areas: [], banner: true, sound: true, notification: true };
+
+export const PutAlertPreferencesBody = Type.Object(
+  {
+    areas: Type.Array(AreaSlug, { maxItems: FOLLOWED_AREAS_MAX, uniqueItems: true }),
+    banner: Type.Boolean(),
+    sound: Type.Boolean(),
+    notification: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type PutAlertPreferencesBody = Static<typeof PutAlertPreferencesBody>;
+
+/** The data of a `problem.alerted` event: what the banner says, and whom it is for. */
+export const ProblemAlert = Type.Object({
+  problemNumber: Type.Integer(),
+  title: Type.String(),
+  area: Type.String({ description: "The area's slug" }),
+  areaName: Type.String(),
+  level: Level,
+  pulledBy: Type.String(),
+  reason: literalUnion(ALERT_REASONS),
+  /** The escalation step reached, when the reason is an escalation. */
+  step: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  userIds: Type.Array(Type.String(), { description: 'The people this alert concerns' }),
+});
+export type ProblemAlert = Static<typeof ProblemAlert>;

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { alertsLive, launchBrowser, pageWithSession } from '../helpers/browser.ts';
+import { addMember, createToken, setResponders, setUpAdmin } from '../helpers/organisation.ts';
+import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
+import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const EVENTUALLY = { timeout: 15_000 };
+
+const data = tempDataDir();
+let server: ServerProcess;
+let browser: Browser;
+let admin: string;
+let responder: string;
+let follower: string;
+let token: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ dataDir: data.dir });
+  admin = await setUpAdmin(server.url);
+  responder = await addMember(server.url, admin);
+  follower = await addMember(server.url, admin, { name: 'Cy Follower', email: 'cy@example.com', password: 'cy has a long password' });
+  token = await createToken(server.url, admin, 'monitoring');
+  await setResponders(server.url, admin, 'general', [responder]);
+});
+afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
+  await browser?.close();
+  await server?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
+  data.remove();
+});
+
+async function openLive(session: string, path: string): Promise<Page> {
+  const page = await pageWithSession(browser, server.url, session);
+  await page.goto(`${server.url}${path}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await alertsLive(page);
+  return page;
+}
+
+const bannerFor = (page: Page, number: number) => page.getByRole('alert').filter({ hasText: `#${number}` });
+
+describe('in-app alerts', () => {
+  it('says sound is blocked until a click; a Stop sounds an alarm until acknowledged, a Help chimes once', async () => {
+    const bo = await openLive(responder, '/');
+    const blocked = bo.getByRole('button', { name: 'Sound is blocked — click to enable' });
+    await blocked.waitFor();
+
+    const stop = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 guard open'), level: 'stop' });
+    const stopBanner = bannerFor(bo, stop.number);
+    await stopBanner.waitFor();
+    expect(await stopBanner.textContent()).toContain(`STOP pulled in General: #${stop.number}`);
+    expect(await stopBanner.getAttribute('data-sound')).toBe('blocked');
+
+    await blocked.click();
+    await expect.poll(() => blocked.count(), EVENTUALLY).toBe(0);
+    await expect.poll(() => stopBanner.getAttribute('data-sound'), EVENTUALLY).toBe('alarm');
+    expect(await stopBanner.textContent()).toContain('Alarm sounding until you acknowledge it');
+
+    const help = await raiseProblem(server.url, token, { title: uniqueTitle('Label roll low'), level: 'help' });
+    const helpBanner = bannerFor(bo, help.number);
+    await helpBanner.waitFor();
+    expect(await helpBanner.getAttribute('data-sound')).toBe('chime');
+    expect(await helpBanner.textContent()).not.toContain('Alarm sounding');
+    expect(await helpBanner.textContent()).toContain(`Help pulled in General: #${help.number}`);
+
+    // Acknowledging is by keyboard too.
+    await stopBanner.getByRole('button', { name: `Acknowledge the alert for #${stop.number}` }).focus();
+    await bo.keyboard.press('Enter');
+    await expect.poll(() => stopBanner.count(), EVENTUALLY).toBe(0);
+    expect(await helpBanner.count()).toBe(1);
+    await bo.context().close();
+  }, 90_000);
+
+  it("keeps each person's choices: a follower is alerted of an area's pulls, and sound off stays off after a reload", async () => {
+    const cy = await openLive(follower, '/alerts');
+    await cy.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+    await cy.getByRole('group', { name: 'Areas you follow' }).getByLabel('General').check();
+    await cy.getByLabel('Sound', { exact: true }).uncheck();
+    await cy.getByRole('button', { name: 'Save alert choices' }).click();
+    await cy.getByText('Alert choices saved.').waitFor();
+
+    await cy.reload();
+    await cy.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+    await expect.poll(() => cy.getByLabel('Sound', { exact: true }).isChecked(), EVENTUALLY).toBe(false);
+    expect(await cy.getByRole('group', { name: 'Areas you follow' }).getByLabel('General').isChecked()).toBe(true);
+    // Sound is off, so nothing asks for a click to enable it.
+    expect(await cy.getByRole('button', { name: 'Sound is blocked — click to enable' }).count()).toBe(0);
+
+    await cy.goto(`${server.url}/board`);
+    await cy.getByRole('heading', { level: 1, name: 'Board' }).waitFor();
+    await alertsLive(cy);
+    const problem = await raiseProblem(server.url, token, { title: uniqueTitle('Forklift battery low') });
+    const banner = bannerFor(cy, problem.number);
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-sound')).toBe('off');
+    await banner.getByRole('link', { name: `Open #${problem.number}` }).click();
+    await cy.getByRole('heading', { level: 1, name: /Forklift battery low/ }).waitFor();
+    await cy.context().close();
+  }, 90_000);
+});

@@ -1,0 +1,124 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import {
+  DEFAULT_ALERT_PREFERENCES,
+  type AlertPreferences,
+  type ProblemAlert,
+  type PutAlertPreferencesBody,
+} from '../../../shared/alerts.ts';
+import { isAlertEvent, type LiveEvent } from '../../../shared/live.ts';
+import { getAlertPreferences, putAlertPreferences } from '../api/endpoints.ts';
+import type { LiveStatus } from '../live/live-connection.ts';
+import { useLiveConnection } from '../live/use-live-connection.ts';
+import { useUser } from '../session/session-context.tsx';
+import { showAlertNotification } from './alert-notification.ts';
+import { playOnce, soundAlarm, soundState, subscribeSound, unlockSound, type SoundState } from './alert-sound.ts';
+
+// Alerts replayed after a long disconnect are not news any more: only recent ones alert.
+const ALERT_WITHIN_MS = 2 * 60_000;
+
+export interface ActiveAlert {
+  seq: number;
+  alert: ProblemAlert;
+}
+
+interface AlertsApi {
+  preferences: AlertPreferences;
+  /** False until this person's saved choices have loaded (the defaults apply meanwhile). */
+  preferencesLoaded: boolean;
+  savePreferences: (body: PutAlertPreferencesBody) => Promise<void>;
+  /** Alerts not yet acknowledged, newest first, one per problem. */
+  active: readonly ActiveAlert[];
+  acknowledge: (problemNumber: number) => void;
+  sound: SoundState;
+  /** The alerts' own live connection. */
+  live: LiveStatus;
+}
+
+const AlertsContext = createContext<AlertsApi | null>(null);
+
+/**
+ * The one alert path of the app, mounted for every signed-in page: follows the live stream for the
+ * alerts the server addressed to this person, and gives each the banner, sound and notification
+ * they chose. The server decides whom an alert concerns, so every tab and instance agrees.
+ */
+export function AlertsProvider({ children }: { children: ReactNode }) {
+  const me = useUser();
+  const [, navigate] = useLocation();
+  const [preferences, setPreferences] = useState<AlertPreferences>(DEFAULT_ALERT_PREFERENCES);
+  const [preferencesLoaded, setPreferencesLoaded] = useState(false);
+  const [active, setActive] = useState<readonly ActiveAlert[]>([]);
+  const sound = useSyncExternalStore(subscribeSound, soundState);
+
+  useEffect(() => {
+    // Until they load (or if they cannot), the defaults alert every way: better one alert too many.
+    getAlertPreferences().then(
+      (saved) => {
+        setPreferences(saved);
+        setPreferencesLoaded(true);
+      },
+      () => undefined,
+    );
+  }, []);
+
+  // Browsers allow audio after the first click or key press on the page: any will do.
+  useEffect(() => {
+    if (!preferences.sound || sound !== 'blocked') return;
+    const unlock = () => unlockSound();
+    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('keydown', unlock, true);
+    return () => {
+      document.removeEventListener('pointerdown', unlock, true);
+      document.removeEventListener('keydown', unlock, true);
+    };
+  }, [preferences.sound, sound]);
+
+  // A click on a notification, relayed by the service worker.
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const open = (event: MessageEvent) => {
+      const data = event.data as { type?: unknown; path?: unknown } | null;
+      if (data?.type === 'andon.open' && typeof data.path === 'string' && data.path.startsWith('/')) navigate(data.path);
+    };
+    navigator.serviceWorker.addEventListener('message', open);
+    return () => navigator.serviceWorker.removeEventListener('message', open);
+  }, [navigate]);
+
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      if (!isAlertEvent(event) || !event.data.userIds.includes(me.id)) return;
+      if (Date.now() - Date.parse(event.at) > ALERT_WITHIN_MS) return;
+      const alert = event.data;
+      setActive((list) => [{ seq: event.seq, alert }, ...list.filter((a) => a.alert.problemNumber !== alert.problemNumber)]);
+      // A Stop's alarm repeats while its banner is up (below); without a banner it sounds once.
+      if (preferences.sound && (alert.level === 'help' || !preferences.banner)) playOnce(alert.level);
+      if (preferences.notification) void showAlertNotification(alert, navigate);
+    },
+    [me.id, preferences, navigate],
+  );
+  // Unnarrowed: an alert may be about any area. A reset needs nothing refetched: missed alerts are old news.
+  const live = useLiveConnection({ onEvent, onReset: () => undefined });
+
+  const alarming = preferences.sound && preferences.banner && active.some((a) => a.alert.level === 'stop');
+  useEffect(() => (alarming ? soundAlarm() : undefined), [alarming]);
+
+  const acknowledge = useCallback((problemNumber: number) => {
+    setActive((list) => list.filter((a) => a.alert.problemNumber !== problemNumber));
+  }, []);
+
+  const savePreferences = useCallback(async (body: PutAlertPreferencesBody) => {
+    setPreferences(await putAlertPreferences(body));
+  }, []);
+
+  const api = useMemo<AlertsApi>(
+    () => ({ preferences, preferencesLoaded, savePreferences, active: preferences.banner ? active : [], acknowledge, sound, live }),
+    [preferences, preferencesLoaded, savePreferences, active, acknowledge, sound, live],
+  );
+  return <AlertsContext.Provider value={api}>{children}</AlertsContext.Provider>;
+}
+
+export function useAlerts(): AlertsApi {
+  const value = useContext(AlertsContext);
+  if (!value) throw new Error('useAlerts needs an AlertsProvider');
+  return value;
+}
