@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
 import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { addMember, createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { addMember, createToken, makeResetLink, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
 import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -21,6 +21,7 @@ let browser: Browser;
 let admin: string;
 let member: string;
 let problemNumber: number;
+let resetCode: string;
 
 /** Each page with the heading it shows once loaded, and who opens it. */
 const PAGES = [
@@ -28,6 +29,9 @@ const PAGES = [
   { path: '/board', heading: /board/i, as: () => member },
   { path: () => `/problems/${problemNumber}`, heading: /conveyor/i, as: () => member },
   { path: '/settings', heading: /settings/i, as: () => admin },
+  { path: '/history', heading: /history/i, as: () => member },
+  { path: '/account', heading: /your account/i, as: () => member },
+  { path: () => `/reset/${resetCode}`, label: '/reset/:code', heading: /new password/i, as: () => member },
 ];
 
 beforeAll(async () => {
@@ -37,6 +41,7 @@ beforeAll(async () => {
   member = await addMember(server.url, admin);
   const token = await createToken(server.url, admin, 'accessibility test');
   problemNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
+  resetCode = await makeResetLink(server.url, admin, MEMBER.email);
 });
 afterAll(async () => {
   await browser.close();
@@ -45,7 +50,7 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) => {
-  it.each(PAGES.map((page) => ({ ...page, label: typeof page.path === 'string' ? page.path : '/problems/:number' })))(
+  it.each(PAGES.map((page) => ({ ...page, label: typeof page.path === 'string' ? page.path : (page.label ?? '/problems/:number') })))(
     '$label has no serious or critical violation',
     async (page) => {
       const path = typeof page.path === 'string' ? page.path : page.path();
