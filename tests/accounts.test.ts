@@ -79,8 +79,11 @@ describe('sign in and out', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
-  it('keeps every documented route but set-up, sign-in and invite acceptance behind a session or token', async () => {
-    const publicRoutes = ['GET /api/setup', 'POST /api/setup', 'POST /api/session', 'GET /api/invites/{code}', 'POST /api/invites/{code}/accept'];
+  it('keeps every documented route but set-up, sign-in, invite acceptance and reset links behind a session or token', async () => {
+    const publicRoutes = [
+      'GET /api/setup', 'POST /api/setup', 'POST /api/session', 'GET /api/invites/{code}', 'POST /api/invites/{code}/accept',
+      'GET /api/password-resets/{code}', 'POST /api/password-resets/{code}',
+    ];
     const { paths } = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, object> }>();
     const routes = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(routes).toEqual(expect.arrayContaining([...publicRoutes, 'GET /api/problems', 'POST /api/areas']));

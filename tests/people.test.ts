@@ -7,6 +7,7 @@ import { PASSWORD_RESET_HOURS, type Member, type MemberList, type PasswordResetL
 import { ADMIN, createTestApp, ORIGIN, sessionCookieOf, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 import { idOf, inviteMember } from './helpers/people.ts';
 
+// The password tests hash several times each (scrypt, 32 MiB a hash): they get longer on a busy machine.
 let t: TestApp;
 let admin: Caller;
 beforeEach(async () => {
@@ -72,7 +73,7 @@ describe('members', () => {
   });
 });
 
-describe('deactivating someone', () => {
+describe('deactivating someone', { timeout: 120_000 }, () => {
   it('ends their sessions and the API tokens they made at once, refuses their sign-in with a clear message, and keeps their history', async () => {
     const bo = await inviteMember(t, admin, 'Bo');
     await patchMember(admin, bo.id, { role: 'admin' });
@@ -106,7 +107,7 @@ describe('deactivating someone', () => {
     expect((await signIn('bo@example.com', 'Bo has a long password')).statusCode).toBe(200);
     // Tokens stay revoked: reactivating gives back the account, not the machines' access.
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: token } })).statusCode).toBe(401);
-  }, 90_000); // five password hashes: slow on a busy machine
+  });
 });
 
 describe('pending invites', () => {
@@ -134,7 +135,7 @@ describe('pending invites', () => {
   });
 });
 
-describe('changing your own password', () => {
+describe('changing your own password', { timeout: 120_000 }, () => {
   it('needs the current password, ends the other sessions and keeps this one', async () => {
     const other = sessionCookieOf(await signIn(ADMIN.email, ADMIN.password));
     const wrong = await admin.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'not it at all', newPassword: 'a brand new password' } });
@@ -187,7 +188,7 @@ describe('changing your own password', () => {
   });
 });
 
-describe('password-reset links', () => {
+describe('password-reset links', { timeout: 120_000 }, () => {
   async function resetLinkFor(id: string): Promise<{ code: string; link: PasswordResetLink }> {
     const answer = await admin.request({ method: 'POST', url: `/api/members/${id}/password-reset` });
     expect(answer.statusCode).toBe(201);

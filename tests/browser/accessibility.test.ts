@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
 import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { addMember, createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { addMember, createToken, makeResetLink, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
 import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -23,6 +23,7 @@ let member: string;
 let problemNumber: number;
 let resolvedNumber: number;
 let learningId: string;
+let resetCode: string;
 
 /** Each page with the heading it shows once loaded, and who opens it. */
 const PAGES = [
@@ -35,6 +36,9 @@ const PAGES = [
   { path: '/learnings?q=jammed', heading: /learnings/i, as: () => member },
   { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => member },
   { path: '/alerts', heading: /alerts/i, as: () => member },
+  { path: '/history', heading: /history/i, as: () => member },
+  { path: '/account', heading: /your account/i, as: () => member },
+  { path: () => `/reset/${resetCode}`, label: '/reset/:code', heading: /new password/i, as: () => member },
 ];
 
 /** A request as the admin's browser would send it. */
@@ -63,6 +67,7 @@ beforeAll(async () => {
   });
   await call('POST', `/api/learnings/${draft.id}/publish`);
   learningId = draft.id;
+  resetCode = await makeResetLink(server.url, admin, MEMBER.email);
 });
 afterAll(async () => {
   await browser.close();

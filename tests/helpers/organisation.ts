@@ -55,3 +55,13 @@ export async function setResponders(url: string, adminCookie: string, area: stri
   });
   if (response.status !== 200) throw new Error(`PUT responders answered ${response.status}: ${await response.text()}`);
 }
+
+/** Makes a password-reset link for the person with this email, as the admin; answers the link's code. */
+export async function makeResetLink(url: string, adminCookie: string, email: string): Promise<string> {
+  const headers = { cookie: adminCookie, origin: url };
+  const members = (await (await fetch(`${url}/api/members`, { headers })).json()) as { items: Array<{ id: string; email: string }> };
+  const member = members.items.find((m) => m.email === email);
+  if (!member) throw new Error(`nobody has the email ${email}`);
+  const { link } = (await (await post(url, `/api/members/${member.id}/password-reset`, {}, adminCookie)).json()) as { link: string };
+  return new URL(link).pathname.split('/').pop() ?? '';
+}
