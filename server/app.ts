@@ -25,6 +25,8 @@ import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/route
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
+import { kioskRoutes, pullLinkRoutes } from './pull-links/routes.ts';
+import { createPullLinkService } from './pull-links/service.ts';
 import { createProblemService } from './problems/service.ts';
 import { swarmRoutes } from './swarm/routes.ts';
 import { createSwarmService } from './swarm/service.ts';
@@ -106,6 +108,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const swarm = createSwarmService(db, events, clock);
   const timeline = createTimelineService(db, events, clock);
   const escalation = createEscalationService(db, events, clock);
+  const pullLinks = createPullLinkService(db, problems, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -153,6 +156,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   await app.register(async function publicApi(api) {
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
+    await api.register(kioskRoutes, { pullLinks, rateLimit: config.pullLinkRateLimit });
   });
 
   // Routes that need a session or an API token: a new capability's routes are registered here.
@@ -165,6 +169,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(timelineRoutes, { timeline });
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
+    await api.register(pullLinkRoutes, { pullLinks, publicUrl });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 

@@ -1,4 +1,5 @@
 import { v7 as timeOrderedUuid } from 'uuid';
+import type { ActorKind } from '../../shared/accounts.ts';
 import type { TimelineKind } from '../../shared/timeline.ts';
 import type { Tx } from '../db/client.ts';
 import type { EventLog, EventRouting } from '../events/event-log.ts';
@@ -6,7 +7,7 @@ import { presentTimelineEntry } from './presenter.ts';
 import { insertTimelineEntry } from './store.ts';
 
 export interface Actor {
-  kind: 'user' | 'token';
+  kind: ActorKind;
   id: string;
   name: string;
 }
