@@ -46,7 +46,7 @@ export type Kiosk = Static<typeof Kiosk>;
 
 export const KioskPullBody = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: TITLE_MAX, description: 'What did you see? 1–200 characters after trimming' }),
+    title: Type.Optional(Type.String({ maxLength: TITLE_MAX, description: 'What did you see? Optional, so a pull is two touches (open the link, press Stop): without one, the title says the level and the link' })),
     level: Type.Optional(Level),
     name: Type.Optional(Type.String({ maxLength: NAME_MAX, description: 'Who pulled, if they want to say' })),
   },

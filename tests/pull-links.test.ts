@@ -137,13 +137,21 @@ describe('pulling through a link', () => {
     expect(open.filter((p) => p.title === 'Conveyor jammed')).toHaveLength(1);
   });
 
-  it('refuses a blank or oversized title with a 400, and raises nothing', async () => {
+  it('pulls in two touches: with no title, the title says the level and where', async () => {
+    const admin = await start();
+    const labelled = await makeLink(admin, 'Line 3 tablet');
+    const bare = await makeLink(admin);
+    expect((await kioskPull(labelled.code, { level: 'stop' })).json<KioskPull>().title).toBe('Stop pulled at Line 3 tablet');
+    expect((await kioskPull(bare.code, { title: '  ' })).json<KioskPull>().title).toBe('Help pulled at General');
+  });
+
+  it('refuses an oversized title or a field it does not know with a 400, and raises nothing', async () => {
     const admin = await start();
     const link = await makeLink(admin);
-    const blank = await kioskPull(link.code, { title: '   ' });
-    expect(blank.statusCode).toBe(400);
-    expect(blank.json<ErrorBody>().error.details[0].field).toBe('title');
-    expect((await kioskPull(link.code, { title: 'x'.repeat(201) })).statusCode).toBe(400);
+    const long = await kioskPull(link.code, { title: 'x'.repeat(201) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json<ErrorBody>().error.details[0].field).toBe('title');
+    expect((await kioskPull(link.code, { title: 'ok', name: 'n'.repeat(101) })).statusCode).toBe(400);
     expect((await kioskPull(link.code, { title: 'ok', area: 'elsewhere' })).statusCode).toBe(400);
     expect((await admin.request({ method: 'GET', url: '/api/problems' })).json<{ items: Problem[] }>().items).toEqual([]);
   });

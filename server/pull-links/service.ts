@@ -78,7 +78,9 @@ export function createPullLinkService(db: Database, problems: ProblemService, cl
     async pull(code: string, body: KioskPullBody, idempotencyKey: string | undefined): Promise<Replayable<KioskPull>> {
       const link = await liveLink(code);
       const by: Principal = { kind: 'link', id: link.id, name: body.name?.trim() || link.label || NAMELESS };
-      const result = await problems.raise(by, { title: body.title, level: body.level, area: link.areaSlug }, idempotencyKey);
+      const level = body.level ?? 'help';
+      const title = body.title?.trim() || `${level === 'stop' ? 'Stop' : 'Help'} pulled at ${link.label || link.areaName}`;
+      const result = await problems.raise(by, { title, level, area: link.areaSlug }, idempotencyKey);
       if (!result.replayed) await db.transaction((tx) => store.notePullThroughLink(tx, link.id, clock.now()));
       return { ...result, body: presentKioskPull(result.body, link.areaName) };
     },
