@@ -1,8 +1,9 @@
-import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
 import { BoardPage } from './pages/board-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
+import { KioskPage } from './pages/kiosk-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ProblemPage } from './pages/problem-page.tsx';
 import { PullPage } from './pages/pull-page.tsx';
@@ -89,6 +90,15 @@ function Routes() {
 }
 
 export function App() {
+  const [kiosk, kioskParams] = useRoute('/k/:code');
+  // A pull link's page stands on its own, signed in or not: no header, no navigation, nothing to sign in to.
+  if (kiosk) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <KioskPage code={kioskParams.code} />
+      </main>
+    );
+  }
   return (
     <>
       <AppHeader />

@@ -17,6 +17,7 @@ import type {
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
+import type { CreatePullLinkBody, Kiosk, PullLink, PullLinkList } from '../../../shared/pull-links.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
 import { api } from './http.ts';
@@ -91,3 +92,12 @@ export const deleteWebhook = (slug: string, id: string) =>
 export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
 export const redeliver = (id: string, deliveryId: string) =>
   api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });
+
+export const listPullLinks = (slug: string) => api<PullLinkList>(`/api/areas/${encodeURIComponent(slug)}/pull-links`);
+export const createPullLink = (slug: string, body: CreatePullLinkBody) =>
+  api<PullLink>(`/api/areas/${encodeURIComponent(slug)}/pull-links`, { method: 'POST', body });
+export const revokePullLink = (slug: string, id: string) =>
+  api<undefined>(`/api/areas/${encodeURIComponent(slug)}/pull-links/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const getKiosk = (code: string) => api<Kiosk>(`/api/kiosk/${encodeURIComponent(code)}`, { expectUnauthorized: true });
+/** Where a kiosk's pull queue sends its pulls. */
+export const kioskPullsPath = (code: string) => `/api/kiosk/${encodeURIComponent(code)}/pulls`;
