@@ -21,14 +21,26 @@ let browser: Browser;
 let admin: string;
 let member: string;
 let problemNumber: number;
+/** A pull link's code, and one that was turned off: the kiosk is opened without a session. */
+let kioskCode: string;
+let turnedOffCode: string;
 
-/** Each page with the heading it shows once loaded, and who opens it. */
-const PAGES = [
+/** Each page with the heading it shows once loaded (and a text it loads later), and who opens it (null: nobody signed in). */
+const PAGES: { path: string | (() => string); label?: string; heading: RegExp; shows?: string; as: () => string | null }[] = [
   { path: '/', heading: /pull/i, as: () => member },
   { path: '/board', heading: /board/i, as: () => member },
-  { path: () => `/problems/${problemNumber}`, heading: /conveyor/i, as: () => member },
-  { path: '/settings', heading: /settings/i, as: () => admin },
+  { path: () => `/problems/${problemNumber}`, label: '/problems/:number', heading: /conveyor/i, as: () => member },
+  { path: '/settings', heading: /settings/i, shows: 'Print card', as: () => admin },
+  { path: () => `/k/${kioskCode}`, label: '/k/:code', heading: /pull the cord/i, shows: 'Line 3 tablet', as: () => null },
+  { path: () => `/k/${turnedOffCode}`, label: '/k/:code turned off', heading: /does not work/i, as: () => null },
 ];
+
+async function makePullLink(label: string): Promise<{ id: string; code: string }> {
+  const response = await fetch(`${server.url}/api/areas/general/pull-links`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: admin }, body: JSON.stringify({ label }),
+  });
+  return (await response.json()) as { id: string; code: string };
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -37,6 +49,10 @@ beforeAll(async () => {
   member = await addMember(server.url, admin);
   const token = await createToken(server.url, admin, 'accessibility test');
   problemNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
+  kioskCode = (await makePullLink('Line 3 tablet')).code;
+  const turnedOff = await makePullLink('Old sticker');
+  await fetch(`${server.url}/api/areas/general/pull-links/${turnedOff.id}`, { method: 'DELETE', headers: { origin: server.url, cookie: admin } });
+  turnedOffCode = turnedOff.code;
 });
 afterAll(async () => {
   await browser.close();
@@ -45,15 +61,17 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) => {
-  it.each(PAGES.map((page) => ({ ...page, label: typeof page.path === 'string' ? page.path : '/problems/:number' })))(
+  it.each(PAGES.map((page) => ({ ...page, label: page.label ?? String(page.path) })))(
     '$label has no serious or critical violation',
     async (page) => {
       const path = typeof page.path === 'string' ? page.path : page.path();
-      const tab = await pageWithSession(browser, server.url, page.as());
+      const session = page.as();
+      const tab = session === null ? await (await browser.newContext()).newPage() : await pageWithSession(browser, server.url, session);
       try {
         await tab.setViewportSize(viewport);
         await tab.goto(`${server.url}${path}`);
         await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
+        if (page.shows) await tab.getByText(page.shows).first().waitFor();
         expect(await accessibilityProblems(tab)).toEqual([]);
       } finally {
         await tab.context().close();

@@ -2,6 +2,7 @@ import { usePageTitle } from '../browser/use-page-title.ts';
 import { useUser } from '../session/session-context.tsx';
 import { AreasSection } from '../settings/areas-section.tsx';
 import { InvitesSection } from '../settings/invites-section.tsx';
+import { PullLinksSection } from '../settings/pull-links-section.tsx';
 import { TokensSection } from '../settings/tokens-section.tsx';
 import { WebhooksSection } from '../settings/webhooks-section.tsx';
 
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <InvitesSection />
       <TokensSection />
       <WebhooksSection />
+      <PullLinksSection />
     </div>
   );
 }
