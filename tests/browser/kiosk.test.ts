@@ -127,3 +127,43 @@ describe('a pull link on a phone', () => {
     expect(await page.getByRole('status').textContent()).toContain('Many pulls came from here just now');
   });
 });
+
+describe('pull links in Settings', () => {
+  it('makes a link, shows its QR card, prints the card alone, and turns the link off', async () => {
+    const page = await pageWithSession(browser, server.url, admin);
+    contexts.push(page.context());
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/settings`);
+    await page.getByLabel('Where it is used (optional)').fill('Packing bench');
+    await page.getByRole('button', { name: 'Make pull link' }).click();
+    const row = page.getByRole('listitem').filter({ hasText: 'Packing bench' });
+    const qr = row.getByRole('img', { name: /QR code for the pull link of General, Packing bench/ });
+    await qr.waitFor();
+    const address = await row.getByLabel('Address of Packing bench').inputValue();
+    expect(address).toMatch(new RegExp(`^${server.url}/k/[a-z0-9]{24}$`));
+    expect(await row.getByText('Pull the cord').isVisible()).toBe(true);
+    await row.screenshot({ path: '/tmp/pull-link-row.png' });
+
+    // Printing: only the chosen card is on the sheet.
+    await page.evaluate(() => { window.print = () => undefined; });
+    await row.getByRole('button', { name: 'Print card' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.evaluate(() => document.body.classList.contains('printing-pull-card'))).toBe(true);
+    const hidden = (text: string) => page.getByText(text).first().evaluate((el) => getComputedStyle(el).visibility === 'hidden');
+    expect(await hidden('Webhooks')).toBe(true);
+    // (The row around the card is hidden now, so out of the accessibility tree: find the card by what it is.)
+    const printed = page.locator('.pull-card--printing');
+    expect(await printed.count()).toBe(1);
+    expect(await printed.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    expect(await printed.textContent()).toContain('Packing bench');
+    await page.screenshot({ path: '/tmp/pull-card-print.png' });
+    await page.emulateMedia({ media: 'screen' });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /Turn off pull link Packing bench/ }).click();
+    await expect.poll(() => row.textContent(), EVENTUALLY).toContain('Turned off');
+    const kiosk = await phone();
+    await kiosk.goto(address);
+    await kiosk.getByRole('heading', { name: 'This pull link does not work' }).waitFor();
+  });
+});
