@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KioskPull, PullLink } from '../../shared/pull-links.ts';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
+import { launchBrowser, pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
 import { addMember, setUpAdmin } from '../helpers/organisation.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -15,6 +15,8 @@ let browser: Browser;
 let admin: string;
 let member: string;
 let contexts: BrowserContext[] = [];
+/** What the Content-Security-Policy refused on any page of these tests: nothing, or the QR code or the kiosk would be broken. */
+let refusals: string[] = [];
 
 async function makeLink(label: string): Promise<PullLink> {
   const response = await fetch(`${server.url}/api/areas/general/pull-links`, {
@@ -29,7 +31,9 @@ async function phone(): Promise<Page> {
   const context = await browser.newContext(PHONE);
   context.setDefaultTimeout(15_000);
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  recordPolicyRefusals(page, refusals);
+  return page;
 }
 
 function pullAnswered(page: Page, act: () => Promise<void>): Promise<KioskPull> {
@@ -49,6 +53,8 @@ beforeAll(async () => {
 afterEach(async () => {
   await Promise.all(contexts.map((context) => context.close()));
   contexts = [];
+  expect(refusals).toEqual([]);
+  refusals = [];
 });
 afterAll(async () => {
   /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
@@ -132,6 +138,7 @@ describe('pull links in Settings', () => {
   it('makes a link, shows its QR card, prints the card alone, and turns the link off', async () => {
     const page = await pageWithSession(browser, server.url, admin);
     contexts.push(page.context());
+    recordPolicyRefusals(page, refusals);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${server.url}/settings`);
     await page.getByLabel('Where it is used (optional)').fill('Packing bench');
