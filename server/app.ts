@@ -37,6 +37,8 @@ import { createHistoryService } from './history/service.ts';
 import { passwordResetRoutes, peopleRoutes } from './people/routes.ts';
 import { createPeopleService } from './people/service.ts';
 import { problemRoutes } from './problems/routes.ts';
+import { kioskRoutes, pullLinkRoutes } from './pull-links/routes.ts';
+import { createPullLinkService } from './pull-links/service.ts';
 import { createProblemService } from './problems/service.ts';
 import { swarmRoutes } from './swarm/routes.ts';
 import { createSwarmService } from './swarm/service.ts';
@@ -126,6 +128,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const learnings = createLearningService(db, events, clock);
   const learningSearch = createLearningSearch(db);
   const alerts = createAlertService(db, clock);
+  const pullLinks = createPullLinkService(db, problems, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -175,6 +178,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
     await api.register(passwordResetRoutes, { people, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
+    await api.register(kioskRoutes, { pullLinks, rateLimit: config.pullLinkRateLimit });
   });
   // Monitors post here with their integration's own token: no session, no API token.
   await app.register(notificationRoutes, { integrations, clock });
@@ -194,6 +198,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(webhookRoutes, { webhooks });
     await api.register(integrationRoutes, { integrations });
     await api.register(learningRoutes, { learnings, search: learningSearch });
+    await api.register(pullLinkRoutes, { pullLinks, publicUrl });
     await api.register(liveRoutes, { db, events, publicUrl, credentialHolds: (credential) => accounts.credentialHolds(credential), ...live });
   });
 

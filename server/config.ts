@@ -14,6 +14,8 @@ export interface Config {
   sessionDays: number;
   inviteHours: number;
   authRateLimitPerMinute: number;
+  /** Pulls per minute through one pull link, and from one address through any pull link: a stuck kiosk cannot flood the board. */
+  pullLinkRateLimit: { perLink: number; perAddress: number };
   /** Lets webhooks reach private and loopback addresses (a chat server on the same network); never link-local. */
   webhookAllowPrivate: boolean;
 }
@@ -85,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: integer(env, 'ANDON_SESSION_DAYS', 30, 1, 365),
     inviteHours: integer(env, 'ANDON_INVITE_HOURS', 72, 1, 24 * 90),
     authRateLimitPerMinute: integer(env, 'ANDON_AUTH_RATE_LIMIT', 10, 1, 10_000),
+    pullLinkRateLimit: {
+      perLink: integer(env, 'ANDON_PULL_LINK_RATE_LIMIT', 10, 1, 10_000),
+      perAddress: integer(env, 'ANDON_PULL_ADDRESS_RATE_LIMIT', 30, 1, 10_000),
+    },
     webhookAllowPrivate: boolean(env, 'ANDON_WEBHOOK_ALLOW_PRIVATE'),
   };
 }

@@ -64,7 +64,9 @@ async function followUpRows(db: Queryable, learningId: string, body: SaveLearnin
 
 /** Anyone who joined the swarm writes its learning; an admin or an API token (a script) too. */
 async function requireWriter(db: Queryable, by: Principal, problemId: string): Promise<void> {
-  if (by.kind === 'token' || by.role === 'admin') return;
+  if (by.kind === 'token') return;
+  if (by.kind !== 'user') throw new ForbiddenError('not_in_swarm', 'Only the swarm of this problem can write its learning');
+  if (by.role === 'admin') return;
   if (!(await store.hasSwarmed(db, problemId, by.id))) throw new ForbiddenError('not_in_swarm', 'Only the swarm of this problem can write its learning');
 }
 

@@ -24,21 +24,26 @@ let problemNumber: number;
 let resolvedNumber: number;
 let learningId: string;
 let resetCode: string;
+/** A pull link's code, and one that was turned off: the kiosk is opened without a session. */
+let kioskCode: string;
+let turnedOffCode: string;
 
-/** Each page with the heading it shows once loaded, and who opens it. */
-const PAGES = [
+/** Each page with the heading it shows once loaded (and a text it loads later), and who opens it (null: nobody signed in). */
+const PAGES: { path: string | (() => string); label?: string; heading: RegExp; shows?: string; as: () => string | null }[] = [
   { path: '/', heading: /pull/i, as: () => member },
   { path: '/board', heading: /board/i, as: () => member },
   { path: '/board?tv=1', heading: /board/i, as: () => member },
   { path: () => `/problems/${problemNumber}`, label: '/problems/:number', heading: /conveyor/i, as: () => member },
   { path: () => `/problems/${resolvedNumber}`, label: '/problems/:number (resolved, with its learning)', heading: /jammed/i, as: () => admin },
-  { path: '/settings', heading: /settings/i, as: () => admin },
+  { path: '/settings', heading: /settings/i, shows: 'Print card', as: () => admin },
   { path: '/learnings?q=jammed', heading: /learnings/i, as: () => member },
   { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => member },
   { path: '/alerts', heading: /alerts/i, as: () => member },
   { path: '/history', heading: /history/i, as: () => member },
   { path: '/account', heading: /your account/i, as: () => member },
   { path: () => `/reset/${resetCode}`, label: '/reset/:code', heading: /new password/i, as: () => member },
+  { path: () => `/k/${kioskCode}`, label: '/k/:code', heading: /pull the cord/i, shows: 'Line 3 tablet', as: () => null },
+  { path: () => `/k/${turnedOffCode}`, label: '/k/:code turned off', heading: /does not work/i, as: () => null },
 ];
 
 /** A request as the admin's browser would send it. */
@@ -51,6 +56,13 @@ async function call<T>(method: string, path: string, body?: object): Promise<T> 
   return (await response.json()) as T;
 }
 
+async function makePullLink(label: string): Promise<{ id: string; code: string }> {
+  const response = await fetch(`${server.url}/api/areas/general/pull-links`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: admin }, body: JSON.stringify({ label }),
+  });
+  return (await response.json()) as { id: string; code: string };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await startServer({ dataDir: data.dir });
@@ -58,6 +70,10 @@ beforeAll(async () => {
   member = await addMember(server.url, admin);
   const token = await createToken(server.url, admin, 'accessibility test');
   problemNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
+  kioskCode = (await makePullLink('Line 3 tablet')).code;
+  const turnedOff = await makePullLink('Old sticker');
+  await fetch(`${server.url}/api/areas/general/pull-links/${turnedOff.id}`, { method: 'DELETE', headers: { origin: server.url, cookie: admin } });
+  turnedOffCode = turnedOff.code;
   // A resolved problem with a published learning, so the learning pages have something to show.
   resolvedNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Labeller jammed') })).number;
   await call('POST', `/api/problems/${resolvedNumber}/swarm`);
@@ -76,15 +92,17 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) => {
-  it.each(PAGES.map((page) => ({ ...page, label: 'label' in page ? page.label : page.path })))(
+  it.each(PAGES.map((page) => ({ ...page, label: page.label ?? String(page.path) })))(
     '$label has no serious or critical violation',
     async (page) => {
       const path = typeof page.path === 'string' ? page.path : page.path();
-      const tab = await pageWithSession(browser, server.url, page.as());
+      const session = page.as();
+      const tab = session === null ? await (await browser.newContext()).newPage() : await pageWithSession(browser, server.url, session);
       try {
         await tab.setViewportSize(viewport);
         await tab.goto(`${server.url}${path}`);
         await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
+        if (page.shows) await tab.getByText(page.shows).first().waitFor();
         expect(await accessibilityProblems(tab)).toEqual([]);
       } finally {
         await tab.context().close();

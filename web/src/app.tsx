@@ -1,4 +1,4 @@
-import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { AlertBanners } from './alerts/alert-banners.tsx';
 import { AlertsProvider } from './alerts/alerts-context.tsx';
 import { AppHeader } from './components/app-header.tsx';
@@ -11,6 +11,7 @@ import { HistoryPage } from './pages/history-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
 import { LearningPage } from './pages/learning-page.tsx';
 import { LearningsPage } from './pages/learnings-page.tsx';
+import { KioskPage } from './pages/kiosk-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ProblemPage } from './pages/problem-page.tsx';
 import { PullPage } from './pages/pull-page.tsx';
@@ -110,6 +111,15 @@ function Routes() {
 export function App() {
   // A wall screen shows the board alone: no header, nothing to click.
   const tv = useTvMode();
+  const [kiosk, kioskParams] = useRoute('/k/:code');
+  // A pull link's page stands on its own, signed in or not: no header, no navigation, nothing to sign in to.
+  if (kiosk) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <KioskPage code={kioskParams.code} />
+      </main>
+    );
+  }
   return (
     <>
       {!tv && <AppHeader />}

@@ -493,3 +493,22 @@ export const areaFollowers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.areaId, t.userId] }), index('area_followers_user_idx').on(t.userId)],
 );
+
+/**
+ * Pull links: anyone who opens /k/<code> may pull into the area. The code is kept as it is (not
+ * hashed) so that an admin can print the QR card again; it grants nothing but pulling into one area.
+ */
+export const pullLinks = pgTable(
+  'pull_links',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
+    label: text('label').notNull().default(''),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    lastPulledAt: bigint('last_pulled_at', { mode: 'number' }),
+    revokedAt: bigint('revoked_at', { mode: 'number' }),
+  },
+  (t) => [index('pull_links_area_idx').on(t.areaId)],
+);

@@ -492,3 +492,22 @@ export const areaFollowers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.areaId, t.userId] }), index('area_followers_user_idx').on(t.userId)],
 );
+
+/**
+ * Pull links: anyone who opens /k/<code> may pull into the area. The code is kept as it is (not
+ * hashed) so that an admin can print the QR card again; it grants nothing but pulling into one area.
+ */
+export const pullLinks = sqliteTable(
+  'pull_links',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    areaId: text('area_id').notNull().references(() => areas.id, { onDelete: 'cascade' }),
+    label: text('label').notNull().default(''),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    lastPulledAt: integer('last_pulled_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('pull_links_area_idx').on(t.areaId)],
+);

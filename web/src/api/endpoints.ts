@@ -32,6 +32,7 @@ import type {
   UsePasswordResetBody,
 } from '../../../shared/people.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
+import type { CreatePullLinkBody, Kiosk, PullLink, PullLinkList } from '../../../shared/pull-links.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, Webhook, WebhookList } from '../../../shared/webhooks.ts';
 import type { CreatedIntegration, CreateIntegrationBody, Integration, IntegrationList, UpdateIntegrationBody } from '../../../shared/integrations.ts';
@@ -167,3 +168,12 @@ export const enableWebhook = (id: string) => api<Webhook>(`/api/webhooks/${encod
 
 export const getAlertPreferences = () => api<AlertPreferences>('/api/me/alert-preferences');
 export const putAlertPreferences = (body: PutAlertPreferencesBody) => api<AlertPreferences>('/api/me/alert-preferences', { method: 'PUT', body });
+
+export const listPullLinks = (slug: string) => api<PullLinkList>(`/api/areas/${encodeURIComponent(slug)}/pull-links`);
+export const createPullLink = (slug: string, body: CreatePullLinkBody) =>
+  api<PullLink>(`/api/areas/${encodeURIComponent(slug)}/pull-links`, { method: 'POST', body });
+export const revokePullLink = (slug: string, id: string) =>
+  api<undefined>(`/api/areas/${encodeURIComponent(slug)}/pull-links/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const getKiosk = (code: string) => api<Kiosk>(`/api/kiosk/${encodeURIComponent(code)}`, { expectUnauthorized: true });
+/** Where a kiosk's pull queue sends its pulls. */
+export const kioskPullsPath = (code: string) => `/api/kiosk/${encodeURIComponent(code)}/pulls`;

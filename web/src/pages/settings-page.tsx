@@ -4,6 +4,7 @@ import { AreasSection } from '../settings/areas-section.tsx';
 import { IntegrationsSection } from '../settings/integrations-section.tsx';
 import { InvitesSection } from '../settings/invites-section.tsx';
 import { PeopleSection } from '../settings/people-section.tsx';
+import { PullLinksSection } from '../settings/pull-links-section.tsx';
 import { TokensSection } from '../settings/tokens-section.tsx';
 import { WebhooksSection } from '../settings/webhooks-section.tsx';
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <TokensSection />
       <WebhooksSection />
       <IntegrationsSection />
+      <PullLinksSection />
     </div>
   );
 }

@@ -239,4 +239,27 @@ describe('PullQueue', () => {
     t.storage.setItem(PULL_QUEUE_STORAGE_KEY, '{not json');
     expect(new PullQueue(t.deps).list()).toEqual([]);
   });
+
+  it('sends a kiosk pull (no title, its own endpoint) and says calmly why a rate-limited one waits', async () => {
+    const urls: string[] = [];
+    const answers = [
+      () => json(429, { error: { code: 'rate_limited', message: 'Too many attempts', details: [] } }),
+      () => json(201, { number: 9, title: 'Stop pulled at Line 3', level: 'stop', areaName: 'General', raisedAt: '2025-01-01T00:00:00.000Z' }),
+    ];
+    const fetch = (async (url: string) => {
+      urls.push(url);
+      const answer = answers.shift();
+      if (!answer) throw new Error('unexpected fetch');
+      return answer();
+    }) as unknown as typeof globalThis.fetch;
+    const queue = new PullQueue<{ title?: string; level?: 'help' | 'stop' }, { number: number; title: string }>({
+      storage: new FakeStorage(), fetch, endpoint: '/api/kiosk/abc/pulls', newKey: () => 'k1', random: () => 0.5,
+    });
+    const pull = queue.enqueue({ level: 'stop' });
+    expect(await queue.send(pull.key)).toMatchObject({ kind: 'waiting' });
+    expect(queue.list()[0].lastProblem).toMatch(/^Many pulls came from here just now/);
+    expect(await queue.send(pull.key)).toMatchObject({ kind: 'sent', problem: { number: 9, title: 'Stop pulled at Line 3' } });
+    expect(urls).toEqual(['/api/kiosk/abc/pulls', '/api/kiosk/abc/pulls']);
+    expect(queue.list()).toEqual([]);
+  });
 });

@@ -8,9 +8,13 @@ import { backoffDelayMs, PULL_RETRY } from '../browser/backoff.ts';
 export const PULL_QUEUE_STORAGE_KEY = 'andon.pull-queue.v1';
 export const PULL_TIMEOUT_MS = 10_000;
 
-export interface QueuedPull {
+/** What every kind of pull sends (the pull page's body, a kiosk's) and what its answer must have. */
+interface PullBody { title?: string }
+interface PullAnswer { number: number }
+
+export interface QueuedPull<Body extends PullBody = RaiseProblemBody> {
   key: string;
-  body: RaiseProblemBody;
+  body: Body;
   queuedAt: number;
   attempts: number;
   nextAttemptAt: number;
@@ -22,10 +26,10 @@ export interface QueuedPull {
 /** What the server said when it turned a pull down, kept as plain data for the page to show. */
 export type Refusal = Pick<ApiError, 'status' | 'code' | 'message' | 'details'>;
 
-export type PullOutcome =
-  | { kind: 'sent'; key: string; body: RaiseProblemBody; problem: Problem }
+export type PullOutcome<Body extends PullBody = RaiseProblemBody, Answer extends PullAnswer = Problem> =
+  | { kind: 'sent'; key: string; body: Body; problem: Answer }
   | { kind: 'waiting'; key: string; reason: string; needsSignIn: boolean }
-  | { kind: 'refused'; key: string; body: RaiseProblemBody; refusal: Refusal }
+  | { kind: 'refused'; key: string; body: Body; refusal: Refusal }
   /** Already being sent by this tab, or already gone (another tab sent it). */
   | { kind: 'skipped'; key: string };
 
@@ -42,13 +46,12 @@ export interface PullQueueDeps {
   storageKey?: string;
 }
 
-type Listener = (outcome: PullOutcome | null) => void;
-
-export class PullQueue {
+/** A pull page's queue (the defaults), or a kiosk's: another endpoint, body and answer. */
+export class PullQueue<Body extends PullBody = RaiseProblemBody, Answer extends PullAnswer = Problem> {
   private readonly inFlight = new Set<string>();
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<(outcome: PullOutcome<Body, Answer> | null) => void>();
   // Used when storage refuses writes (quota, private mode) so the pull still survives this page.
-  private memory: QueuedPull[] = [];
+  private memory: QueuedPull<Body>[] = [];
   private storageRefusedWrite = false;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -63,26 +66,26 @@ export class PullQueue {
     this.memory = this.readStorage() ?? [];
   }
 
-  list(): QueuedPull[] {
+  list(): QueuedPull<Body>[] {
     if (this.storageRefusedWrite) return this.memory;
     return this.readStorage() ?? this.memory;
   }
 
   /** Stores the pull first; the caller then sends it with `send(pull.key)`. */
-  enqueue(body: RaiseProblemBody): QueuedPull {
+  enqueue(body: Body): QueuedPull<Body> {
     const now = this.now();
-    const pull: QueuedPull = { key: this.newKey(), body, queuedAt: now, attempts: 0, nextAttemptAt: now };
+    const pull: QueuedPull<Body> = { key: this.newKey(), body, queuedAt: now, attempts: 0, nextAttemptAt: now };
     this.write([...this.list(), pull]);
     this.emit(null);
     return pull;
   }
 
-  async send(key: string): Promise<PullOutcome> {
+  async send(key: string): Promise<PullOutcome<Body, Answer>> {
     const pull = this.list().find((p) => p.key === key);
     if (!pull || this.inFlight.has(key)) return { kind: 'skipped', key };
     this.inFlight.add(key);
     this.emit(null);
-    let outcome: PullOutcome;
+    let outcome: PullOutcome<Body, Answer>;
     try {
       outcome = await this.attempt(pull);
     } finally {
@@ -94,7 +97,7 @@ export class PullQueue {
   }
 
   /** Sends every pull whose retry time has come (or every pull, when forced: page load, back online). */
-  async flush(options: { force?: boolean } = {}): Promise<PullOutcome[]> {
+  async flush(options: { force?: boolean } = {}): Promise<PullOutcome<Body, Answer>[]> {
     const now = this.now();
     const due = this.list().filter((p) => options.force || p.nextAttemptAt <= now);
     return Promise.all(due.map((p) => this.send(p.key)));
@@ -107,7 +110,7 @@ export class PullQueue {
     return Math.min(...waiting.map((p) => p.nextAttemptAt));
   }
 
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: (outcome: PullOutcome<Body, Answer> | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -118,11 +121,11 @@ export class PullQueue {
     this.emit(null);
   }
 
-  private async attempt(pull: QueuedPull): Promise<PullOutcome> {
+  private async attempt(pull: QueuedPull<Body>): Promise<PullOutcome<Body, Answer>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.deps.timeoutMs ?? PULL_TIMEOUT_MS);
     try {
-      const problem = await api<Problem | undefined>(this.deps.endpoint ?? '/api/problems', {
+      const problem = await api<Answer | undefined>(this.deps.endpoint ?? '/api/problems', {
         method: 'POST',
         body: pull.body,
         headers: { 'Idempotency-Key': pull.key },
@@ -141,12 +144,12 @@ export class PullQueue {
     }
   }
 
-  private settle(pull: QueuedPull, outcome: PullOutcome): void {
+  private settle(pull: QueuedPull<Body>, outcome: PullOutcome<Body, Answer>): void {
     const rest = this.list().filter((p) => p.key !== pull.key);
     if (outcome.kind === 'waiting') {
       const current = this.list().find((p) => p.key === pull.key) ?? pull;
       const attempts = current.attempts + 1;
-      const retried: QueuedPull = {
+      const retried: QueuedPull<Body> = {
         ...current,
         attempts,
         nextAttemptAt: this.now() + backoffDelayMs(attempts - 1, PULL_RETRY, this.random),
@@ -159,7 +162,7 @@ export class PullQueue {
     }
   }
 
-  private readStorage(): QueuedPull[] | null {
+  private readStorage(): QueuedPull<Body>[] | null {
     let raw: string | null;
     try {
       raw = this.deps.storage.getItem(this.storageKey);
@@ -169,13 +172,13 @@ export class PullQueue {
     if (raw === null) return [];
     try {
       const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? parsed.filter(isQueuedPull) : [];
+      return Array.isArray(parsed) ? parsed.filter((item): item is QueuedPull<Body> => isQueuedPull(item)) : [];
     } catch {
       return [];
     }
   }
 
-  private write(pulls: QueuedPull[]): void {
+  private write(pulls: QueuedPull<Body>[]): void {
     this.memory = pulls;
     try {
       this.deps.storage.setItem(this.storageKey, JSON.stringify(pulls));
@@ -186,24 +189,25 @@ export class PullQueue {
     }
   }
 
-  private emit(outcome: PullOutcome | null): void {
+  private emit(outcome: PullOutcome<Body, Answer> | null): void {
     for (const listener of this.listeners) listener(outcome);
   }
 }
 
-function isQueuedPull(value: unknown): value is QueuedPull {
-  const pull = value as Partial<QueuedPull> | null;
-  return typeof pull === 'object' && pull !== null && typeof pull.key === 'string' && typeof pull.body?.title === 'string';
+function isQueuedPull(value: unknown): boolean {
+  const pull = value as { key?: unknown; body?: unknown } | null;
+  return typeof pull === 'object' && pull !== null && typeof pull.key === 'string' && typeof pull.body === 'object' && pull.body !== null;
 }
 
-function waiting(pull: QueuedPull, reason: string, needsSignIn = false): PullOutcome {
+function waiting(pull: QueuedPull<PullBody>, reason: string, needsSignIn = false): { kind: 'waiting'; key: string; reason: string; needsSignIn: boolean } {
   return { kind: 'waiting', key: pull.key, reason, needsSignIn };
 }
 
-function outcomeOfFailure(pull: QueuedPull, failure: unknown, timedOut: boolean): PullOutcome {
+function outcomeOfFailure<Body extends PullBody>(pull: QueuedPull<Body>, failure: unknown, timedOut: boolean): PullOutcome<Body, never> {
   if (failure instanceof ApiError) {
     const { status, code, message, details } = failure;
     if (status === 401) return waiting(pull, 'Your session has ended. Sign in again to send it.', true);
+    if (status === 429) return waiting(pull, 'Many pulls came from here just now, so Andon asked to wait a moment.');
     if (status === 408 || status === 429 || status >= 500 || status < 200) {
       return waiting(pull, `The server is busy or unavailable (${status}).`);
     }

@@ -1,9 +1,11 @@
 // Runs the pull queue for the whole signed-in app, so waiting pulls keep retrying on every page
 // and the outcome of a pull made on the pull page is still there after visiting the board.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Problem, RaiseProblemBody } from '../../../shared/problems.ts';
 import { useUser } from '../session/session-context.tsx';
 import { PULL_QUEUE_STORAGE_KEY, PullQueue, type PullOutcome, type QueuedPull, type Refusal } from './pull-queue.ts';
+import { pullStorage } from './pull-storage.ts';
+import { usePullQueue } from './use-pull-queue.ts';
 
 export interface RecentPull {
   key: string;
@@ -25,69 +27,27 @@ interface PullsApi {
 const RECENT_MAX = 5;
 const PullsContext = createContext<PullsApi | null>(null);
 
-// Where storage is blocked outright, refusing writes makes the queue keep pulls in memory instead.
-const noStorage: Pick<Storage, 'getItem' | 'setItem'> = {
-  getItem: () => null,
-  setItem: () => {
-    throw new Error('storage unavailable');
-  },
-};
-
 function createQueue(userId: string): PullQueue {
-  let storage: Pick<Storage, 'getItem' | 'setItem'>;
-  try {
-    storage = window.localStorage;
-  } catch {
-    storage = noStorage;
-  }
-  return new PullQueue({ storage, storageKey: `${PULL_QUEUE_STORAGE_KEY}:${userId}` });
+  return new PullQueue({ storage: pullStorage(), storageKey: `${PULL_QUEUE_STORAGE_KEY}:${userId}` });
 }
 
 export function PullsProvider({ children }: { children: ReactNode }) {
   const user = useUser();
   const [queue] = useState(() => createQueue(user.id));
-  const [waiting, setWaiting] = useState<QueuedPull[]>(() => queue.list());
   const [recent, setRecent] = useState<RecentPull[]>([]);
   const [lateRefusal, setLateRefusal] = useState<PullsApi['lateRefusal']>(null);
   const foreground = useRef(new Set<string>());
-  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const scheduleRetry = useCallback(() => {
-    if (retryTimer.current) clearTimeout(retryTimer.current);
-    const at = queue.nextAttemptAt();
-    if (at === null) return;
-    retryTimer.current = setTimeout(() => void queue.flush(), Math.max(0, at - Date.now()));
-  }, [queue]);
-
-  useEffect(() => {
-    const unsubscribe = queue.subscribe((outcome) => {
-      setWaiting(queue.list());
-      scheduleRetry();
-      if (outcome?.kind === 'sent') {
-        setRecent((list) => [
-          { key: outcome.key, title: outcome.body.title, problem: outcome.problem },
-          ...list.filter((r) => r.key !== outcome.key),
-        ].slice(0, RECENT_MAX));
-      }
-      if (outcome?.kind === 'refused' && !foreground.current.has(outcome.key)) {
-        setLateRefusal({ title: outcome.body.title, refusal: outcome.refusal });
-      }
-    });
-    const flushAll = () => void queue.flush({ force: true });
-    const otherTab = (event: StorageEvent) => {
-      if (event.key === queue.storageKey) queue.notifyExternalChange();
-    };
-    window.addEventListener('online', flushAll);
-    window.addEventListener('storage', otherTab);
-    // Pulls left over from an earlier visit (a reload, a crash, a closed laptop) go out at once.
-    flushAll();
-    return () => {
-      unsubscribe();
-      window.removeEventListener('online', flushAll);
-      window.removeEventListener('storage', otherTab);
-      if (retryTimer.current) clearTimeout(retryTimer.current);
-    };
-  }, [queue, scheduleRetry]);
+  const waiting = usePullQueue(queue, (outcome) => {
+    if (outcome.kind === 'sent') {
+      setRecent((list) => [
+        { key: outcome.key, title: outcome.body.title, problem: outcome.problem },
+        ...list.filter((r) => r.key !== outcome.key),
+      ].slice(0, RECENT_MAX));
+    }
+    if (outcome.kind === 'refused' && !foreground.current.has(outcome.key)) {
+      setLateRefusal({ title: outcome.body.title, refusal: outcome.refusal });
+    }
+  });
 
   const pull = useCallback(
     async (body: RaiseProblemBody) => {
