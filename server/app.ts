@@ -23,6 +23,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { webApp } from './http/web-app.ts';
 import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { learningExportRoutes, learningFeedRoutes } from './learnings/feed/routes.ts';
+import { createLearningFeed } from './learnings/feed/service.ts';
 import { learningRoutes } from './learnings/routes.ts';
 import { createLearningSearch } from './learnings/search/service.ts';
 import { createLearningService } from './learnings/service.ts';
@@ -127,6 +129,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
 
   // Webhook links need an absolute origin: PUBLIC_URL, or where this instance listens.
   const publicBase = publicUrl?.origin ?? `http://${config.host}:${config.port}`;
+  const learningFeed = createLearningFeed(db, clock, publicBase);
   const guard = { allowPrivate: config.webhookAllowPrivate, resolve: webhookSending.resolve ?? systemResolver };
   const webhooks = createWebhookService(db, clock, guard);
   const dispatcher = createWebhookDispatcher(db, { ...guard, clock, publicBase, timeoutMs: webhookSending.timeoutMs ?? WEBHOOK_TIMEOUT_MS, logError });
@@ -158,6 +161,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   await app.register(async function publicApi(api) {
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
+    await api.register(learningFeedRoutes, { feed: learningFeed });
   });
 
   // Routes that need a session or an API token: a new capability's routes are registered here.
@@ -171,6 +175,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
     await api.register(learningRoutes, { learnings, search: learningSearch });
+    await api.register(learningExportRoutes, { feed: learningFeed });
     await api.register(liveRoutes, { db, events, publicUrl, ...live });
   });
 
