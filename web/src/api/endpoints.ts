@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
 import type {
-  Learning, LearningDetail, MyLearnings, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions,
+  CreatedFeedToken, Learning, LearningDetail, MyLearnings, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions,
 } from '../../../shared/learnings.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
@@ -120,3 +120,5 @@ export function searchLearnings(query: SearchQuery, signal?: AbortSignal): Promi
   }
   return api<SearchResults>(`/api/learnings?${params}`, { signal });
 }
+export const createFeedToken = () => api<CreatedFeedToken>('/api/feed-token', { method: 'POST' });
+export const revokeFeedToken = () => api<undefined>('/api/feed-token', { method: 'DELETE' });
