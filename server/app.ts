@@ -28,6 +28,8 @@ import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/route
 import { integrationRoutes, notificationRoutes } from './integrations/routes.ts';
 import { createIntegrationService } from './integrations/service.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { learningExportRoutes, learningFeedRoutes } from './learnings/feed/routes.ts';
+import { createLearningFeed } from './learnings/feed/service.ts';
 import { learningRoutes } from './learnings/routes.ts';
 import { createLearningSearch } from './learnings/search/service.ts';
 import { createLearningService } from './learnings/service.ts';
@@ -145,6 +147,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
 
   // Webhook links need an absolute origin: PUBLIC_URL, or where this instance listens.
   const publicBase = publicUrl?.origin ?? `http://${config.host}:${config.port}`;
+  const learningFeed = createLearningFeed(db, clock, publicBase);
   const guard = { allowPrivate: config.webhookAllowPrivate, resolve: webhookSending.resolve ?? systemResolver };
   const webhooks = createWebhookService(db, clock, guard);
   const dispatcher = createWebhookDispatcher(db, { ...guard, clock, publicBase, events, timeoutMs: webhookSending.timeoutMs ?? WEBHOOK_TIMEOUT_MS, logError });
@@ -179,6 +182,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
     await api.register(passwordResetRoutes, { people, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
     await api.register(kioskRoutes, { pullLinks, rateLimit: config.pullLinkRateLimit });
+    await api.register(learningFeedRoutes, { feed: learningFeed });
   });
   // Monitors post here with their integration's own token: no session, no API token.
   await app.register(notificationRoutes, { integrations, clock });
@@ -199,6 +203,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(integrationRoutes, { integrations });
     await api.register(learningRoutes, { learnings, search: learningSearch });
     await api.register(pullLinkRoutes, { pullLinks, publicUrl });
+    await api.register(learningExportRoutes, { feed: learningFeed });
     await api.register(liveRoutes, { db, events, publicUrl, credentialHolds: (credential) => accounts.credentialHolds(credential), ...live });
   });
 

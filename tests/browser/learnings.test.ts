@@ -1,3 +1,4 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Learning } from '../../shared/learnings.ts';
@@ -120,6 +121,14 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     await page.locator('.learning-hit').first().waitFor(EVENTUALLY);
     const marks = await page.locator('.learning-hit mark').allTextContents();
     expect(marks.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['pool']));
+
+    // The feed address, made here and read by a feed reader (no session), lists the learning.
+    await page.getByText('Follow in a feed reader, or download').click();
+    await page.getByRole('button', { name: 'Make my feed address' }).click();
+    const address = page.getByLabel('Your feed address');
+    await address.waitFor(EVENTUALLY);
+    const feed = parseFeed(await (await fetch(await address.inputValue())).text());
+    expect(feed.items.map((item) => item.title)).toEqual(expect.arrayContaining([expect.stringMatching(/the pool was too small/)]));
     await page.context().close();
   });
 });

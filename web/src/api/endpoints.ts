@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
 import type {
-  Learning, LearningDetail, MyLearnings, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions,
+  CreatedFeedToken, Learning, LearningDetail, MyLearnings, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions,
 } from '../../../shared/learnings.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { HistoryPage, HistoryQuery } from '../../../shared/history.ts';
@@ -177,3 +177,6 @@ export const revokePullLink = (slug: string, id: string) =>
 export const getKiosk = (code: string) => api<Kiosk>(`/api/kiosk/${encodeURIComponent(code)}`, { expectUnauthorized: true });
 /** Where a kiosk's pull queue sends its pulls. */
 export const kioskPullsPath = (code: string) => `/api/kiosk/${encodeURIComponent(code)}/pulls`;
+
+export const createFeedToken = () => api<CreatedFeedToken>('/api/feed-token', { method: 'POST' });
+export const revokeFeedToken = () => api<undefined>('/api/feed-token', { method: 'DELETE' });

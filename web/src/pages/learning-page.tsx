@@ -61,6 +61,7 @@ function LearningBody({ detail, onChanged }: { detail: LearningDetail; onChanged
         {learning.state === 'draft' ? <span className="badge">Draft</span> : <>Published {learning.publishedAt && formatWhen(learning.publishedAt)}</>}
         {' · '}{areaName(areas, learning.area)}{' · from '}<Link href={`/problems/${learning.problemNumber}`}>problem #{learning.problemNumber}</Link>
         {learning.tags.length > 0 && <> · {learning.tags.map((tag) => <Link key={tag} className="tag" href={`/learnings?tag=${encodeURIComponent(tag)}`}>{tag}</Link>)}</>}
+        {' · '}<a href={`/api/learnings/${encodeURIComponent(learning.id)}/export.md`} download>Download as Markdown</a>
       </p>
 
       <section className="learning-page__spread" aria-labelledby="spread-title">

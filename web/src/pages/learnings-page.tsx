@@ -5,6 +5,7 @@ import { searchLearnings } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
+import { FeedAddress } from '../learnings/feed-address.tsx';
 import { SnippetText } from '../learnings/snippet-text.tsx';
 import { useLoaded } from '../learnings/use-loaded.ts';
 import '../learnings/learnings.css';
@@ -52,6 +53,7 @@ export function LearningsPage() {
     <div className="learnings-page">
       <h1 tabIndex={-1}>Learnings</h1>
       <p className="lead">What every resolved problem taught. Search before you swarm: it may have happened before.</p>
+      <FeedAddress />
       <form className="learnings-search" role="search" onSubmit={submit} key={key}>
         <div className="field learnings-search__words">
           <label htmlFor={`${id}-q`}>Search</label>
