@@ -22,6 +22,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webApp } from './http/web-app.ts';
 import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
+import { createMetrics } from './metrics/registry.ts';
+import { metricsRoutes, requestMetrics } from './metrics/routes.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { retentionJob, scheduleRetention } from './jobs/retention.ts';
 import { problemRoutes } from './problems/routes.ts';
@@ -106,6 +108,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const swarm = createSwarmService(db, events, clock);
   const timeline = createTimelineService(db, events, clock);
   const escalation = createEscalationService(db, events, clock);
+  const metrics = createMetrics(db, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -134,6 +137,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
 
   // The app's cross-cutting plugins, for every route.
   await app.register(errorHandling);
+  await app.register(requestMetrics, { metrics });
   await app.register(securityHeaders, { publicUrl });
   await app.register(refusedUpgradeHangUp);
   await app.register(auth, { accounts, publicUrl });
@@ -150,6 +154,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     }
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Guarded by its own token (Prometheus has no session), so not in the authenticated context.
+  await app.register(metricsRoutes, { metrics, token: config.metricsToken });
   await app.register(async function publicApi(api) {
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
@@ -165,7 +171,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(timelineRoutes, { timeline });
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
-    await api.register(liveRoutes, { db, events, publicUrl, ...live });
+    await api.register(liveRoutes, { db, events, publicUrl, ...live, watch: metrics.watchLive });
   });
 
   // Public too; its catch-all gets only the paths no other route matches.

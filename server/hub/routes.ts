@@ -12,6 +12,7 @@ import { createEventFeed, type FeedOptions } from './event-feed.ts';
 import { databaseEventSource } from './event-source.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { releaseUpgradeRequest } from './release-upgrade-request.ts';
+import type { LiveView } from '../metrics/registry.ts';
 
 export interface LiveSettings extends HubOptions, Pick<FeedOptions, 'pollMs' | 'recentEvents'> {
   /** How long shutdown waits for clients to answer the 1001 close before dropping them. */
@@ -22,6 +23,8 @@ export interface LiveRoutesOptions extends LiveSettings {
   db: Database;
   events: EventLog;
   publicUrl: URL | null;
+  /** Hands the metrics a view of this instance's hub (connections, how far its feed has got). */
+  watch?: (view: LiveView) => void;
 }
 
 /**
@@ -70,6 +73,7 @@ export const liveRoutes = fp<LiveRoutesOptions>(async (fastify, opts) => {
   await feed.start();
   const hub = createHub(feed, source, { heartbeatIntervalMs: opts.heartbeatIntervalMs, logError });
   feed.subscribe((event) => hub.broadcast(event));
+  opts.watch?.({ connections: () => hub.connectionCount, head: () => feed.head });
   const stopOffering = opts.events.subscribe((event) => feed.offer(event));
   const stopListening = await opts.db.listen(EVENTS_CHANNEL, () => feed.wake());
 
