@@ -17,6 +17,8 @@ import { createEventLog } from './events/event-log.ts';
 import { escalationRoutes } from './escalation/routes.ts';
 import { ESCALATION_JOB } from './escalation/job.ts';
 import { createEscalationService, escalationJob } from './escalation/service.ts';
+import { flowRoutes } from './flow/routes.ts';
+import { createFlowService } from './flow/service.ts';
 import { errorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -109,6 +111,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const timeline = createTimelineService(db, events, clock);
   const escalation = createEscalationService(db, events, clock);
   const metrics = createMetrics(db, clock);
+  const flow = createFlowService(db, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -171,6 +174,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(timelineRoutes, { timeline });
     await api.register(escalationRoutes, { escalation });
     await api.register(webhookRoutes, { webhooks });
+    await api.register(flowRoutes, { flow });
     await api.register(liveRoutes, { db, events, publicUrl, ...live, watch: metrics.watchLive });
   });
 

@@ -110,7 +110,7 @@ export const FlowDismissed = Type.Object({
 });
 export type FlowDismissed = Static<typeof FlowDismissed>;
 
-export const FlowDistribution = Type.Object({ respond: BucketCounts, resolve: BucketCounts });
+export const FlowDistribution = Type.Object({ respond: BucketCounts, contain: BucketCounts, resolve: BucketCounts });
 export type FlowDistribution = Static<typeof FlowDistribution>;
 
 /** The figures of one scope: an area, or all of them. */

@@ -49,7 +49,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
           const row: store.ProblemRow = {
             id, number, title, details: body.details ?? '', areaId: area.id, level: body.level ?? 'help', status: 'raised',
             raisedByKind: by.kind, raisedById: by.id, raisedByName: by.name, raisedAt: now, updatedAt: now,
-            firstRespondedAt: null, leadUserId: null,
+            firstRespondedAt: null, leadUserId: null, containedAt: null, resolvedAt: null, learnedAt: null,
           };
           const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
           await store.insertProblem(tx, row);

@@ -76,8 +76,18 @@ export const problems = pgTable(
     // The swarm: when somebody first joined (time to first response), and who leads it now.
     firstRespondedAt: bigint('first_responded_at', { mode: 'number' }),
     leadUserId: text('lead_user_id'),
+    // When the problem first reached each point (containment is reached by resolving too): the flow measures read them.
+    containedAt: bigint('contained_at', { mode: 'number' }),
+    resolvedAt: bigint('resolved_at', { mode: 'number' }),
+    learnedAt: bigint('learned_at', { mode: 'number' }),
   },
-  (t) => [index('problems_status_idx').on(t.status, t.number), index('problems_area_idx').on(t.areaId, t.number)],
+  (t) => [
+    index('problems_status_idx').on(t.status, t.number),
+    index('problems_area_idx').on(t.areaId, t.number),
+    // The flow measures take the problems pulled in a period, of every area or of one.
+    index('problems_raised_idx').on(t.raisedAt),
+    index('problems_area_raised_idx').on(t.areaId, t.raisedAt),
+  ],
 );
 
 export const problemStatusChanges = pgTable(
