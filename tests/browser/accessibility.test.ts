@@ -28,6 +28,7 @@ const PAGES = [
   { path: '/board', heading: /board/i, as: () => member },
   { path: () => `/problems/${problemNumber}`, heading: /conveyor/i, as: () => member },
   { path: '/settings', heading: /settings/i, as: () => admin },
+  { path: '/flow', heading: /^flow$/i, as: () => member, shows: 'Pulls per week and area' },
 ];
 
 beforeAll(async () => {
@@ -54,6 +55,7 @@ describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) 
         await tab.setViewportSize(viewport);
         await tab.goto(`${server.url}${path}`);
         await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
+        if ('shows' in page) await tab.getByText(page.shows).first().waitFor();
         expect(await accessibilityProblems(tab)).toEqual([]);
       } finally {
         await tab.context().close();

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
@@ -13,6 +14,17 @@ import { PullQueueNotice } from './pulls/pull-queue-notice.tsx';
 import { PullsProvider } from './pulls/pulls-context.tsx';
 import { useSession } from './session/session-context.tsx';
 
+// Loaded when first opened, so the charting library does not weigh on the pull page and the board.
+const FlowPage = lazy(() => import('./pages/flow-page.tsx'));
+
+function LazyFlowPage() {
+  return (
+    <Suspense fallback={<p className="muted" role="status">Loading the Flow page…</p>}>
+      <FlowPage />
+    </Suspense>
+  );
+}
+
 function SignedInRoutes() {
   return (
     <PullsProvider>
@@ -20,6 +32,7 @@ function SignedInRoutes() {
       <Switch>
         <Route path="/" component={PullPage} />
         <Route path="/board" component={BoardPage} />
+        <Route path="/flow" component={LazyFlowPage} />
         <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
         <Route path="/settings" component={SettingsPage} />
         <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>

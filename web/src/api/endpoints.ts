@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
+import type { FlowFigure, FlowQuery, FlowReport } from '../../../shared/flow.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, WebhookList } from '../../../shared/webhooks.ts';
@@ -91,3 +92,12 @@ export const deleteWebhook = (slug: string, id: string) =>
 export const listDeliveries = (id: string) => api<DeliveryList>(`/api/webhooks/${encodeURIComponent(id)}/deliveries`);
 export const redeliver = (id: string, deliveryId: string) =>
   api<Delivery>(`/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`, { method: 'POST' });
+
+function flowQuery(query: FlowQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries<string | undefined>(query)) if (value !== undefined) params.set(key, value);
+  return params;
+}
+export const getFlow = (query: FlowQuery, signal?: AbortSignal) => api<FlowReport>(`/api/flow?${flowQuery(query)}`, { signal });
+/** Where a figure's CSV is downloaded from (a plain link: the browser sends the session cookie). */
+export const flowCsvUrl = (figure: FlowFigure, query: FlowQuery) => `/api/flow/${figure}.csv?${flowQuery(query)}`;

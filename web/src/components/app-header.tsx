@@ -35,6 +35,7 @@ export function AppHeader() {
             <nav aria-label="Main" className="nav">
               <NavLink href="/">Pull</NavLink>
               <NavLink href="/board">Board</NavLink>
+              <NavLink href="/flow">Flow</NavLink>
               {user.role === 'admin' && <NavLink href="/settings">Settings</NavLink>}
             </nav>
             <div className="app-header__account">
