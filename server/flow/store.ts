@@ -142,7 +142,9 @@ export function countDismissReasons(db: Queryable, period: Period, wording: Dism
       case when c.reason like ${`${wording.duplicatePrefix}%`} then 'duplicate' when c.reason = ${wording.notAProblem} then 'not-a-problem'
         else 'other' end as kind,
       count(*) as count
-    from problems p join problem_status_changes c on c.id = (select max(id) from problem_status_changes
-      where problem_id = p.id and to_status = 'dismissed')
-    where ${pulledIn(period)} and p.status = 'dismissed' group by p.area_id, kind`);
+    from problems p join problem_status_changes c on c.problem_id = p.id and c.to_status = 'dismissed'
+    where ${pulledIn(period)} and p.status = 'dismissed'
+      and not exists (select 1 from problem_status_changes later
+        where later.problem_id = p.id and later.to_status = 'dismissed' and later.id > c.id)
+    group by p.area_id, kind`);
 }
