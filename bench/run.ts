@@ -20,6 +20,7 @@ import { roundOrder } from './lib/rounds.ts';
 import type { ServerKind } from './lib/servers.ts';
 import { summarize } from './lib/stats.ts';
 import { runCrossInstancePhase } from './phases/cross-instance.ts';
+import { describeFlow, runFlowPhase, type FlowDatabaseResult } from './phases/flow.ts';
 import { runGroupCommitPhase } from './phases/group-commit.ts';
 import { emptyFanoutCell, runFanoutCell, type FanoutCell, type MemoryReading } from './phases/fanout.ts';
 import { runRaiseCell, type RaiseCell } from './phases/raises.ts';
@@ -224,6 +225,20 @@ async function main(): Promise<number> {
     }
   }
 
+  let flowResults: FlowDatabaseResult[] | null = null;
+  if (config.phases.includes('flow')) {
+    machineLoad.phase('flow');
+    const problems = config.quick ? 10_000 : 100_000;
+    log(`flow measures: ${problems} problems, GET /api/flow for 90 days on SQLite and PostgreSQL`);
+    try {
+      flowResults = await runFlowPhase({ problems, requests: config.quick ? 20 : 100, workDir: path.join(workDir, 'flow'), postgres, log });
+    } catch (error) {
+      const message = (error as Error).message;
+      failures.push(`flow: ${message}`);
+      log(`  FAILED: ${message}`);
+    }
+  }
+
   machineLoad.stop();
   const info: RunInfo = {
     runId, startedAt: startedAt.toISOString(), durationSeconds: (now() - t0) / 1000, quick: config.quick, rounds: config.rounds, machine,
@@ -232,13 +247,14 @@ async function main(): Promise<number> {
     productLogLevel: config.productLogLevel, idempotencyKeys: config.raises.idempotencyKeys, commit: gitCommit(),
     raiseOrder: config.raises.servers, postgres: postgres.describe(), machineLoad: machineLoad.describe(),
   };
-  const text = renderText(info, { fanout: fanoutSummary, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary });
+  const flowText = flowResults ? `\n\nFlow measures (in-process, 90-day period):\n${flowResults.map((r) => `- ${r.database}: ${describeFlow(r)}`).join('\n')}` : '';
+  const text = renderText(info, { fanout: fanoutSummary, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary }) + flowText;
   log(`\n${text}\n`);
   if (failures.length) log(`Failures:\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
 
   const resultsDir = path.join(benchRoot, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary, failures };
+  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary, flow: flowResults, failures };
   // A smoke run must not overwrite the figures of the last full run, which bench/README.md quotes.
   const resultsFile = config.quick ? 'latest-quick.json' : 'latest.json';
   writeFileSync(path.join(resultsDir, resultsFile), `${JSON.stringify(json, null, 2)}\n`);

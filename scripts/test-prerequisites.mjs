@@ -1,5 +1,5 @@
 // Runs first in `npm test`: the browser tests need Chromium, the PostgreSQL tests a server to start,
-// and the Alertmanager test a real Prometheus Alertmanager.
+// the Alertmanager test a real Prometheus Alertmanager and the metrics test promtool.
 // A missing one is installed (as root) or named with its install command; a test is never skipped for it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -22,10 +22,14 @@ function hasPostgresServer() {
   return readdirSync(POSTGRES_ROOT).some((version) => existsSync(path.join(POSTGRES_ROOT, version, 'bin', 'initdb')));
 }
 
+// promtool (Debian's prometheus package) checks the /metrics exposition with Prometheus's own parser.
+const hasPromtool = () => spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+
 const missingPackages = () => [
   ...(hasChromium() ? [] : ['chromium']),
   ...(hasPostgresServer() ? [] : ['postgresql']),
   ...(existsSync(ALERTMANAGER) ? [] : ['prometheus-alertmanager']),
+  ...(hasPromtool() ? [] : ['prometheus']),
 ];
 
 function apt(args) {

@@ -20,6 +20,8 @@ import { createEventLog } from './events/event-log.ts';
 import { escalationRoutes } from './escalation/routes.ts';
 import { ESCALATION_JOB } from './escalation/job.ts';
 import { createEscalationService, escalationJob } from './escalation/service.ts';
+import { flowRoutes } from './flow/routes.ts';
+import { createFlowService } from './flow/service.ts';
 import { errorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -27,6 +29,8 @@ import { webApp } from './http/web-app.ts';
 import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
 import { integrationRoutes, notificationRoutes } from './integrations/routes.ts';
 import { createIntegrationService } from './integrations/service.ts';
+import { createMetrics } from './metrics/registry.ts';
+import { metricsRoutes, requestMetrics } from './metrics/routes.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
 import { learningExportRoutes, learningFeedRoutes } from './learnings/feed/routes.ts';
 import { createLearningFeed } from './learnings/feed/service.ts';
@@ -131,6 +135,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const learningSearch = createLearningSearch(db);
   const alerts = createAlertService(db, clock);
   const pullLinks = createPullLinkService(db, problems, clock);
+  const metrics = createMetrics(db, clock);
+  const flow = createFlowService(db, clock);
 
   const logError = (err: unknown, message: string) => app.log.error({ err }, message);
   const jobs: JobRunner = createJobRunner(db, {
@@ -161,6 +167,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
 
   // The app's cross-cutting plugins, for every route.
   await app.register(errorHandling);
+  await app.register(requestMetrics, { metrics });
   await app.register(securityHeaders, { publicUrl });
   await app.register(refusedUpgradeHangUp);
   await app.register(auth, { accounts, publicUrl });
@@ -177,6 +184,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     }
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Guarded by its own token (Prometheus has no session), so not in the authenticated context.
+  await app.register(metricsRoutes, { metrics, token: config.metricsToken });
   await app.register(async function publicApi(api) {
     api.addHook('onRequest', api.refuseCrossSiteWrites);
     await api.register(signInRoutes, { accounts, publicUrl, authRateLimitPerMinute: config.authRateLimitPerMinute });
@@ -204,7 +213,8 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     await api.register(learningRoutes, { learnings, search: learningSearch });
     await api.register(pullLinkRoutes, { pullLinks, publicUrl });
     await api.register(learningExportRoutes, { feed: learningFeed });
-    await api.register(liveRoutes, { db, events, publicUrl, credentialHolds: (credential) => accounts.credentialHolds(credential), ...live });
+    await api.register(flowRoutes, { flow });
+    await api.register(liveRoutes, { db, events, publicUrl, credentialHolds: (credential) => accounts.credentialHolds(credential), ...live, watch: metrics.watchLive });
   });
 
   // Public too; its catch-all gets only the paths no other route matches.

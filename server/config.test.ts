@@ -13,6 +13,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ ANDON_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
   });
 
+  it('serves /metrics only with ANDON_METRICS_TOKEN set', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ ANDON_METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe('a-long-enough-token');
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -21,6 +26,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['ANDON_SESSION_DAYS', '0'],
     ['ANDON_WEBHOOK_ALLOW_PRIVATE', 'yes'],
+    ['ANDON_METRICS_TOKEN', 'short'],
+    ['ANDON_METRICS_TOKEN', 'has a space in it, so no'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));

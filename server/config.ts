@@ -18,6 +18,8 @@ export interface Config {
   pullLinkRateLimit: { perLink: number; perAddress: number };
   /** Lets webhooks reach private and loopback addresses (a chat server on the same network); never link-local. */
   webhookAllowPrivate: boolean;
+  /** The bearer token Prometheus scrapes `/metrics` with; null: `/metrics` is not served at all. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +42,16 @@ function boolean(env: NodeJS.ProcessEnv, name: string): boolean {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** A guessable token would open the metrics to anyone: ask for one worth the name. */
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.ANDON_METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16 || /\s/.test(raw)) {
+    throw new ConfigError('ANDON_METRICS_TOKEN must be at least 16 characters, without spaces');
+  }
+  return raw;
 }
 
 /** Reads every setting once; documented in the README's settings table. */
@@ -92,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: integer(env, 'ANDON_PULL_ADDRESS_RATE_LIMIT', 30, 1, 10_000),
     },
     webhookAllowPrivate: boolean(env, 'ANDON_WEBHOOK_ALLOW_PRIVATE'),
+    metricsToken: metricsToken(env),
   };
 }

@@ -24,7 +24,7 @@ function flag(name: string, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
-export const PHASES = ['fanout', 'cross-instance', 'raises', 'group-commit'] as const;
+export const PHASES = ['fanout', 'cross-instance', 'raises', 'group-commit', 'flow'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Names BENCH_RAISE_SERVERS accepts, and the server kind each one starts. */

@@ -14,6 +14,7 @@ import { databaseEventSource } from './event-source.ts';
 import type { Credential } from './connection.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { releaseUpgradeRequest } from './release-upgrade-request.ts';
+import type { LiveView } from '../metrics/registry.ts';
 
 export interface LiveSettings extends HubOptions, Pick<FeedOptions, 'pollMs' | 'recentEvents'> {
   /** How long shutdown waits for clients to answer the 1001 close before dropping them. */
@@ -24,6 +25,8 @@ export interface LiveRoutesOptions extends LiveSettings, Pick<HubOptions, 'crede
   db: Database;
   events: EventLog;
   publicUrl: URL | null;
+  /** Hands the metrics a view of this instance's hub (connections, how far its feed has got). */
+  watch?: (view: LiveView) => void;
 }
 
 /**
@@ -80,6 +83,7 @@ export const liveRoutes = fp<LiveRoutesOptions>(async (fastify, opts) => {
   await feed.start();
   const hub = createHub(feed, source, { heartbeatIntervalMs: opts.heartbeatIntervalMs, credentialHolds: opts.credentialHolds, logError });
   feed.subscribe((event) => hub.broadcast(event));
+  opts.watch?.({ connections: () => hub.connectionCount, head: () => feed.head });
   const stopOffering = opts.events.subscribe((event) => feed.offer(event));
   const stopListening = await opts.db.listen(EVENTS_CHANNEL, () => feed.wake());
 

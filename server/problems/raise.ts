@@ -35,7 +35,7 @@ export async function insertPull(tx: Tx, events: EventLog, area: AreaRow, by: Ac
   const row: store.ProblemRow = {
     id, number, title: fields.title, details: fields.details, areaId: area.id, level: fields.level, status: 'raised',
     raisedByKind: by.kind, raisedById: by.id, raisedByName: by.name, raisedAt: now, updatedAt: now,
-    firstRespondedAt: null, leadUserId: null,
+    firstRespondedAt: null, leadUserId: null, containedAt: null, resolvedAt: null, learnedAt: null,
     dedupKey: fields.dedupKey, recurrenceOfNumber: earlier?.number ?? null, firingAlerts: fields.firingAlerts,
   };
   const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };

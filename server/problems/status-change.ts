@@ -8,6 +8,9 @@ import type { EventLog } from '../events/event-log.ts';
 import { addTimelineEntry, type Actor } from '../timeline/system-entries.ts';
 import * as store from './store.ts';
 
+/** How a dismissal's reason is worded: the flow measures sort the reasons back out by these words. */
+export const DISMISS_WORDING = { duplicatePrefix: 'Duplicate of #', notAProblem: 'Not a problem' } as const;
+
 export interface StatusMove {
   to: Status;
   /** Why, in words: required to dismiss. */
@@ -54,10 +57,10 @@ export async function statusMoveFrom(db: Queryable, number: number, body: Change
       if (!original || original.number === number) {
         throw new ValidationError('duplicateOf must name another problem', [{ field: 'duplicateOf', message: 'must be the number of another problem' }]);
       }
-      return { to: 'dismissed', reason: `Duplicate of #${original.number}` };
+      return { to: 'dismissed', reason: `${DISMISS_WORDING.duplicatePrefix}${original.number}` };
     }
     case 'not-a-problem':
-      return { to: 'dismissed', reason: 'Not a problem' };
+      return { to: 'dismissed', reason: DISMISS_WORDING.notAProblem };
     case 'other': {
       const text = body.text?.trim();
       if (!text) throw new ValidationError('text is required with reason other', [{ field: 'text', message: 'must say why' }]);

@@ -93,6 +93,13 @@ export async function touchProblem(tx: Queryable, problemId: string, at: number)
   await tx.run(sql`update problems set updated_at = ${at} where id = ${problemId}`);
 }
 
+/** Also notes when the problem first reached containment, resolution and learning (resolving contains it too). */
 export async function setProblemStatus(tx: Queryable, problemId: string, status: ProblemRow['status'], at: number): Promise<void> {
-  await tx.run(sql`update problems set status = ${status}, updated_at = ${at} where id = ${problemId}`);
+  const reaches = (statuses: readonly ProblemRow['status'][]) => statuses.includes(status);
+  const contained = reaches(['contained', 'resolved', 'learned']) ? at : null;
+  const resolved = reaches(['resolved', 'learned']) ? at : null;
+  const learned = status === 'learned' ? at : null;
+  await tx.run(sql`update problems set status = ${status}, updated_at = ${at},
+    contained_at = coalesce(contained_at, ${contained}), resolved_at = coalesce(resolved_at, ${resolved}),
+    learned_at = coalesce(learned_at, ${learned}) where id = ${problemId}`);
 }

@@ -18,11 +18,17 @@ export interface TestApp {
 /** Real time, plus however far a test has moved it on: hours pass without waiting for them. */
 export class TestClock implements Clock {
   private offset = 0;
+  private frozenAt: number | null = null;
   now(): number {
-    return Date.now() + this.offset;
+    return this.frozenAt ?? Date.now() + this.offset;
   }
   advance(ms: number): void {
-    this.offset += ms;
+    if (this.frozenAt === null) this.offset += ms;
+    else this.frozenAt += ms;
+  }
+  /** From now on only `advance` moves the time: for figures a test checks to the millisecond. */
+  freeze(): void {
+    this.frozenAt = this.now();
   }
 }
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { AlertBanners } from './alerts/alert-banners.tsx';
 import { AlertsProvider } from './alerts/alerts-context.tsx';
@@ -23,6 +24,17 @@ import { PullQueueNotice } from './pulls/pull-queue-notice.tsx';
 import { PullsProvider } from './pulls/pulls-context.tsx';
 import { useSession } from './session/session-context.tsx';
 
+// Loaded when first opened, so the charting library does not weigh on the pull page and the board.
+const FlowPage = lazy(() => import('./pages/flow-page.tsx'));
+
+function LazyFlowPage() {
+  return (
+    <Suspense fallback={<p className="muted" role="status">Loading the Flow page…</p>}>
+      <FlowPage />
+    </Suspense>
+  );
+}
+
 function SignedInRoutes() {
   return (
     <PullsProvider>
@@ -32,6 +44,7 @@ function SignedInRoutes() {
         <Switch>
           <Route path="/" component={PullPage} />
           <Route path="/board" component={BoardPage} />
+          <Route path="/flow" component={LazyFlowPage} />
           <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
           <Route path="/learnings" component={LearningsPage} />
           <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>

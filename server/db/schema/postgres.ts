@@ -100,6 +100,10 @@ export const problems = pgTable(
     recurrenceOfNumber: integer('recurrence_of_number'),
     // How many of its alerts are firing now: only for problems raised by an integration.
     firingAlerts: integer('firing_alerts'),
+    // When the problem first reached each point (containment is reached by resolving too): the flow measures read them.
+    containedAt: bigint('contained_at', { mode: 'number' }),
+    resolvedAt: bigint('resolved_at', { mode: 'number' }),
+    learnedAt: bigint('learned_at', { mode: 'number' }),
   },
   (t) => [
     index('problems_status_idx').on(t.status, t.number),
@@ -110,6 +114,9 @@ export const problems = pgTable(
       .where(sql.raw(`dedup_key is not null and status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
     // History: closed problems newest first, optionally within a period of raised_at.
     index('problems_history_idx').on(t.status, t.raisedAt, t.number),
+    // The flow measures take the problems pulled in a period, of every area or of one.
+    index('problems_raised_idx').on(t.raisedAt),
+    index('problems_area_raised_idx').on(t.areaId, t.raisedAt),
   ],
 );
 

@@ -31,6 +31,7 @@ import type {
   UpdateMemberBody,
   UsePasswordResetBody,
 } from '../../../shared/people.ts';
+import type { FlowFigure, FlowQuery, FlowReport } from '../../../shared/flow.ts';
 import type { ChangeStatusBody, ListProblemsQuery, Presence, Problem, ProblemList, UpdateProblemBody } from '../../../shared/problems.ts';
 import type { CreatePullLinkBody, Kiosk, PullLink, PullLinkList } from '../../../shared/pull-links.ts';
 import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, TimelineList } from '../../../shared/timeline.ts';
@@ -180,3 +181,11 @@ export const kioskPullsPath = (code: string) => `/api/kiosk/${encodeURIComponent
 
 export const createFeedToken = () => api<CreatedFeedToken>('/api/feed-token', { method: 'POST' });
 export const revokeFeedToken = () => api<undefined>('/api/feed-token', { method: 'DELETE' });
+function flowQuery(query: FlowQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries<string | undefined>(query)) if (value !== undefined) params.set(key, value);
+  return params;
+}
+export const getFlow = (query: FlowQuery, signal?: AbortSignal) => api<FlowReport>(`/api/flow?${flowQuery(query)}`, { signal });
+/** Where a figure's CSV is downloaded from (a plain link: the browser sends the session cookie). */
+export const flowCsvUrl = (figure: FlowFigure, query: FlowQuery) => `/api/flow/${figure}.csv?${flowQuery(query)}`;

@@ -38,6 +38,7 @@ export function AppHeader() {
               <NavLink href="/learnings">Learnings</NavLink>
               <NavLink href="/history">History</NavLink>
               <NavLink href="/alerts">Alerts</NavLink>
+              <NavLink href="/flow">Flow</NavLink>
               {user.role === 'admin' && <NavLink href="/settings">Settings</NavLink>}
             </nav>
             <div className="app-header__account">

@@ -1,0 +1,158 @@
+// The flow measures with 100,000 problems: `GET /api/flow` for a 90-day period, on SQLite and on
+// PostgreSQL side by side. The problems are written straight into a migrated database (through the
+// API they would take an hour), spread over two years in four areas, with the milestones, countdowns,
+// escalations and dismissals a real history has; then the app answers the requests in-process
+// (`app.inject`), so the figure is the route, the queries and the folding, not the network.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { AnyDatabase } from '../../server/db/open.ts';
+import { openPostgres } from '../../server/db/postgres-client.ts';
+import { sql } from '../../server/db/sql.ts';
+import { openSqlite } from '../../server/db/sqlite-client.ts';
+import type { BenchPostgres } from '../lib/postgres.ts';
+import { summarize, type Summary } from '../lib/stats.ts';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const SPAN_DAYS = 730;
+const BATCH = 500;
+
+export interface FlowPhaseOptions {
+  problems: number;
+  requests: number;
+  workDir: string;
+  postgres: BenchPostgres;
+  log: (line: string) => void;
+}
+
+export interface FlowDatabaseResult {
+  database: 'sqlite' | 'postgres';
+  problems: number;
+  /** How many of them the 90-day period holds. */
+  inPeriod: number;
+  seedSeconds: number;
+  latency: Summary;
+}
+
+// A small deterministic generator: every run measures the same history.
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function seed(db: AnyDatabase, count: number, now: number): Promise<void> {
+  const next = random(13);
+  const areaIds: string[] = [];
+  await db.transaction(async (tx) => {
+    for (let a = 0; a < 4; a++) {
+      const id = randomUUID();
+      areaIds.push(id);
+      await tx.run(sql`insert into areas (id, slug, name, description, response_target_minutes, created_at)
+        values (${id}, ${`bench-area-${a}`}, ${`Bench area ${a}`}, '', ${[5, 10, 15, 30][a]}, ${now - SPAN_DAYS * DAY})`);
+    }
+  });
+  const kinds = ['user', 'user', 'user', 'token', 'link', 'integration'] as const;
+  for (let start = 0; start < count; start += BATCH) {
+    await db.transaction(async (tx) => {
+      const problems = [];
+      const escalations = [];
+      const dismissals = [];
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const id = randomUUID();
+        const raisedAt = now - Math.floor(next() * SPAN_DAYS * DAY);
+        const level = next() < 0.2 ? 'stop' : 'help';
+        const areaIndex = Math.floor(next() * 4);
+        const targetMs = [5, 10, 15, 30][areaIndex] * MINUTE / (level === 'stop' ? 2 : 1);
+        const dismissed = next() < 0.05;
+        const responded = dismissed ? null : raisedAt + Math.floor(next() * targetMs * 3);
+        const contained = responded === null || next() < 0.1 ? null : responded + Math.floor(next() * 60 * MINUTE);
+        const resolved = contained === null || next() < 0.1 ? null : contained + Math.floor(next() * 8 * 60 * MINUTE);
+        const learned = resolved === null || next() < 0.3 ? null : resolved + Math.floor(next() * 5 * DAY);
+        const status = dismissed ? 'dismissed' : learned ? 'learned' : resolved ? 'resolved' : contained ? 'contained' : 'swarming';
+        const step = responded !== null && responded > raisedAt + targetMs ? 1 + Math.floor(next() * 2) : 0;
+        problems.push(sql`(${id}, ${i + 1}, ${'A bench problem'}, '', ${areaIds[areaIndex]}, ${level}, ${status}, ${kinds[Math.floor(next() * kinds.length)]},
+          'bench', 'Bench', ${raisedAt}, ${raisedAt}, ${responded}, ${contained}, ${resolved}, ${learned})`);
+        escalations.push(sql`(${id}, ${raisedAt + targetMs}, ${step}, 0, ${step > 0 ? raisedAt + targetMs : null}, null)`);
+        if (dismissed) dismissals.push(sql`(${id}, 'raised', 'dismissed', ${next() < 0.5 ? 'Not a problem' : 'Duplicate of #1'}, 'user', 'bench', 'Bench', ${raisedAt + MINUTE})`);
+      }
+      await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status, raised_by_kind, raised_by_id, raised_by_name,
+        raised_at, updated_at, first_responded_at, contained_at, resolved_at, learned_at) values ${sql.join(problems)}`);
+      await tx.run(sql`insert into problem_escalations (problem_id, response_due_at, step, round, escalated_at, next_at) values ${sql.join(escalations)}`);
+      if (dismissals.length) {
+        await tx.run(sql`insert into problem_status_changes (problem_id, from_status, to_status, reason, by_kind, by_id, by_name, at)
+          values ${sql.join(dismissals)}`);
+      }
+    });
+  }
+  // Fresh statistics, as a database that grew to this size over two years would have.
+  await db.run(sql`analyze`);
+}
+
+async function measure(db: AnyDatabase, database: FlowDatabaseResult['database'], options: FlowPhaseOptions): Promise<FlowDatabaseResult> {
+  const now = Date.now();
+  const seedStart = performance.now();
+  await seed(db, options.problems, now);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const origin = 'http://andon.bench';
+  const config = loadConfig({ ANDON_DATA_DIR: options.workDir, PUBLIC_URL: origin, ANDON_AUTH_RATE_LIMIT: '10000' });
+  const app = await buildApp({ config, db, runJobs: false });
+  await app.ready();
+  try {
+    const setup = await app.inject({ method: 'POST', url: '/api/setup', headers: { origin },
+      payload: { name: 'Bench', email: 'bench@example.com', password: 'a bench password' } });
+    if (setup.statusCode !== 201) throw new Error(`setup answered ${setup.statusCode}: ${setup.body.slice(0, 200)}`);
+    const cookie = setup.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const url = `/api/flow?from=${new Date(now - 90 * DAY).toISOString()}&to=${new Date(now).toISOString()}`;
+    let inPeriod = 0;
+    const times: number[] = [];
+    // The first requests warm the JIT and the database's caches; they are not counted.
+    for (let i = 0; i < options.requests + 5; i++) {
+      const started = performance.now();
+      const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+      const ms = performance.now() - started;
+      if (response.statusCode !== 200) throw new Error(`GET /api/flow answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
+      inPeriod = response.json<{ all: { pulls: { total: number } } }>().all.pulls.total;
+      if (i >= 5) times.push(ms);
+    }
+    return { database, problems: options.problems, inPeriod, seedSeconds, latency: summarize(times) };
+  } finally {
+    await app.close();
+  }
+}
+
+export async function runFlowPhase(options: FlowPhaseOptions): Promise<FlowDatabaseResult[]> {
+  const results: FlowDatabaseResult[] = [];
+  mkdirSync(options.workDir, { recursive: true });
+  const sqlite = openSqlite(path.join(options.workDir, 'flow.sqlite'));
+  await migrateDatabase(sqlite);
+  try {
+    results.push(await measure(sqlite, 'sqlite', options));
+  } finally {
+    await sqlite.close();
+  }
+  options.log(`  sqlite: ${describeFlow(results[0])}`);
+  const postgres = await openPostgres(await options.postgres.freshDatabase(), { poolSize: 10 });
+  await migrateDatabase(postgres);
+  try {
+    results.push(await measure(postgres, 'postgres', options));
+  } finally {
+    await postgres.close();
+  }
+  options.log(`  postgres: ${describeFlow(results[1])}`);
+  return results;
+}
+
+export function describeFlow(r: FlowDatabaseResult): string {
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  return `${r.problems} problems (${r.inPeriod} in the 90 days), seeded in ${r.seedSeconds.toFixed(1)} s; GET /api/flow ×${r.latency.count}: ` +
+    `p50 ${ms(r.latency.p50)}, p90 ${ms(r.latency.p90)}, p99 ${ms(r.latency.p99)}, max ${ms(r.latency.max)}` +
+    (r.latency.p99 < 200 ? ' (p99 under 200 ms)' : ' (p99 OVER 200 ms)');
+}
+

@@ -1,0 +1,63 @@
+import { FLOW_PERIOD_DEFAULT_DAYS, FLOW_PERIOD_MAX_DAYS, WEEK_MS, type FlowQuery, type FlowReport } from '../../shared/flow.ts';
+import { findAreaBySlug, listAreas } from '../areas/store.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { DISMISS_WORDING } from '../problems/status-change.ts';
+import { figuresOf, type FlowRows } from './figures.ts';
+import * as store from './store.ts';
+
+const DAY_MS = 86_400_000;
+
+function periodOf(query: FlowQuery, now: number): { from: number; to: number } {
+  const to = query.to === undefined ? now : Date.parse(query.to);
+  const from = query.from === undefined ? to - FLOW_PERIOD_DEFAULT_DAYS * DAY_MS : Date.parse(query.from);
+  if (from >= to) throw new ValidationError('from must be before to', [{ field: 'from', message: 'must be before to' }]);
+  if (to - from > FLOW_PERIOD_MAX_DAYS * DAY_MS) {
+    throw new ValidationError(`a period is at most ${FLOW_PERIOD_MAX_DAYS} days`, [{ field: 'from', message: `must be at most ${FLOW_PERIOD_MAX_DAYS} days before to` }]);
+  }
+  return { from, to };
+}
+
+/** The flow measures: how fast problems are answered, contained, resolved and learned from, per area. Never per person. */
+export function createFlowService(db: Database, clock: Clock) {
+  async function rowsOf(period: store.Period): Promise<FlowRows> {
+    const now = clock.now();
+    // Side by side on PostgreSQL's pool; SQLite runs them one after the other anyway.
+    const [pulls, spans, buckets, outcomes, steps, reasons] = await Promise.all([
+      store.countPulls(db, period, WEEK_MS),
+      store.spanPercentiles(db, period),
+      store.spansAgainstTarget(db, period, now),
+      store.countOutcomes(db, period),
+      store.countEscalationSteps(db, period),
+      store.countDismissReasons(db, period, DISMISS_WORDING),
+    ]);
+    return { pulls, spans, buckets, outcomes, steps, reasons };
+  }
+
+  return {
+    async report(query: FlowQuery): Promise<FlowReport> {
+      const { from, to } = periodOf(query, clock.now());
+      const area = query.area === undefined ? null : await findAreaBySlug(db, query.area);
+      if (area === undefined) throw new NotFoundError('Area');
+      const rows = await rowsOf({ from, to, areaId: area?.id ?? null });
+      const pulled = new Set(rows.pulls.map((row) => row.areaId));
+      // Every area that still pulls is listed, with nothing pulled too; an archived one only if it pulled then.
+      const areas = area ? [area] : (await listAreas(db)).filter((a) => a.archivedAt === null || pulled.has(a.id));
+      return {
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+        area: area?.slug ?? null,
+        all: figuresOf(rows, () => true, null, { from, to }),
+        areas: areas.map((a) => ({
+          slug: a.slug,
+          name: a.name,
+          responseTargetMinutes: a.responseTargetMinutes,
+          ...figuresOf(rows, (id) => id === a.id, a.id, { from, to }),
+        })),
+      };
+    },
+  };
+}
+
+export type FlowService = ReturnType<typeof createFlowService>;

@@ -1,0 +1,142 @@
+import { Type, type Static } from 'typebox';
+import type { ActorKind } from './accounts.ts';
+import { AreaSlug } from './areas.ts';
+import { LEVELS } from './problems.ts';
+import { literalUnion } from './literal-union.ts';
+
+/** Where a pull came from, named for people: a problem's raisedBy kind is its source. */
+export const PULL_SOURCES = ['person', 'api', 'pull-link', 'integration'] as const;
+export const PullSource = literalUnion(PULL_SOURCES);
+export type PullSource = Static<typeof PullSource>;
+
+const SOURCE_OF_KIND: Readonly<Record<ActorKind, PullSource>> = { user: 'person', token: 'api', link: 'pull-link', integration: 'integration' };
+export const pullSourceOf = (kind: ActorKind): PullSource => SOURCE_OF_KIND[kind];
+
+/** The periods the Flow page offers; any from–to up to FLOW_PERIOD_MAX_DAYS goes through the API. */
+export const FLOW_PERIOD_DAYS = [7, 30, 90] as const;
+export const FLOW_PERIOD_DEFAULT_DAYS = 30;
+export const FLOW_PERIOD_MAX_DAYS = 366;
+export const WEEK_MS = 7 * 86_400_000;
+
+/** The spans measured, each from the pull (raised) except learn, which starts at the resolution. */
+export const FLOW_MEASURES = ['respond', 'contain', 'resolve', 'learn'] as const;
+export type FlowMeasure = (typeof FLOW_MEASURES)[number];
+
+/** How a span compares with the problem's response target (the area's, halved for Stop). */
+export const TARGET_BUCKETS = ['half', 'target', 'double', 'quadruple', 'beyond', 'unreached'] as const;
+export type TargetBucket = (typeof TARGET_BUCKETS)[number];
+export const TARGET_BUCKET_LABELS: Readonly<Record<TargetBucket, string>> = {
+  half: 'within half the target',
+  target: 'within the target',
+  double: 'up to 2× the target',
+  quadruple: 'up to 4× the target',
+  beyond: 'over 4× the target',
+  unreached: 'not yet, target passed',
+};
+
+export const DISMISS_REASON_KINDS = ['duplicate', 'not-a-problem', 'other'] as const;
+export type DismissReasonKind = (typeof DISMISS_REASON_KINDS)[number];
+
+/** The figures with a CSV export of their own: `GET /api/flow/<figure>.csv`. */
+export const FLOW_FIGURES = ['pulls', 'times', 'distribution', 'escalations', 'dismissed'] as const;
+export const FlowFigure = literalUnion(FLOW_FIGURES);
+export type FlowFigure = Static<typeof FlowFigure>;
+
+export const FlowQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date-time', description: `Start of the period (inclusive); default ${FLOW_PERIOD_DEFAULT_DAYS} days before \`to\`` })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'End of the period (exclusive); default now' })),
+    area: Type.Optional(AreaSlug),
+  },
+  { additionalProperties: false },
+);
+export type FlowQuery = Static<typeof FlowQuery>;
+
+export const FlowFigureParams = Type.Object({ figure: FlowFigure });
+
+const Share = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'null when there is nothing to share out' });
+const Ms = Type.Union([Type.Integer(), Type.Null()]);
+
+export const FlowSpan = Type.Object({
+  count: Type.Integer({ description: 'Problems pulled in the period that reached this point' }),
+  medianMs: Ms,
+  p90Ms: Ms,
+  withinTarget: Type.Union([
+    Type.Object({
+      count: Type.Integer({ description: 'Reached within the response target' }),
+      of: Type.Integer({ description: 'Reached, or not reached with the target passed' }),
+      share: Share,
+    }),
+    Type.Null(),
+  ], { description: 'null for learn, which has no target' }),
+});
+export type FlowSpan = Static<typeof FlowSpan>;
+
+export const FlowSpans = Type.Object({ respond: FlowSpan, contain: FlowSpan, resolve: FlowSpan, learn: FlowSpan });
+export type FlowSpans = Static<typeof FlowSpans>;
+
+const Counts = <T extends readonly string[]>(keys: T) =>
+  Type.Object(Object.fromEntries(keys.map((key) => [key, Type.Integer()])) as Record<T[number], ReturnType<typeof Type.Integer>>);
+const LevelCounts = Counts(LEVELS);
+const SourceCounts = Counts(PULL_SOURCES);
+const BucketCounts = Counts(TARGET_BUCKETS);
+
+export const FlowPulls = Type.Object({
+  total: Type.Integer(),
+  byLevel: LevelCounts,
+  bySource: SourceCounts,
+});
+export type FlowPulls = Static<typeof FlowPulls>;
+
+export const FlowWeek = Type.Object({
+  start: Type.String({ format: 'date-time', description: 'Weeks are counted from the start of the period' }),
+  ...FlowPulls.properties,
+});
+export type FlowWeek = Static<typeof FlowWeek>;
+
+export const FlowEscalations = Type.Object({
+  problems: Type.Integer({ description: 'Problems pulled in the period with a countdown' }),
+  escalated: Type.Integer(),
+  share: Share,
+  byStep: Type.Array(Type.Object({ step: Type.Integer({ description: 'The furthest step reached (1-based)' }), count: Type.Integer() })),
+  repeated: Type.Integer({ description: 'Escalations that ran the path again at least once' }),
+});
+export type FlowEscalations = Static<typeof FlowEscalations>;
+
+export const FlowDismissed = Type.Object({
+  count: Type.Integer(),
+  share: Share,
+  byReason: Counts(DISMISS_REASON_KINDS),
+});
+export type FlowDismissed = Static<typeof FlowDismissed>;
+
+export const FlowDistribution = Type.Object({ respond: BucketCounts, contain: BucketCounts, resolve: BucketCounts });
+export type FlowDistribution = Static<typeof FlowDistribution>;
+
+/** The figures of one scope: an area, or all of them. */
+export const FlowFigures = Type.Object({
+  pulls: FlowPulls,
+  weeks: Type.Array(FlowWeek),
+  times: FlowSpans,
+  distribution: FlowDistribution,
+  escalations: FlowEscalations,
+  dismissed: FlowDismissed,
+  // Measured from learnings (recurrence links, reads and acknowledgements, follow-up actions),
+  // which are not recorded yet: null until they are, never a made-up number.
+  recurrence: Type.Null({ description: 'Not measured yet: arrives with learnings' }),
+  spread: Type.Null({ description: 'Not measured yet: arrives with learnings' }),
+  followUps: Type.Null({ description: 'Not measured yet: arrives with learnings' }),
+});
+export type FlowFigures = Static<typeof FlowFigures>;
+
+export const FlowReport = Type.Object(
+  {
+    from: Type.String({ format: 'date-time' }),
+    to: Type.String({ format: 'date-time' }),
+    area: Type.Union([Type.String(), Type.Null()], { description: 'The area asked for, or null for all' }),
+    all: FlowFigures,
+    areas: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), responseTargetMinutes: Type.Integer(), ...FlowFigures.properties })),
+  },
+  { $id: 'FlowReport' },
+);
+export type FlowReport = Static<typeof FlowReport>;

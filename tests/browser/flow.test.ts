@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
+import { createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
+import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const EVENTUALLY = { timeout: 15_000 };
+
+const data = tempDataDir();
+let server: ServerProcess;
+let browser: Browser;
+let admin: string;
+let press: { slug: string; name: string };
+let packing: { slug: string; name: string };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ dataDir: data.dir });
+  admin = await setUpAdmin(server.url);
+  const token = await createToken(server.url, admin, 'flow test machine');
+  press = await createArea(server.url, admin, 'Press', 10);
+  packing = await createArea(server.url, admin, 'Packing', 10);
+  const first = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 jams'), area: press.slug, level: 'stop' });
+  await raiseProblem(server.url, token, { title: uniqueTitle('Press 2 squeaks'), area: press.slug });
+  await raiseProblem(server.url, token, { title: uniqueTitle('Die worn'), area: press.slug });
+  await raiseProblem(server.url, token, { title: uniqueTitle('Labels smudged'), area: packing.slug });
+  // Somebody answers one of them, so there is a time to respond to show.
+  const joined = await fetch(`${server.url}/api/problems/${first.number}/swarm`, { method: 'POST', headers: { cookie: admin, origin: server.url } });
+  expect(joined.status).toBe(200);
+});
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+  data.remove();
+});
+
+const pullsOf = (page: Page, area: string) =>
+  page.getByRole('table', { name: 'Pulls by level and source' }).getByRole('row', { name: new RegExp(`^${area} `) });
+
+describe('the Flow page', () => {
+  it('shows the charts and the tables with the pulls made, and filtering by area changes them', async () => {
+    const page = await pageWithSession(browser, server.url, admin);
+    try {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${server.url}/board`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Flow' }).waitFor();
+      await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^4 pulls/);
+      await expect.poll(() => page.getByText('More pulls is good news').count()).toBe(1);
+
+      // Press: 3 pulls, 1 Stop and 2 Help, all through the API; Packing: 1.
+      expect((await pullsOf(page, press.name).getByRole('cell').allTextContents()).slice(0, 5)).toEqual(['3', '2', '1', '0', '3']);
+      expect(await pullsOf(page, packing.name).getByRole('cell').first().textContent()).toBe('1');
+      // The week's bars are drawn, one stack per area.
+      expect(await page.locator('.flow-chart .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(2);
+      // One problem answered in press: its time to respond counts one problem.
+      const times = page.getByRole('table', { name: /^Time from the pull/ });
+      expect(await times.getByRole('row', { name: new RegExp(`^${press.name}.*To respond`) }).getByRole('cell').first().textContent()).toBe('1');
+      await page.screenshot({ path: '/tmp/flow-desk.png', fullPage: true });
+
+      await page.getByLabel('Area', { exact: true }).selectOption({ label: packing.name });
+      await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^1 pull /);
+      expect(new URL(page.url()).searchParams.get('area')).toBe(packing.slug);
+      expect(await pullsOf(page, press.name).count()).toBe(0);
+      expect(await pullsOf(page, packing.name).getByRole('cell').first().textContent()).toBe('1');
+
+      // From a figure to the problems behind it: the board, filtered to the area.
+      await pullsOf(page, packing.name).getByRole('link', { name: packing.name }).click();
+      await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/board?area=${packing.slug}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('reads well on a phone and on a wall screen', async () => {
+    for (const [name, width, height] of [['phone', 390, 844], ['wall', 1920, 1080]] as const) {
+      const page = await pageWithSession(browser, server.url, admin);
+      try {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${server.url}/flow?days=7`);
+        await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^4 pulls/);
+        // Nothing runs off the side of the page (wide tables scroll inside their own box).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: `/tmp/flow-${name}.png`, fullPage: true });
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'wouter';
+import type { FlowFigure, FlowQuery, FlowReport } from '../../../shared/flow.ts';
+import { useAreas } from '../areas/areas-store.ts';
+import { flowCsvUrl, getFlow } from '../api/endpoints.ts';
+import { describeError } from '../api/http.ts';
+import { usePageTitle } from '../browser/use-page-title.ts';
+import { PullsChart, TargetChart } from '../flow/flow-charts.tsx';
+import { FlowFilterBar } from '../flow/flow-filter-bar.tsx';
+import { flowSearch, periodOf, readFlowFilters, type FlowFilters } from '../flow/flow-period.ts';
+import { OutcomesTable, PullsByKindTable, PullsTable, TargetTable, TimesTable } from '../flow/flow-tables.tsx';
+import '../flow/flow.css';
+
+type Loaded = { key: string } & ({ phase: 'failed'; message: string } | { phase: 'ready'; report: FlowReport; query: FlowQuery });
+
+function CsvLink({ figure, query }: { figure: FlowFigure; query: FlowQuery }) {
+  return <a href={flowCsvUrl(figure, query)} download className="flow-csv">Download {figure} as CSV</a>;
+}
+
+/** How fast problems are answered, contained, resolved and learned from: per area, never per person. */
+export default function FlowPage() {
+  usePageTitle('Flow');
+  const [params, setParams] = useSearchParams();
+  const filters = readFlowFilters(params);
+  const { areas } = useAreas();
+  const { days, from, to, area } = filters;
+  const key = flowSearch(filters).toString();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // The period counts back from the moment the filters were chosen, not from every render.
+    const query: FlowQuery = { ...periodOf({ days, from, to, area }, Date.now()), ...(area ? { area } : {}) };
+    getFlow(query, controller.signal).then(
+      (report) => setLoaded({ key, phase: 'ready', report, query }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoaded({ key, phase: 'failed', message: describeError(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [key, days, from, to, area]);
+  const current = loaded?.key === key ? loaded : null;
+
+  const setFilters = (next: FlowFilters) => setParams(flowSearch(next), { replace: true });
+
+  return (
+    <div className="flow-page">
+      <div className="flow-page__head">
+        <h1 tabIndex={-1}>Flow</h1>
+        <FlowFilterBar filters={filters} areas={areas.filter((a) => !a.archived)} onChange={setFilters} />
+      </div>
+      <p className="flow-page__lead">
+        More pulls is good news: every pull is a problem seen while it is small. What matters is how fast each one is answered,
+        contained, solved and learned from. These are measures of the whole system, never of a person.
+      </p>
+      {current === null && <p role="status" className="muted">Loading the figures…</p>}
+      {current?.phase === 'failed' && <p role="alert">Could not load the figures: {current.message}</p>}
+      {current?.phase === 'ready' && <FlowFigures report={current.report} query={current.query} />}
+    </div>
+  );
+}
+
+function FlowFigures({ report, query }: { report: FlowReport; query: FlowQuery }) {
+  const { all } = report;
+  return (
+    <>
+      <p className="flow-total" aria-live="polite">
+        <strong>{all.pulls.total}</strong> {all.pulls.total === 1 ? 'pull' : 'pulls'} from {new Date(report.from).toLocaleDateString()} to{' '}
+        {new Date(report.to).toLocaleDateString()}
+      </p>
+      <section className="flow-section" aria-labelledby="flow-pulls">
+        <h2 id="flow-pulls">Pulls per week</h2>
+        <div className="flow-figure">
+          <PullsChart report={report} />
+          <div className="flow-numbers">
+            <PullsTable report={report} />
+            <CsvLink figure="pulls" query={query} />
+          </div>
+        </div>
+        <PullsByKindTable report={report} />
+      </section>
+      <section className="flow-section" aria-labelledby="flow-targets">
+        <h2 id="flow-targets">Against the response target</h2>
+        <div className="flow-pair">
+          <div className="flow-figure flow-figure--stacked">
+            <h3>Time to respond</h3>
+            <TargetChart buckets={all.distribution.respond} />
+            <TargetTable caption="Time to respond against the target" buckets={all.distribution.respond} />
+          </div>
+          <div className="flow-figure flow-figure--stacked">
+            <h3>Time to resolve</h3>
+            <TargetChart buckets={all.distribution.resolve} />
+            <TargetTable caption="Time to resolve against the target" buckets={all.distribution.resolve} />
+          </div>
+        </div>
+        <CsvLink figure="distribution" query={query} />
+      </section>
+      <section className="flow-section" aria-labelledby="flow-times">
+        <h2 id="flow-times">How long it takes</h2>
+        <TimesTable report={report} />
+        <CsvLink figure="times" query={query} />
+      </section>
+      <section className="flow-section" aria-labelledby="flow-outcomes">
+        <h2 id="flow-outcomes">Escalated and dismissed</h2>
+        <OutcomesTable report={report} />
+        <CsvLink figure="escalations" query={query} /> <CsvLink figure="dismissed" query={query} />
+      </section>
+      <p className="muted">Recurrence and the spread of learnings are measured once learnings are recorded.</p>
+    </>
+  );
+}
