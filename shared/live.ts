@@ -5,7 +5,7 @@
 // then live ones; if N cannot be resumed from, `reset` comes instead: refetch over HTTP, events
 // continue after its seq. `subscribe` narrows what follows (areas and/or one problem); `subscribe {}`
 // widens back to everything. Event `seq`s are global: a narrowed stream skips numbers.
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { ProblemAlert } from './alerts.ts';
 import { AreaSlug } from './areas.ts';
 import { LearningPublishedData } from './learnings.ts';
@@ -64,49 +64,30 @@ export interface AccessEnded {
   tokenIds?: string[];
 }
 
-export const ProblemEvent = Type.Object({
-  type: Type.Literal('event'),
-  seq: Type.Integer({ minimum: 1 }),
-  name: literalUnion(PROBLEM_EVENT_NAMES),
-  at: Type.String({ format: 'date-time' }),
-  data: Problem,
-});
+/** An `event` frame: one of `names`, with `data` of one shape. Every event on the stream has this form. */
+function liveEventOf<const Names extends readonly string[], Data extends TSchema>(names: Names, data: Data) {
+  return Type.Object({
+    type: Type.Literal('event'),
+    seq: Type.Integer({ minimum: 1 }),
+    name: literalUnion(names),
+    at: Type.String({ format: 'date-time' }),
+    data,
+  });
+}
+
+export const ProblemEvent = liveEventOf(PROBLEM_EVENT_NAMES, Problem);
 export type ProblemEvent = Static<typeof ProblemEvent>;
 
-export const TimelineEvent = Type.Object({
-  type: Type.Literal('event'),
-  seq: Type.Integer({ minimum: 1 }),
-  name: literalUnion(TIMELINE_EVENT_NAMES),
-  at: Type.String({ format: 'date-time' }),
-  data: TimelineEntry,
-});
+export const TimelineEvent = liveEventOf(TIMELINE_EVENT_NAMES, TimelineEntry);
 export type TimelineEvent = Static<typeof TimelineEvent>;
 
-export const PresenceEvent = Type.Object({
-  type: Type.Literal('event'),
-  seq: Type.Integer({ minimum: 1 }),
-  name: literalUnion(PRESENCE_EVENT_NAMES),
-  at: Type.String({ format: 'date-time' }),
-  data: Presence,
-});
+export const PresenceEvent = liveEventOf(PRESENCE_EVENT_NAMES, Presence);
 export type PresenceEvent = Static<typeof PresenceEvent>;
 
-export const LearningEvent = Type.Object({
-  type: Type.Literal('event'),
-  seq: Type.Integer({ minimum: 1 }),
-  name: literalUnion(LEARNING_EVENT_NAMES),
-  at: Type.String({ format: 'date-time' }),
-  data: LearningPublishedData,
-});
+export const LearningEvent = liveEventOf(LEARNING_EVENT_NAMES, LearningPublishedData);
 export type LearningEvent = Static<typeof LearningEvent>;
 
-export const AlertEvent = Type.Object({
-  type: Type.Literal('event'),
-  seq: Type.Integer({ minimum: 1 }),
-  name: literalUnion(ALERT_EVENT_NAMES),
-  at: Type.String({ format: 'date-time' }),
-  data: ProblemAlert,
-});
+export const AlertEvent = liveEventOf(ALERT_EVENT_NAMES, ProblemAlert);
 export type AlertEvent = Static<typeof AlertEvent>;
 
 export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent, AlertEvent]);
