@@ -79,17 +79,20 @@ describe('sign in and out', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
-  it('keeps every documented route but set-up, sign-in, invite acceptance and reset links behind a session or token', async () => {
+  it('keeps every documented route but set-up, sign-in, invite acceptance, reset links and pull links behind a credential', async () => {
+    // A pull link's code is the credential of the kiosk routes (tests/pull-links.test.ts refuses a wrong one).
     const publicRoutes = [
       'GET /api/setup', 'POST /api/setup', 'POST /api/session', 'GET /api/invites/{code}', 'POST /api/invites/{code}/accept',
-      'GET /api/password-resets/{code}', 'POST /api/password-resets/{code}',
+      'GET /api/password-resets/{code}', 'POST /api/password-resets/{code}', 'GET /api/kiosk/{code}', 'POST /api/kiosk/{code}/pulls',
     ];
     const { paths } = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, object> }>();
     const routes = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(routes).toEqual(expect.arrayContaining([...publicRoutes, 'GET /api/problems', 'POST /api/areas']));
     for (const route of routes.filter((r) => !publicRoutes.includes(r))) {
       const [method, path] = route.split(' ');
-      const response = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, '1'), payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      // The learnings feed takes its credential in the URL, as feed readers can only send one there.
+      const url = path.replace(/\{[^}]+\}/g, '1') + (path.endsWith('/feed.atom') ? '?token=not-a-feed-token' : '');
+      const response = await t.app.inject({ method: method as 'GET', url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
       expect(response.statusCode, route).toBe(401);
     }
   });
