@@ -7,6 +7,7 @@ import { launchBrowser, pageWithSession, recordPolicyRefusals } from '../helpers
 import { addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
 import { uniqueTitle } from '../helpers/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+import { XSS_PAYLOADS } from '../helpers/xss-payloads.ts';
 
 const EVENTUALLY = { timeout: 15_000 };
 
@@ -133,28 +134,12 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
   });
 });
 
-// Each payload would set window.__xss if anything in it ran.
-const PAYLOADS = [
-  '<script>window.__xss = 1</script>',
-  '<img src="x" onerror="window.__xss = 2">',
-  '[javascript link](javascript:window.__xss=3)',
-  '[data link](data:text/html,<script>window.__xss=4</script>)',
-  '<iframe src="javascript:window.__xss=5"></iframe>',
-  '<a href="#" onclick="window.__xss = 6">raw anchor</a>',
-  '![picture](x" onerror="window.__xss=7)',
-  '[encoded link](jav&#x61;script:window.__xss=8)',
-  '<svg onload="window.__xss = 9"></svg>',
-  '<details open ontoggle="window.__xss = 10">x</details>',
-  '[JS upper](JAVASCRIPT:window.__xss=11)',
-  '<style>body { display: none }</style>',
-  '[fine link](https://example.com/runbook)',
-];
 
 describe('Markdown on a learning page', () => {
   it('renders XSS payloads inert in every field', async () => {
     const number = await workedProblem(uniqueTitle('Hostile learning'), 'x', 'y');
     await call('POST', `/api/problems/${number}/status`, { status: 'resolved' });
-    const hostile = PAYLOADS.join('\n\n');
+    const hostile = XSS_PAYLOADS.join('\n\n');
     const draft = await call<Learning>('PUT', `/api/problems/${number}/learning`, {
       title: '<script>window.__xss = 99</script>', summary: hostile, expected: hostile, cause: hostile, changes: hostile, detection: hostile, tags: [],
     });

@@ -3,23 +3,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
 import { setUpAdmin } from '../helpers/organisation.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+import { XSS_PAYLOADS } from '../helpers/xss-payloads.ts';
 
-// Each payload would set window.__xss if anything in it ran.
-const PAYLOADS = [
-  '<script>window.__xss = 1</script>',
-  '<img src="x" onerror="window.__xss = 2">',
-  '[javascript link](javascript:window.__xss=3)',
-  '[data link](data:text/html,<script>window.__xss=4</script>)',
-  '<iframe src="javascript:window.__xss=5"></iframe>',
-  '<a href="#" onclick="window.__xss = 6">raw anchor</a>',
-  '![picture](x" onerror="window.__xss=7)',
-  '[encoded link](jav&#x61;script:window.__xss=8)',
-  '<svg onload="window.__xss = 9"></svg>',
-  '<details open ontoggle="window.__xss = 10">x</details>',
-  '[JS upper](JAVASCRIPT:window.__xss=11)',
-  '<style>body { display: none }</style>',
-  '[fine link](https://example.com/runbook)',
-];
 
 const data = tempDataDir();
 let server: ServerProcess;
@@ -50,14 +35,14 @@ async function send(path: string, body: object): Promise<{ number?: number }> {
 describe('Markdown on the timeline', () => {
   it('renders XSS payloads inert: nothing runs, no script, frame, handler or javascript:/data: link reaches the page', async () => {
     const { number } = await send('/api/problems', { title: 'A problem with hostile notes' });
-    for (const body of PAYLOADS) await send(`/api/problems/${number}/timeline`, { kind: 'note', body });
-    await send(`/api/problems/${number}/timeline`, { kind: 'observation', body: PAYLOADS.join('\n\n') });
+    for (const body of XSS_PAYLOADS) await send(`/api/problems/${number}/timeline`, { kind: 'note', body });
+    await send(`/api/problems/${number}/timeline`, { kind: 'observation', body: XSS_PAYLOADS.join('\n\n') });
 
     const page = await pageWithSession(browser, server.url, admin);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/problems/${number}`);
-    await expect.poll(() => page.locator('.timeline__entry').count(), { timeout: 15_000 }).toBe(PAYLOADS.length + 1);
+    await expect.poll(() => page.locator('.timeline__entry').count(), { timeout: 15_000 }).toBe(XSS_PAYLOADS.length + 1);
     // Click everything clickable that came from the payloads: a handler or a script URL would run now.
     for (const link of await page.locator('.markdown a').all()) {
       const href = await link.getAttribute('href');
