@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const integrationTests = ['tests/**/*.test.ts'];
+// The integration tests start the server as `npm start` runs it: built to dist/server first.
+const serverBuild = 'tests/setup/server-build.mjs';
 
 export default defineConfig({
   test: {
@@ -17,7 +19,7 @@ export default defineConfig({
       // The integration suite runs once per database; tests read ANDON_TEST_DB through tests/helpers/test-database.ts.
       {
         extends: true,
-        test: { name: 'sqlite', include: integrationTests, env: { ANDON_TEST_DB: 'sqlite' } },
+        test: { name: 'sqlite', include: integrationTests, env: { ANDON_TEST_DB: 'sqlite' }, globalSetup: [serverBuild] },
       },
       {
         extends: true,
@@ -25,7 +27,7 @@ export default defineConfig({
           name: 'postgres',
           include: integrationTests,
           env: { ANDON_TEST_DB: 'postgres' },
-          globalSetup: ['tests/setup/postgres-global.ts'],
+          globalSetup: [serverBuild, 'tests/setup/postgres-global.ts'],
         },
       },
     ],

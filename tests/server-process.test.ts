@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { holdPull, untilRefused } from './helpers/held-pull.ts';
 import { streamPulls } from './helpers/pull-stream.ts';
-import { freePort, setUpWithToken, startServer, tempDataDir } from './helpers/server-process.ts';
+import { freePort, repoRoot, SERVER_ARGS, setUpWithToken, startServer, tempDataDir } from './helpers/server-process.ts';
 
 const data = tempDataDir();
 afterAll(() => data.remove());
@@ -29,7 +29,8 @@ describe('the server process', () => {
     // Side by side: each is a whole Node.js start, slow on a loaded 2-core machine.
     const bad = [['PORT', 'eighty'], ['PUBLIC_URL', 'localhost'], ['LOG_LEVEL', 'chatty']] as const;
     const results = await Promise.all(bad.map(([name, value]) => new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      const child = spawn(process.execPath, SERVER_ARGS, {
+        cwd: repoRoot,
         env: { ...process.env, ANDON_DATA_DIR: data.dir, [name]: value }, stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot, SERVER_ARGS } from './server-process.ts';
 
 export interface ServerExit {
   /** The exit status, or the signal's name when the process was killed (by the timeout, say). */
@@ -11,12 +9,12 @@ export interface ServerExit {
 }
 
 /**
- * Runs `server/main.ts` as `npm start` does, for a start that is meant to fail: answers once the
+ * Runs the server as `npm start` does, for a start that is meant to fail: answers once the
  * process has exited. Asynchronous (unlike spawnSync), so the test worker stays responsive meanwhile;
  * a server that comes up after all is killed at `timeoutMs`, and the caller sees a signal as status.
  */
 export function runServerUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerExit> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createToken, setUpAdmin } from './organisation.ts';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What `npm start` runs, from repoRoot: the server built by scripts/build-server.mjs (vitest's global setup builds it). */
+export const SERVER_ARGS = ['--enable-source-maps', 'dist/server/main.mjs'];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,14 +55,14 @@ async function databaseEnv(dataDir: string, env: Record<string, string> | undefi
 }
 
 /**
- * Starts `server/main.ts` exactly as `npm start` runs it, and waits until it answers /healthz.
+ * Starts the server exactly as `npm start` runs it, and waits until it answers /healthz.
  * It runs on SQLite in `dataDir`, or in the postgres project on a PostgreSQL database of its own.
  */
 export async function startServer(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const database = await databaseEnv(options.dataDir, options.env);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ANDON_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: url, ...database, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
