@@ -17,12 +17,16 @@ export function testDatabaseKind(): TestDatabaseKind {
   return kind;
 }
 
-/** An empty, uniquely named database on the run's shared cluster; migrating it is the caller's job. */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A uniquely named database on the run's shared cluster: empty, so that migrating it is the caller's
+ * job, or with `migrated`, a copy of the run's template, migrated once in the global setup
+ * (copying it costs a tenth of migrating).
+ */
+export async function freshPostgresDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = inject('postgresUrl');
   if (!serverUrl) throw new Error('No PostgreSQL cluster for this test: run it in the postgres project (vitest --project postgres)');
   const name = uniqueDatabaseName();
-  const url = await createDatabaseOn(serverUrl, name);
+  const url = await createDatabaseOn(serverUrl, name, options.migrated ? { template: inject('postgresTemplate') } : {});
   return { url, drop: () => dropDatabaseOn(serverUrl, name) };
 }
 
@@ -65,7 +69,7 @@ export async function openRestartableDatabase(): Promise<RestartableDatabase> {
       },
     };
   }
-  const fresh = await freshPostgresDatabase();
+  const fresh = await freshPostgresDatabase({ migrated: true });
   const state = { db: (await openPostgres(fresh.url, { poolSize: 5 })) as AnyDatabase };
   await migrateDatabase(state.db);
   return {
@@ -90,7 +94,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await migrateDatabase(db);
     return { db, url: null, close: () => db.close() };
   }
-  const fresh = await freshPostgresDatabase();
+  const fresh = await freshPostgresDatabase({ migrated: true });
   const db = await openPostgres(fresh.url, { poolSize: 10 });
   await migrateDatabase(db);
   return {
