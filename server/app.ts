@@ -9,6 +9,7 @@ import { auth } from './accounts/auth-plugin.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { createAlertService } from './alerts/service.ts';
 import { accountRoutes, signInRoutes } from './accounts/routes.ts';
+import { createPasswordHasher, type PasswordCost } from './accounts/passwords.ts';
 import { createAccountService } from './accounts/service.ts';
 import { areaRoutes } from './areas/routes.ts';
 import { createAreaService } from './areas/service.ts';
@@ -68,6 +69,11 @@ export interface AppOptions {
   runJobs?: boolean;
   /** Webhook sending: tests shorten the timeout and swap DNS (to play a rebinding attack). */
   webhookSending?: { timeoutMs?: number; resolve?: Resolver };
+  /**
+   * The scrypt cost of new password hashes. In-process tests lower it: at the production cost each
+   * hash is a tenth of a second on three threads, and a test run makes thousands.
+   */
+  passwordCost?: PasswordCost;
 }
 
 declare module 'fastify' {
@@ -85,7 +91,7 @@ declare module 'fastify' {
  * fastify-plugin), then the routes. Which routes need a caller is decided by the context they are
  * registered in, never by their URL.
  */
-export async function buildApp({ config, db, logger = false, live = {}, clock = systemClock, runJobs = true, webhookSending = {} }: AppOptions) {
+export async function buildApp({ config, db, logger = false, live = {}, clock = systemClock, runJobs = true, webhookSending = {}, passwordCost }: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: REQUEST_BODY_MAX_BYTES,
@@ -123,13 +129,14 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   });
 
   const events = createEventLog();
-  const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock, events);
+  const passwords = createPasswordHasher(passwordCost);
+  const accounts = createAccountService(db, { sessionDays: config.sessionDays, inviteHours: config.inviteHours }, clock, events, passwords);
   const areas = createAreaService(db, clock);
   const problems = createProblemService(db, events, clock);
   const swarm = createSwarmService(db, events, clock);
   const timeline = createTimelineService(db, events, clock);
   const escalation = createEscalationService(db, events, clock);
-  const people = createPeopleService(db, events, clock);
+  const people = createPeopleService(db, events, clock, passwords);
   const history = createHistoryService(db);
   const learnings = createLearningService(db, events, clock);
   const learningSearch = createLearningSearch(db);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../server/accounts/store.ts';
-import { verifyPassword } from '../server/accounts/passwords.ts';
+import { createPasswordHasher } from '../server/accounts/passwords.ts';
 import type { CreatedApiToken, Invite, User } from '../shared/accounts.ts';
 import type { AreaList } from '../shared/areas.ts';
 import type { ErrorBody } from '../shared/errors.ts';
@@ -32,8 +32,9 @@ describe('first set-up', () => {
     const { passwordHash } = (await findUserByEmail(t.db, ADMIN.email))!;
     expect(passwordHash).toMatch(/^scrypt\$\d+\$8\$\d\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
     expect(passwordHash).not.toContain(ADMIN.password);
-    expect(await verifyPassword(ADMIN.password, passwordHash)).toBe(true);
-    expect(await verifyPassword(`${ADMIN.password}!`, passwordHash)).toBe(false);
+    const passwords = createPasswordHasher();
+    expect(await passwords.verify(ADMIN.password, passwordHash)).toBe(true);
+    expect(await passwords.verify(`${ADMIN.password}!`, passwordHash)).toBe(false);
   });
 
   it('sets an httpOnly, SameSite=Lax session cookie, Secure only behind https', async () => {

@@ -12,7 +12,7 @@ import { findProblemByNumber } from '../server/problems/store.ts';
 import { listTimelineEntries } from '../server/timeline/store.ts';
 import type { User } from '../shared/accounts.ts';
 import type { Problem } from '../shared/problems.ts';
-import { asBrowser, ORIGIN, setUpAdmin, TestClock, type Caller } from './helpers/app.ts';
+import { asBrowser, ORIGIN, setUpAdmin, TEST_PASSWORD_COST, TestClock, type Caller } from './helpers/app.ts';
 import { idOf } from './helpers/people.ts';
 import { startServer, tempDataDir, type ServerProcess } from './helpers/server-process.ts';
 import { freshPostgresDatabase, openTestDatabase, testDatabaseKind } from './helpers/test-database.ts';
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function appOn(db: Database, clock: TestClock, publicUrl = ORIGIN): Promise<FastifyInstance> {
-  const app = await buildApp({ config: loadConfig({ PUBLIC_URL: publicUrl, ANDON_AUTH_RATE_LIMIT: '1000' }), db, clock, runJobs: false });
+  const app = await buildApp({ config: loadConfig({ PUBLIC_URL: publicUrl, ANDON_AUTH_RATE_LIMIT: '1000' }), db, clock, runJobs: false, passwordCost: TEST_PASSWORD_COST });
   await app.ready();
   cleanups.push(() => app.close());
   return app;

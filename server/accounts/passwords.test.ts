@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { createPasswordHasher, PASSWORD_COST } from './passwords.ts';
 
 describe('passwords', () => {
-  it('never stores the password and verifies only the right one', async () => {
-    const hash = await hashPassword('correct horse battery');
+  const passwords = createPasswordHasher();
+
+  it('never stores the password and verifies only the right one, at the production cost', async () => {
+    const hash = await passwords.hash('correct horse battery');
     expect(hash).not.toContain('correct horse battery');
-    expect(hash.startsWith('scrypt$')).toBe(true);
-    expect(await verifyPassword('correct horse battery', hash)).toBe(true);
-    expect(await verifyPassword('correct horse batterz', hash)).toBe(false);
+    expect(hash.startsWith(`scrypt$${PASSWORD_COST.N}$${PASSWORD_COST.r}$${PASSWORD_COST.p}$`)).toBe(true);
+    expect(await passwords.verify('correct horse battery', hash)).toBe(true);
+    expect(await passwords.verify('correct horse batterz', hash)).toBe(false);
   });
 
   it('salts each hash', async () => {
-    expect(await hashPassword('same password here')).not.toBe(await hashPassword('same password here'));
+    expect(await passwords.hash('same password here')).not.toBe(await passwords.hash('same password here'));
+  });
+
+  it('checks a hash at the cost it was made with, so raising the cost keeps old passwords working', async () => {
+    const old = await createPasswordHasher({ N: 2 ** 10, r: 8, p: 1 }).hash('an older password');
+    expect(await passwords.verify('an older password', old)).toBe(true);
+    expect(await passwords.verify('an older passwore', old)).toBe(false);
   });
 });

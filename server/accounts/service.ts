@@ -5,7 +5,7 @@ import { insertArea } from '../areas/store.ts';
 import type { Clock } from '../clock.ts';
 import { UniqueViolationError, type Database, type Queryable } from '../db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.ts';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
+import type { PasswordHasher } from './passwords.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { Credential } from '../hub/connection.ts';
 import type { Principal } from './principal.ts';
@@ -26,7 +26,7 @@ export interface SignedIn {
 
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
-export function createAccountService(db: Database, settings: AccountSettings, clock: Clock, events: EventLog) {
+export function createAccountService(db: Database, settings: AccountSettings, clock: Clock, events: EventLog, passwords: PasswordHasher) {
   const lastTokenTouch = new Map<string, number>();
 
   async function openSession(tx: Queryable, user: store.UserRow, now: number): Promise<SignedIn> {
@@ -46,7 +46,7 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
 
     /** Creates the first admin and the first area; refused once anyone has an account. */
     async setup(body: SetupBody): Promise<SignedIn> {
-      const passwordHash = await hashPassword(body.password);
+      const passwordHash = await passwords.hash(body.password);
       const alreadySetUp = () => new ConflictError('already_set_up', 'Andon is already set up; sign in instead');
       try {
         return await db.transaction(async (tx) => {
@@ -71,10 +71,10 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
     async signIn(body: SignInBody): Promise<SignedIn> {
       const user = await store.findUserByEmail(db, normaliseEmail(body.email));
       if (!user) {
-        await burnPasswordCheck(body.password);
+        await passwords.burnCheck(body.password);
         throw new UnauthorizedError('Email or password is wrong');
       }
-      if (!(await verifyPassword(body.password, user.passwordHash))) throw new UnauthorizedError('Email or password is wrong');
+      if (!(await passwords.verify(body.password, user.passwordHash))) throw new UnauthorizedError('Email or password is wrong');
       // Said only to someone who knows the password, so it tells a stranger nothing.
       if (user.deactivatedAt !== null) {
         throw new ForbiddenError('account_deactivated', 'This account has been deactivated. Ask an admin of your Andon to reactivate it.');
@@ -140,7 +140,7 @@ export function createAccountService(db: Database, settings: AccountSettings, cl
 
     async acceptInvite(code: string, body: AcceptInviteBody): Promise<SignedIn> {
       const codeHash = hashSecret(code);
-      const passwordHash = await hashPassword(body.password);
+      const passwordHash = await passwords.hash(body.password);
       return db.transaction(async (tx) => {
         const now = clock.now();
         const invite = await store.findOpenInvite(tx, codeHash, now);

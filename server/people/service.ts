@@ -1,6 +1,6 @@
 import type { ChangePasswordBody, UpdateMemberBody } from '../../shared/people.ts';
 import { PASSWORD_RESET_HOURS } from '../../shared/people.ts';
-import { hashPassword, verifyPassword } from '../accounts/passwords.ts';
+import type { PasswordHasher } from '../accounts/passwords.ts';
 import type { Principal } from '../accounts/principal.ts';
 import { hashSecret, newSecret } from '../accounts/secrets.ts';
 import type { UserRow } from '../accounts/store.ts';
@@ -19,7 +19,7 @@ const resetGone = () => new NotFoundError('Password-reset link (it may have been
  * account. Whatever ends someone's access also records `access.ended`, so every instance's live
  * hub closes their connections.
  */
-export function createPeopleService(db: Database, events: EventLog, clock: Clock) {
+export function createPeopleService(db: Database, events: EventLog, clock: Clock, passwords: PasswordHasher) {
   function asPerson(principal: Principal): Person {
     if (principal.kind !== 'user') throw new ForbiddenError('user_only', 'Only a signed-in person can do this');
     return principal;
@@ -90,7 +90,7 @@ export function createPeopleService(db: Database, events: EventLog, clock: Clock
     /** Sets the new password, uses the link up and ends every session the person had. */
     async usePasswordReset(code: string, password: string): Promise<void> {
       const codeHash = hashSecret(code);
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await passwords.hash(password);
       await db.transaction(async (tx) => {
         const now = clock.now();
         const reset = await store.findOpenPasswordReset(tx, codeHash, now);
@@ -115,10 +115,10 @@ export function createPeopleService(db: Database, events: EventLog, clock: Clock
     async changePassword(principal: Principal, body: ChangePasswordBody): Promise<void> {
       const person = asPerson(principal);
       const user = await store.findUser(db, person.id);
-      if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      if (!user || !(await passwords.verify(body.currentPassword, user.passwordHash))) {
         throw new ValidationError('The current password is wrong', [{ field: 'currentPassword', message: 'is wrong' }]);
       }
-      const passwordHash = await hashPassword(body.newPassword);
+      const passwordHash = await passwords.hash(body.newPassword);
       await db.transaction(async (tx) => {
         const now = clock.now();
         await store.setPasswordHash(tx, person.id, passwordHash);

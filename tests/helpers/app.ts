@@ -8,6 +8,13 @@ import { openTestDatabase } from './test-database.ts';
 
 export const ORIGIN = 'http://localhost:3000';
 
+/**
+ * Scrypt at a 32nd of the production memory and a third of its threads: the same code path, so a
+ * password is still hashed and checked, at a cost a run of thousands of sign-ins can afford. Servers
+ * started as processes, and server/accounts/passwords.test.ts, hash at the production cost.
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+
 export interface TestApp {
   app: FastifyInstance;
   db: AnyDatabase;
@@ -40,7 +47,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config: Config = loadConfig({ PUBLIC_URL: ORIGIN, ANDON_AUTH_RATE_LIMIT: '1000', ...env });
   const database = await openTestDatabase();
   const clock = new TestClock();
-  const app = await buildApp({ config, db: database.db, clock, runJobs: false });
+  const app = await buildApp({ config, db: database.db, clock, runJobs: false, passwordCost: TEST_PASSWORD_COST });
   await app.ready();
   return {
     app,

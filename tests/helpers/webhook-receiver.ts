@@ -8,7 +8,7 @@ import type { Database } from '../../server/db/client.ts';
 import type { Area } from '../../shared/areas.ts';
 import type { Problem } from '../../shared/problems.ts';
 import type { CreatedWebhook } from '../../shared/webhooks.ts';
-import { ORIGIN, type Caller, type TestClock } from './app.ts';
+import { ORIGIN, TEST_PASSWORD_COST, type Caller, type TestClock } from './app.ts';
 
 export interface ReceivedRequest {
   headers: http.IncomingHttpHeaders;
@@ -50,7 +50,7 @@ export async function startReceiver(answer: (n: number, res: http.ServerResponse
  */
 export async function webhookApp(db: Database, clock: TestClock, env: Record<string, string> = { ANDON_WEBHOOK_ALLOW_PRIVATE: 'true' }, sending?: AppOptions['webhookSending']) {
   const config = loadConfig({ PUBLIC_URL: ORIGIN, ANDON_AUTH_RATE_LIMIT: '1000', ...env });
-  const app = await buildApp({ config, db, clock, runJobs: false, webhookSending: sending });
+  const app = await buildApp({ config, db, clock, runJobs: false, webhookSending: sending, passwordCost: TEST_PASSWORD_COST });
   await app.ready();
   return app;
 }

@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
 import type { LiveSettings } from '../../server/hub/routes.ts';
-import { ORIGIN, TestClock, createToken, setUpAdmin, type Caller } from '../helpers/app.ts';
+import { ORIGIN, TEST_PASSWORD_COST, TestClock, createToken, setUpAdmin, type Caller } from '../helpers/app.ts';
 
 export interface LiveApp {
   app: FastifyInstance;
@@ -31,7 +31,7 @@ export async function startLiveApp(live: LiveSettings = {}): Promise<LiveApp> {
   const database = await openTestDatabase();
   const db = database.db;
   const clock = new TestClock();
-  const app = await buildApp({ config, db, clock, live: { closeGraceMs: 300, ...live }, runJobs: false });
+  const app = await buildApp({ config, db, clock, live: { closeGraceMs: 300, ...live }, runJobs: false, passwordCost: TEST_PASSWORD_COST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const admin = await setUpAdmin(app);
   const token = await createToken(admin);
