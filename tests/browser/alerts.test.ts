@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { alertsLive, launchBrowser, pageWithSession } from '../helpers/browser.ts';
+import { alertsLive, gotoUntouched, launchBrowser, pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
 import { addMember, createToken, setResponders, setUpAdmin } from '../helpers/organisation.ts';
 import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function openLive(session: string, path: string): Promise<Page> {
   const page = await pageWithSession(browser, server.url, session);
-  await page.goto(`${server.url}${path}`);
+  await gotoUntouched(page, `${server.url}${path}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await alertsLive(page);
   return page;
@@ -73,6 +73,43 @@ describe('in-app alerts', () => {
     expect(await helpBanner.count()).toBe(1);
     await bo.context().close();
   }, 90_000);
+
+  it('takes the first press on a page whole: the notice that sound is blocked stays until the click is done', async () => {
+    const page = await pageWithSession(browser, server.url, responder, { viewport: { width: 390, height: 844 } });
+    // Keeps the page's attempts to start audio, so the test can let one finish before lifting the finger.
+    await page.addInitScript(() => {
+      const w = window as unknown as { audioResumes: Promise<void>[] };
+      w.audioResumes = [];
+      const resume = AudioContext.prototype.resume; // eslint-disable-line @typescript-eslint/unbound-method -- called with its context below
+      AudioContext.prototype.resume = function (this: AudioContext) {
+        const started = resume.call(this);
+        w.audioResumes.push(started);
+        return started;
+      };
+    });
+    await gotoUntouched(page, server.url);
+    const blocked = page.getByRole('button', { name: 'Sound is blocked — click to enable' });
+    await blocked.waitFor();
+    const title = uniqueTitle('Conveyor 3 belt frayed');
+    await page.getByLabel('What did you see?').fill(title);
+    const help = page.getByRole('button', { name: 'Help', exact: true });
+    const pressedAt = await help.boundingBox();
+    if (!pressedAt) throw new Error('the Help button has no box');
+    await page.mouse.move(pressedAt.x + pressedAt.width / 2, pressedAt.y + pressedAt.height / 2);
+    await page.mouse.down();
+    // Whatever the press set off has finished and been drawn while the finger is still down.
+    await page.evaluate(async () => {
+      await Promise.all((window as unknown as { audioResumes: Promise<void>[] }).audioResumes);
+      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+    });
+    expect(await help.boundingBox()).toEqual(pressedAt);
+
+    const pulled = await pullAnsweredFor(page, () => page.mouse.up());
+    expect(pulled.title).toBe(title);
+    // That click was also the one that let sound play.
+    await blocked.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
 
   it("keeps each person's choices: a follower is alerted of an area's pulls, and sound off stays off after a reload", async () => {
     const cy = await openLive(follower, '/alerts');

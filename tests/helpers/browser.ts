@@ -70,3 +70,15 @@ export async function pullAnsweredFor(page: Page, act: () => Promise<void>): Pro
 export async function alertsLive(page: Page): Promise<void> {
   await page.locator('.alert-banners[data-live="live"]').waitFor({ state: 'attached' });
 }
+
+/**
+ * Opens a signed-in page without touching it until its alerts have started (they ask for this
+ * person's alert choices once their sound exists). Playwright's calls into a page count as a
+ * person's gesture there, and sound made after one may play: a test of blocked sound opens with this.
+ */
+export async function gotoUntouched(page: Page, url: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me/alert-preferences'),
+    page.goto(url),
+  ]);
+}

@@ -61,14 +61,16 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  // Browsers allow audio after the first click or key press on the page: any will do.
+  // Browsers allow audio after the first click or key press on the page: any will do. On click, not
+  // on pointerdown: the "sound is blocked" notice above the page goes once sound is on, and going
+  // between the press and the release it moved the page under the pointer, and the click was lost.
   useEffect(() => {
     if (!preferences.sound || sound !== 'blocked') return;
     const unlock = () => unlockSound();
-    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('click', unlock, true);
     document.addEventListener('keydown', unlock, true);
     return () => {
-      document.removeEventListener('pointerdown', unlock, true);
+      document.removeEventListener('click', unlock, true);
       document.removeEventListener('keydown', unlock, true);
     };
   }, [preferences.sound, sound]);
