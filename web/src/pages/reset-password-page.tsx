@@ -1,89 +1,61 @@
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'wouter';
-import type { PasswordResetInfo } from '../../../shared/people.ts';
 import { getPasswordReset, resetPassword } from '../api/endpoints.ts';
-import { ApiError, describeError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { NewPasswordField } from '../forms/new-password-field.tsx';
+import { OneTimeLinkStatus, useOneTimeLink } from '../forms/use-one-time-link.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { useSession } from '../session/session-context.tsx';
-
-type ResetState =
-  | { phase: 'loading' }
-  | { phase: 'ready'; reset: PasswordResetInfo }
-  | { phase: 'gone' }
-  | { phase: 'done'; email: string }
-  | { phase: 'error'; message: string };
 
 /** Where a password-reset link made by an admin leads: pick a new password, once. */
 export function ResetPasswordPage({ code }: { code: string }) {
   usePageTitle('Set a new password');
   const { session } = useSession();
-  const [state, setState] = useState<ResetState>({ phase: 'loading' });
+  const { link, use } = useOneTimeLink(code, getPasswordReset);
+  /** Whose password was set, once it is. */
+  const [doneFor, setDoneFor] = useState<string | null>(null);
   const { busy, failure, submit } = useSubmit();
-
-  useEffect(() => {
-    let current = true;
-    getPasswordReset(code).then(
-      (reset) => current && setState({ phase: 'ready', reset }),
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError && error.status === 404) setState({ phase: 'gone' });
-        else setState({ phase: 'error', message: describeError(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [code]);
 
   function send(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (state.phase !== 'ready') return;
+    if (link.phase !== 'ready') return;
     const password = formText(new FormData(event.currentTarget), 'password');
-    void submit(async () => {
-      try {
+    const { email } = link.info;
+    void submit(() =>
+      use(async () => {
         await resetPassword(code, { password });
-        setState({ phase: 'done', email: state.reset.email });
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
-        setState({ phase: 'gone' });
-      }
-    });
+        setDoneFor(email);
+      }),
+    );
   }
 
   return (
     <div className="narrow">
       <h1 tabIndex={-1}>Set a new password</h1>
-      {state.phase === 'loading' && <p role="status">Checking your link…</p>}
-      {state.phase === 'gone' && (
-        <p role="alert" className="alert alert--error">
-          This password-reset link is not valid any more: it was used, replaced by a newer one, it expired, or it was
-          mistyped. Ask an admin of your Andon for a new one.
-        </p>
+      {doneFor === null && (
+        <OneTimeLinkStatus
+          link={link}
+          checking="Checking your link…"
+          gone="This password-reset link is not valid any more: it was used, replaced by a newer one, it expired, or it was mistyped. Ask an admin of your Andon for a new one."
+        />
       )}
-      {state.phase === 'error' && (
-        <p role="alert" className="alert alert--error">
-          {state.message}
-        </p>
-      )}
-      {state.phase === 'done' && (
+      {doneFor !== null && (
         <div role="status">
           <p className="lead">Your new password is set, and you have been signed out everywhere.</p>
           {session.phase !== 'signed-in' && (
             <Link href="/signin" className="button button--primary">
-              Sign in as {state.email}
+              Sign in as {doneFor}
             </Link>
           )}
         </div>
       )}
-      {state.phase === 'ready' && (
+      {link.phase === 'ready' && doneFor === null && (
         <>
           <p className="lead">
-            For {state.reset.name} ({state.reset.email}). The link works once, until {formatWhen(state.reset.expiresAt)}. Setting
+            For {link.info.name} ({link.info.email}). The link works once, until {formatWhen(link.info.expiresAt)}. Setting
             the password signs this account out everywhere.
           </p>
           <form className="stack" onSubmit={send}>
