@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
 import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
 import { addMember, createToken, makeResetLink, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
@@ -93,21 +93,30 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) => {
+  // One tab per person and size, going from page to page as a person would: a context of its own
+  // per page installed the service worker and fetched every asset again each time.
+  const tabs = new Map<string | null, Promise<Page>>();
+  const tabFor = (session: string | null) => {
+    let tab = tabs.get(session);
+    if (!tab) {
+      tab = session === null ? browser.newContext({ viewport }).then((context) => context.newPage()) : pageWithSession(browser, server.url, session, { viewport });
+      tabs.set(session, tab);
+    }
+    return tab;
+  };
+  afterAll(async () => {
+    for (const tab of tabs.values()) await (await tab).context().close();
+  });
+
   it.each(PAGES.map((page) => ({ ...page, label: page.label ?? String(page.path) })))(
     '$label has no serious or critical violation',
     async (page) => {
       const path = typeof page.path === 'string' ? page.path : page.path();
-      const session = page.as();
-      const tab = session === null ? await (await browser.newContext()).newPage() : await pageWithSession(browser, server.url, session);
-      try {
-        await tab.setViewportSize(viewport);
-        await tab.goto(`${server.url}${path}`);
-        await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
-        if (page.shows !== undefined) await tab.getByText(page.shows).first().waitFor();
-        expect(await accessibilityProblems(tab)).toEqual([]);
-      } finally {
-        await tab.context().close();
-      }
+      const tab = await tabFor(page.as());
+      await tab.goto(`${server.url}${path}`);
+      await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
+      if (page.shows !== undefined) await tab.getByText(page.shows).first().waitFor();
+      expect(await accessibilityProblems(tab)).toEqual([]);
     },
   );
 });
