@@ -13,7 +13,7 @@ export interface Period {
   areaId: string | null;
 }
 
-function pulledIn(period: Period): Sql {
+export function pulledIn(period: Period): Sql {
   const area = period.areaId === null ? sql`` : sql` and p.area_id = ${period.areaId}`;
   return sql`p.raised_at >= ${period.from} and p.raised_at < ${period.to}${area}`;
 }

@@ -467,7 +467,27 @@ export const learningRecurrences = pgTable(
     linkedByName: text('linked_by_name').notNull(),
     at: bigint('at', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.learningId, t.problemId] })],
+  // By the recurring problem: the flow measures count the recurrences among the problems pulled in a period.
+  (t) => [primaryKey({ columns: [t.learningId, t.problemId] }), index('learning_recurrences_problem_idx').on(t.problemId)],
+);
+
+/**
+ * A learning suggested to a person (while pulling, or on a problem's page), once per person and UTC
+ * day however often the suggestions are fetched while they type (`shown_at` is the first time that day);
+ * `opened_at` once they follow it.
+ * What the flow measures count as "suggestions shown and opened".
+ */
+export const learningSuggestionViews = pgTable(
+  'learning_suggestion_views',
+  {
+    learningId: text('learning_id').notNull().references(() => learnings.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    // The UTC day's first millisecond.
+    day: bigint('day', { mode: 'number' }).notNull(),
+    shownAt: bigint('shown_at', { mode: 'number' }).notNull(),
+    openedAt: bigint('opened_at', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.learningId, t.userId, t.day] }), index('learning_suggestion_views_shown_idx').on(t.shownAt)],
 );
 
 /** A person's feed-reader token (stored hashed; one live token per person, revocable). */
