@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowFigures, FlowReport } from '../shared/flow.ts';
 import type { Learning, LearningDetail, Suggestions } from '../shared/learnings.ts';
 import type { Problem } from '../shared/problems.ts';
@@ -22,7 +22,8 @@ let dee: Member;
 let eve: Member;
 let t0: number;
 
-beforeEach(async () => {
+// One fixture for every test: they only read the figures, at the same frozen time.
+beforeAll(async () => {
   t = await createTestApp();
   const caller = await setUpAdmin(t.app);
   admin = { ...caller, id: await idOf(caller) };
@@ -35,8 +36,9 @@ beforeEach(async () => {
   }
   t.clock.freeze();
   t0 = t.clock.now();
-});
-afterEach(() => t.close());
+  await fixture();
+}, 120_000); // some forty requests, with four people signing up, on a machine shared with other test runs
+afterAll(() => t.close());
 
 function at(ms: number): void {
   t.clock.advance(t0 + ms - t.clock.now());
@@ -149,7 +151,6 @@ const top = (learning: Learning, count: number) => ({ id: learning.id, title: le
 
 describe('the flow figures measured from learnings', () => {
   it('answers recurrence per area and per learning, by where it recurred', async () => {
-    await fixture();
     const report = await flow(fortnight());
     // Press pulled 3 in the period (the seal problem and two recurrences); General 3 (one recurred).
     expect(areaOf(report, 'press').recurrence).toEqual({ problems: 2, share: 2 / 3, learnings: [top(seal, 2), top(ribbon, 1)] });
@@ -159,7 +160,6 @@ describe('the flow figures measured from learnings', () => {
   });
 
   it("answers suggestions shown and opened, once per person and day, and the share of each area's members who acknowledged its learnings", async () => {
-    await fixture();
     const report = await flow(fortnight());
     const press = areaOf(report, 'press');
     const general = areaOf(report, 'general');
@@ -180,7 +180,6 @@ describe('the flow figures measured from learnings', () => {
   });
 
   it('answers the follow-up actions of the learnings published in the period, open and overdue', async () => {
-    await fixture();
     const report = await flow(fortnight());
     expect(areaOf(report, 'press').followUps).toEqual({ total: 2, done: 1, open: 1, overdue: 1 });
     expect(areaOf(report, 'general').followUps).toEqual({ total: 1, done: 0, open: 1, overdue: 0 });
@@ -189,7 +188,6 @@ describe('the flow figures measured from learnings', () => {
   });
 
   it('counts only what falls in the period, and in the area asked for', async () => {
-    await fixture();
     const pressOnly = await flow(`${fortnight()}&area=press`);
     expect(pressOnly.all.recurrence).toEqual({ problems: 2, share: 2 / 3, learnings: [top(seal, 2), top(ribbon, 1)] });
     expect(pressOnly.all.spread).toEqual({ learnings: 1, members: 2, acknowledged: 1, of: 2, share: 0.5 });
@@ -209,7 +207,6 @@ describe('the flow figures measured from learnings', () => {
   });
 
   it('exports recurrence, suggestions, spread and follow-ups as CSV', async () => {
-    await fixture();
     const csv = async (figure: string) => {
       const response = await admin.request({ method: 'GET', url: `/api/flow/${figure}.csv?${fortnight()}` });
       expect(response.statusCode).toBe(200);
