@@ -79,8 +79,9 @@ describe('the Flow page', () => {
       const rowOf = (table: string | RegExp, area: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${area} `) });
       expect(await rowOf('Recurrences per area', press.name).getByRole('cell').allTextContents()).toEqual(['1', '33% (1 of 3)']);
       expect(await rowOf('Recurrences per area', packing.name).getByRole('cell').allTextContents()).toEqual(['0', '0% (0 of 1)']);
-      expect(await rowOf(/^Spread and reuse/, press.name).getByRole('cell').allTextContents()).toEqual(['1', '1', '100% (1 of 1)', '0', '— (0 of 0)', '0', '0']);
-      expect(await rowOf(/^Spread and reuse/, packing.name).getByRole('cell').first().textContent()).toBe('0');
+      expect(await rowOf(/^Spread of the learnings/, press.name).getByRole('cell').allTextContents()).toEqual(['1', '1', '100% (1 of 1)']);
+      expect(await rowOf(/^Spread of the learnings/, packing.name).getByRole('cell').allTextContents()).toEqual(['0', '0', '— (0 of 0)']);
+      expect(await rowOf(/^Suggestions and follow-up actions/, press.name).getByRole('cell').allTextContents()).toEqual(['0', '— (0 of 0)', '0', '0']);
       expect(await page.locator('section[aria-labelledby="flow-spread"] .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(1);
       await page.screenshot({ path: '/tmp/flow-desk.png', fullPage: true });
       // From the figure to the learning behind it, which lists the problems that recurred.

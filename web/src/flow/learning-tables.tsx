@@ -61,13 +61,17 @@ export function TopLearningsTable({ report, areaName }: { report: FlowReport; ar
   );
 }
 
-export function SpreadTable({ report }: { report: FlowReport }) {
+function scopesOf(report: FlowReport): Array<[string, FlowReport['all'], Scope | null]> {
   const scopes: Array<[string, FlowReport['all'], Scope | null]> = report.areas.map((a) => [a.slug, a, a]);
   if (report.area === null) scopes.push(['all', report.all, null]);
+  return scopes;
+}
+
+export function SpreadTable({ report }: { report: FlowReport }) {
   return (
     <table className="flow-table">
       <caption>
-        Spread and reuse of the learnings published in the period
+        Spread of the learnings published in the period
         <span className="muted flow-table__note">Members: the area&apos;s responders, its escalation path, and everyone who swarmed one of its problems</span>
       </caption>
       <thead>
@@ -76,6 +80,32 @@ export function SpreadTable({ report }: { report: FlowReport }) {
           <th scope="col">Learnings</th>
           <th scope="col">Members</th>
           <th scope="col">Acknowledged by members</th>
+        </tr>
+      </thead>
+      <tbody>
+        {scopesOf(report).map(([key, f, area]) => (
+          <tr key={key}>
+            <th scope="row">{area ? <LibraryLink area={area} /> : 'All areas'}</th>
+            <td>{f.spread.learnings}</td>
+            <td>{f.spread.members}</td>
+            <td>{ofWhole(f.spread.share, f.spread.acknowledged, f.spread.of)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ReuseTable({ report }: { report: FlowReport }) {
+  return (
+    <table className="flow-table">
+      <caption>
+        Suggestions and follow-up actions
+        <span className="muted flow-table__note">Suggested: shown to a person while pulling or on a problem, once a day each</span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Area</th>
           <th scope="col">Suggested</th>
           <th scope="col">Opened</th>
           <th scope="col">Follow-ups open</th>
@@ -83,12 +113,9 @@ export function SpreadTable({ report }: { report: FlowReport }) {
         </tr>
       </thead>
       <tbody>
-        {scopes.map(([key, f, area]) => (
+        {scopesOf(report).map(([key, f, area]) => (
           <tr key={key}>
             <th scope="row">{area ? <LibraryLink area={area} /> : 'All areas'}</th>
-            <td>{f.spread.learnings}</td>
-            <td>{f.spread.members}</td>
-            <td>{ofWhole(f.spread.share, f.spread.acknowledged, f.spread.of)}</td>
             <td>{f.suggestions.shown}</td>
             <td>{ofWhole(f.suggestions.share, f.suggestions.opened, f.suggestions.shown)}</td>
             <td>{f.followUps.open}</td>

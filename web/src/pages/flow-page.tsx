@@ -10,7 +10,7 @@ import { PullsChart, TargetChart } from '../flow/flow-charts.tsx';
 import { FlowFilterBar } from '../flow/flow-filter-bar.tsx';
 import { flowSearch, periodOf, readFlowFilters, type FlowFilters } from '../flow/flow-period.ts';
 import { RecurrenceChart, SpreadChart } from '../flow/learning-charts.tsx';
-import { RecurrenceTable, SpreadTable, TopLearningsTable } from '../flow/learning-tables.tsx';
+import { RecurrenceTable, ReuseTable, SpreadTable, TopLearningsTable } from '../flow/learning-tables.tsx';
 import { OutcomesTable, PullsByKindTable, PullsTable, TargetTable, TimesTable } from '../flow/flow-tables.tsx';
 import '../flow/flow.css';
 
@@ -123,8 +123,15 @@ function FlowFigures({ report, query, areas }: { report: FlowReport; query: Flow
       <section className="flow-section" aria-labelledby="flow-spread">
         <h2 id="flow-spread">Spread of learnings</h2>
         <p className="muted">How far the learnings published in the period reached: the share of each area&apos;s members who acknowledged them.</p>
-        <SpreadChart report={report} />
-        <SpreadTable report={report} />
+        <div className="flow-figure">
+          <SpreadChart report={report} />
+          <div className="flow-numbers">
+            <SpreadTable report={report} />
+          </div>
+        </div>
+        <div className="flow-numbers">
+          <ReuseTable report={report} />
+        </div>
         <CsvLink figure="spread" query={query} /> <CsvLink figure="suggestions" query={query} /> <CsvLink figure="follow-ups" query={query} />
       </section>
     </>
