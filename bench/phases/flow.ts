@@ -75,7 +75,7 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * suggestions people were shown and opened while pulling. Written in batches straight into the
  * tables, as a database grown to this size would hold them.
  */
-async function seed(db: AnyDatabase, count: number, now: number): Promise<void> {
+export async function seed(db: AnyDatabase, count: number, now: number): Promise<void> {
   const next = random(13);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const areaIds: string[] = [];

@@ -10,4 +10,8 @@ CREATE TABLE `learning_suggestion_views` (
 );
 --> statement-breakpoint
 CREATE INDEX `learning_suggestion_views_shown_idx` ON `learning_suggestion_views` (`shown_at`);--> statement-breakpoint
-CREATE INDEX `learning_recurrences_problem_idx` ON `learning_recurrences` (`problem_id`);
+DROP INDEX `problems_raised_idx`;--> statement-breakpoint
+CREATE INDEX `problems_flow_idx` ON `problems` (`raised_at`,`area_id`,`level`,`raised_by_kind`,`status`,`first_responded_at`,`contained_at`,`resolved_at`,`learned_at`);--> statement-breakpoint
+CREATE INDEX `learning_recurrences_problem_idx` ON `learning_recurrences` (`problem_id`);--> statement-breakpoint
+CREATE INDEX `problem_escalations_flow_idx` ON `problem_escalations` (`problem_id`,`response_due_at`,`step`,`round`);--> statement-breakpoint
+CREATE INDEX `timeline_entries_joined_idx` ON `timeline_entries` (`author_id`,`problem_id`) WHERE kind = 'joined' and author_kind = 'user';

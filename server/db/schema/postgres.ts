@@ -115,7 +115,8 @@ export const problems = pgTable(
     // History: closed problems newest first, optionally within a period of raised_at.
     index('problems_history_idx').on(t.status, t.raisedAt, t.number),
     // The flow measures take the problems pulled in a period, of every area or of one.
-    index('problems_raised_idx').on(t.raisedAt),
+    // Holding every column they read, so a period's problems are read from the index alone.
+    index('problems_flow_idx').on(t.raisedAt, t.areaId, t.level, t.raisedByKind, t.status, t.firstRespondedAt, t.containedAt, t.resolvedAt, t.learnedAt),
     index('problems_area_raised_idx').on(t.areaId, t.raisedAt),
   ],
 );
@@ -215,7 +216,11 @@ export const timelineEntries = pgTable(
     verdict: text('verdict', { enum: VERDICTS }),
     evidenceId: text('evidence_id'),
   },
-  (t) => [index('timeline_entries_problem_idx').on(t.problemId, t.createdAt)],
+  (t) => [
+    index('timeline_entries_problem_idx').on(t.problemId, t.createdAt),
+    // Who ever swarmed: an area's members (learnings' spread) are found person by person.
+    index('timeline_entries_joined_idx').on(t.authorId, t.problemId).where(sql`kind = 'joined' and author_kind = 'user'`),
+  ],
 );
 
 /** Who is working a problem now: one row per person, so joining twice (a double click) stays one row. */
@@ -297,7 +302,10 @@ export const problemEscalations = pgTable('problem_escalations', {
   round: integer('round').notNull().default(0),
   escalatedAt: bigint('escalated_at', { mode: 'number' }),
   nextAt: bigint('next_at', { mode: 'number' }),
-});
+}, (t) => [
+  // The flow measures join a period's problems to their countdowns: read from the index alone.
+  index('problem_escalations_flow_idx').on(t.problemId, t.responseDueAt, t.step, t.round),
+]);
 
 /** Outgoing webhooks of an area. The secret is kept as it is: signing needs it (answered once, never again). */
 export const webhooks = pgTable(
