@@ -72,14 +72,14 @@ export function SpreadTable({ report }: { report: FlowReport }) {
     <table className="flow-table">
       <caption>
         Spread of the learnings published in the period
-        <span className="muted flow-table__note">Members: the area&apos;s responders, its escalation path, and everyone who swarmed one of its problems</span>
+        <span className="muted flow-table__note">Acknowledged by the area&apos;s members: its responders, its escalation path, and everyone who swarmed one of its problems</span>
       </caption>
       <thead>
         <tr>
           <th scope="col">Area</th>
           <th scope="col">Learnings</th>
           <th scope="col">Members</th>
-          <th scope="col">Acknowledged by members</th>
+          <th scope="col">Acknowledged</th>
         </tr>
       </thead>
       <tbody>
@@ -101,14 +101,14 @@ export function ReuseTable({ report }: { report: FlowReport }) {
     <table className="flow-table">
       <caption>
         Suggestions and follow-up actions
-        <span className="muted flow-table__note">Suggested: shown to a person while pulling or on a problem, once a day each</span>
+        <span className="muted flow-table__note">Suggested: shown to a person while pulling or on a problem, once a day each. Open and overdue: the follow-up actions</span>
       </caption>
       <thead>
         <tr>
           <th scope="col">Area</th>
           <th scope="col">Suggested</th>
           <th scope="col">Opened</th>
-          <th scope="col">Follow-ups open</th>
+          <th scope="col">Open</th>
           <th scope="col">Overdue</th>
         </tr>
       </thead>
