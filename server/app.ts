@@ -139,7 +139,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const people = createPeopleService(db, events, clock, passwords);
   const history = createHistoryService(db);
   const learnings = createLearningService(db, events, clock);
-  const learningSearch = createLearningSearch(db);
+  const learningSearch = createLearningSearch(db, clock);
   const alerts = createAlertService(db, clock);
   const pullLinks = createPullLinkService(db, problems, clock);
   const metrics = createMetrics(db, clock);

@@ -38,7 +38,7 @@ export const DISMISS_REASON_KINDS = ['duplicate', 'not-a-problem', 'other'] as c
 export type DismissReasonKind = (typeof DISMISS_REASON_KINDS)[number];
 
 /** The figures with a CSV export of their own: `GET /api/flow/<figure>.csv`. */
-export const FLOW_FIGURES = ['pulls', 'times', 'distribution', 'escalations', 'dismissed'] as const;
+export const FLOW_FIGURES = ['pulls', 'times', 'distribution', 'escalations', 'dismissed', 'recurrence', 'suggestions', 'spread', 'follow-ups'] as const;
 export const FlowFigure = literalUnion(FLOW_FIGURES);
 export type FlowFigure = Static<typeof FlowFigure>;
 
@@ -113,6 +113,46 @@ export type FlowDismissed = Static<typeof FlowDismissed>;
 export const FlowDistribution = Type.Object({ respond: BucketCounts, contain: BucketCounts, resolve: BucketCounts });
 export type FlowDistribution = Static<typeof FlowDistribution>;
 
+/** How many learnings each scope names among those that recurred most. */
+export const FLOW_TOP_LEARNINGS = 5;
+
+export const FlowRecurrence = Type.Object({
+  problems: Type.Integer({ description: 'Problems pulled in the period that were linked as a recurrence of an earlier learning' }),
+  share: Share,
+  learnings: Type.Array(Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    problemNumber: Type.Integer({ description: 'The problem the learning was made from' }),
+    area: Type.String({ description: "The learning's own area, which may not be where it recurred" }),
+    count: Type.Integer({ description: 'Problems pulled in the period (and in this scope) linked to it' }),
+  }), { maxItems: FLOW_TOP_LEARNINGS, description: 'The learnings that recurred most, most first' }),
+}, { description: 'Counted by the area where the problem recurred; share is of the pulls' });
+export type FlowRecurrence = Static<typeof FlowRecurrence>;
+
+export const FlowSuggestions = Type.Object({
+  shown: Type.Integer({ description: "Times one of the scope's learnings was suggested to a person in the period, once per person and day" }),
+  opened: Type.Integer({ description: 'Of those, how many the person opened' }),
+  share: Share,
+});
+export type FlowSuggestions = Static<typeof FlowSuggestions>;
+
+export const FlowSpread = Type.Object({
+  learnings: Type.Integer({ description: 'Learnings published in the period' }),
+  members: Type.Integer({ description: 'Members of the areas of those learnings (responders, escalation path, anyone who swarmed one of its problems); each person once' }),
+  acknowledged: Type.Integer({ description: "Acknowledgements of those learnings by their own area's members, until now" }),
+  of: Type.Integer({ description: 'Acknowledgements there would be if every member had acknowledged every learning of their area' }),
+  share: Share,
+});
+export type FlowSpread = Static<typeof FlowSpread>;
+
+export const FlowFollowUps = Type.Object({
+  total: Type.Integer({ description: 'Follow-up actions of the learnings published in the period' }),
+  done: Type.Integer(),
+  open: Type.Integer({ description: 'Not done yet, overdue ones included' }),
+  overdue: Type.Integer({ description: 'Not done, and their day has passed (UTC)' }),
+});
+export type FlowFollowUps = Static<typeof FlowFollowUps>;
+
 /** The figures of one scope: an area, or all of them. */
 export const FlowFigures = Type.Object({
   pulls: FlowPulls,
@@ -121,11 +161,10 @@ export const FlowFigures = Type.Object({
   distribution: FlowDistribution,
   escalations: FlowEscalations,
   dismissed: FlowDismissed,
-  // Measured from learnings (recurrence links, reads and acknowledgements, follow-up actions),
-  // which are not recorded yet: null until they are, never a made-up number.
-  recurrence: Type.Null({ description: 'Not measured yet: arrives with learnings' }),
-  spread: Type.Null({ description: 'Not measured yet: arrives with learnings' }),
-  followUps: Type.Null({ description: 'Not measured yet: arrives with learnings' }),
+  recurrence: FlowRecurrence,
+  suggestions: FlowSuggestions,
+  spread: FlowSpread,
+  followUps: FlowFollowUps,
 });
 export type FlowFigures = Static<typeof FlowFigures>;
 

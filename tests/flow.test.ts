@@ -124,8 +124,6 @@ describe('GET /api/flow', () => {
     expect(report.all.times.respond).toEqual(span(3, 4, 15, [2, 5]));
     expect(report.all.escalations.share).toBe(1 / 6);
     expect(report.all.dismissed.share).toBe(1 / 6);
-    // Measured from learnings, which are not recorded yet: no made-up number.
-    expect(report.all.recurrence).toBeNull();
   });
 
   it('answers the figures of one area when asked, and zeros for a period with nothing in it', async () => {

@@ -1,7 +1,7 @@
 // The flow measures with 100,000 problems: `GET /api/flow` for a 90-day period, on SQLite and on
 // PostgreSQL side by side. The problems are written straight into a migrated database (through the
-// API they would take an hour), spread over two years in four areas, with the milestones, countdowns,
-// escalations and dismissals a real history has; then the app answers the requests in-process
+// API they would take an hour), spread over a year in four areas, with what a real history holds (see
+// `seed`); then the app answers the requests in-process
 // (`app.inject`), so the figure is the route, the queries and the folding, not the network.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -18,7 +18,8 @@ import { summarize, type Summary } from '../lib/stats.ts';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-const SPAN_DAYS = 730;
+const SPAN_DAYS = 365;
+const HOUR = 60 * MINUTE;
 const BATCH = 500;
 
 export interface FlowPhaseOptions {
@@ -47,28 +48,68 @@ function random(seed: number) {
   };
 }
 
-async function seed(db: AnyDatabase, count: number, now: number): Promise<void> {
+const AREAS = 4;
+const PEOPLE_PER_AREA = 10;
+
+/**
+ * People to respond, swarm and read: ten per area, three of them its responders. The admin made by
+ * the set-up is not one of them, so the history is the same on every run.
+ */
+async function seedPeople(db: AnyDatabase, areaIds: readonly string[], at: number): Promise<string[]> {
+  const people = Array.from({ length: AREAS * PEOPLE_PER_AREA }, () => randomUUID());
+  await db.transaction(async (tx) => {
+    await tx.run(sql`insert into users (id, name, email, password_hash, role, created_at) values ${sql.join(people.map((id, i) =>
+      sql`(${id}, ${`Bench person ${i}`}, ${`bench-${i}@example.com`}, 'not a hash: nobody signs in', 'member', ${at})`))}`);
+    await tx.run(sql`insert into area_responders (area_id, user_id) values ${sql.join(areaIds.flatMap((areaId, a) =>
+      [0, 1, 2].map((r) => sql`(${areaId}, ${people[a * PEOPLE_PER_AREA + r]})`)))}`);
+  });
+  return people;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A year of history in four areas: problems with their milestones, countdowns, escalations and
+ * dismissals; a swarmer's join on each answered one; a published learning (with a follow-up action
+ * and a few acknowledgements) for each learned one; recurrences linked to earlier learnings; and the
+ * suggestions people were shown and opened while pulling. Written in batches straight into the
+ * tables, as a database grown to this size would hold them.
+ */
+export async function seed(db: AnyDatabase, count: number, now: number): Promise<void> {
   const next = random(13);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const areaIds: string[] = [];
   await db.transaction(async (tx) => {
-    for (let a = 0; a < 4; a++) {
+    for (let a = 0; a < AREAS; a++) {
       const id = randomUUID();
       areaIds.push(id);
       await tx.run(sql`insert into areas (id, slug, name, description, response_target_minutes, created_at)
         values (${id}, ${`bench-area-${a}`}, ${`Bench area ${a}`}, '', ${[5, 10, 15, 30][a]}, ${now - SPAN_DAYS * DAY})`);
     }
   });
+  const people = await seedPeople(db, areaIds, now - SPAN_DAYS * DAY);
+  const learningIds: string[] = [];
+  let docId = 0;
   const kinds = ['user', 'user', 'user', 'token', 'link', 'integration'] as const;
   for (let start = 0; start < count; start += BATCH) {
+    const earlier = learningIds.length;
+    const earlierLearning = () => learningIds[Math.floor(next() * earlier)];
     await db.transaction(async (tx) => {
       const problems = [];
       const escalations = [];
       const dismissals = [];
+      const joins = [];
+      const learnings = [];
+      const followUps = [];
+      const acknowledgements = [];
+      const recurrences = [];
+      const views = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const id = randomUUID();
         const raisedAt = now - Math.floor(next() * SPAN_DAYS * DAY);
         const level = next() < 0.2 ? 'stop' : 'help';
-        const areaIndex = Math.floor(next() * 4);
+        const areaIndex = Math.floor(next() * AREAS);
+        const areaPeople = people.slice(areaIndex * PEOPLE_PER_AREA, (areaIndex + 1) * PEOPLE_PER_AREA);
         const targetMs = [5, 10, 15, 30][areaIndex] * MINUTE / (level === 'stop' ? 2 : 1);
         const dismissed = next() < 0.05;
         const responded = dismissed ? null : raisedAt + Math.floor(next() * targetMs * 3);
@@ -77,10 +118,32 @@ async function seed(db: AnyDatabase, count: number, now: number): Promise<void> 
         const learned = resolved === null || next() < 0.3 ? null : resolved + Math.floor(next() * 5 * DAY);
         const status = dismissed ? 'dismissed' : learned ? 'learned' : resolved ? 'resolved' : contained ? 'contained' : 'swarming';
         const step = responded !== null && responded > raisedAt + targetMs ? 1 + Math.floor(next() * 2) : 0;
-        problems.push(sql`(${id}, ${i + 1}, ${'A bench problem'}, '', ${areaIds[areaIndex]}, ${level}, ${status}, ${kinds[Math.floor(next() * kinds.length)]},
+        const kind = kinds[Math.floor(next() * kinds.length)];
+        problems.push(sql`(${id}, ${i + 1}, ${'A bench problem'}, '', ${areaIds[areaIndex]}, ${level}, ${status}, ${kind},
           'bench', 'Bench', ${raisedAt}, ${raisedAt}, ${responded}, ${contained}, ${resolved}, ${learned})`);
         escalations.push(sql`(${id}, ${raisedAt + targetMs}, ${step}, 0, ${step > 0 ? raisedAt + targetMs : null}, null)`);
         if (dismissed) dismissals.push(sql`(${id}, 'raised', 'dismissed', ${next() < 0.5 ? 'Not a problem' : 'Duplicate of #1'}, 'user', 'bench', 'Bench', ${raisedAt + MINUTE})`);
+        if (responded !== null) {
+          const swarmer = next() < 0.9 ? pick(areaPeople) : pick(people);
+          joins.push(sql`(${randomUUID()}, ${id}, 'joined', '', 'user', ${swarmer}, 'Bench person', ${responded})`);
+        }
+        if (learned !== null) {
+          const learningId = randomUUID();
+          learnings.push(sql`(${learningId}, ${++docId}, ${id}, ${areaIds[areaIndex]}, 'published', 'A bench learning', 'What happened', '',
+            'Why it happened', '', '', '', 1, 0, ${resolved}, ${learned}, ${learned})`);
+          followUps.push(sql`(${randomUUID()}, ${learningId}, 0, 'A bench follow-up', ${pick(areaPeople)}, ${dayOf(learned + 14 * DAY)},
+            ${next() < 0.6 ? learned + Math.floor(next() * 20 * DAY) : null})`);
+          for (const reader of new Set(Array.from({ length: Math.floor(next() * 5) }, () => pick(areaPeople)))) {
+            acknowledgements.push(sql`(${learningId}, ${reader}, ${learned + Math.floor(next() * 10 * DAY)})`);
+          }
+          learningIds.push(learningId);
+        }
+        // Learnings of earlier batches: the history is written in no order of time, so "earlier" is only of the writing.
+        if (earlier > 0 && next() < 0.05) recurrences.push(sql`(${earlierLearning()}, ${id}, 'Bench', ${raisedAt + HOUR})`);
+        if (kind === 'user' && earlier > 0 && next() < 0.5) {
+          const at = raisedAt - MINUTE;
+          views.push(sql`(${earlierLearning()}, ${pick(people)}, ${Math.floor(at / DAY) * DAY}, ${at}, ${next() < 0.2 ? at + 10_000 : null})`);
+        }
       }
       await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status, raised_by_kind, raised_by_id, raised_by_name,
         raised_at, updated_at, first_responded_at, contained_at, resolved_at, learned_at) values ${sql.join(problems)}`);
@@ -89,26 +152,42 @@ async function seed(db: AnyDatabase, count: number, now: number): Promise<void> 
         await tx.run(sql`insert into problem_status_changes (problem_id, from_status, to_status, reason, by_kind, by_id, by_name, at)
           values ${sql.join(dismissals)}`);
       }
+      if (joins.length) {
+        await tx.run(sql`insert into timeline_entries (id, problem_id, kind, body, author_kind, author_id, author_name, created_at) values ${sql.join(joins)}`);
+      }
+      if (learnings.length) {
+        await tx.run(sql`insert into learnings (id, doc_id, problem_id, area_id, state, title, summary, expected, cause, changes, detection, tags,
+          revision, suggestion_opens, created_at, updated_at, published_at) values ${sql.join(learnings)}`);
+        await tx.run(sql`insert into learning_follow_ups (id, learning_id, position, text, owner_id, due_on, done_at) values ${sql.join(followUps)}`);
+      }
+      if (acknowledgements.length) await tx.run(sql`insert into learning_acknowledgements (learning_id, user_id, at) values ${sql.join(acknowledgements)}`);
+      if (recurrences.length) {
+        await tx.run(sql`insert into learning_recurrences (learning_id, problem_id, linked_by_name, at) values ${sql.join(recurrences)} on conflict do nothing`);
+      }
+      if (views.length) {
+        await tx.run(sql`insert into learning_suggestion_views (learning_id, user_id, day, shown_at, opened_at) values ${sql.join(views)} on conflict do nothing`);
+      }
     });
   }
-  // Fresh statistics, as a database that grew to this size over two years would have.
+  // Fresh statistics, as a database that grew to this size over a year would have.
   await db.run(sql`analyze`);
 }
 
 async function measure(db: AnyDatabase, database: FlowDatabaseResult['database'], options: FlowPhaseOptions): Promise<FlowDatabaseResult> {
   const now = Date.now();
-  const seedStart = performance.now();
-  await seed(db, options.problems, now);
-  const seedSeconds = (performance.now() - seedStart) / 1000;
   const origin = 'http://andon.bench';
   const config = loadConfig({ ANDON_DATA_DIR: options.workDir, PUBLIC_URL: origin, ANDON_AUTH_RATE_LIMIT: '10000' });
   const app = await buildApp({ config, db, runJobs: false });
   await app.ready();
   try {
+    // The admin first: setting up is refused once anyone exists, and the history has people.
     const setup = await app.inject({ method: 'POST', url: '/api/setup', headers: { origin },
       payload: { name: 'Bench', email: 'bench@example.com', password: 'a bench password' } });
     if (setup.statusCode !== 201) throw new Error(`setup answered ${setup.statusCode}: ${setup.body.slice(0, 200)}`);
     const cookie = setup.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const seedStart = performance.now();
+    await seed(db, options.problems, now);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
     const url = `/api/flow?from=${new Date(now - 90 * DAY).toISOString()}&to=${new Date(now).toISOString()}`;
     let inPeriod = 0;
     const times: number[] = [];

@@ -43,6 +43,26 @@ const COLUMNS: Record<FlowFigure, (figures: FlowFigures) => { header: string[]; 
     header: ['dismissed', 'share', ...DISMISS_REASON_KINDS],
     rows: [[f.dismissed.count, f.dismissed.share, ...DISMISS_REASON_KINDS.map((k) => f.dismissed.byReason[k])]],
   }),
+  // The scope's own row first (no learning), then one per learning that recurred most.
+  recurrence: (f) => ({
+    header: ['recurring_problems', 'share_of_pulls', 'learning_id', 'learning_problem', 'learning_area', 'learning_title', 'learning_recurrences'],
+    rows: [
+      [f.recurrence.problems, f.recurrence.share, null, null, null, null, null],
+      ...f.recurrence.learnings.map((l) => [null, null, l.id, l.problemNumber, l.area, l.title, l.count]),
+    ],
+  }),
+  suggestions: (f) => ({
+    header: ['shown', 'opened', 'share'],
+    rows: [[f.suggestions.shown, f.suggestions.opened, f.suggestions.share]],
+  }),
+  spread: (f) => ({
+    header: ['learnings', 'members', 'acknowledged', 'of', 'share'],
+    rows: [[f.spread.learnings, f.spread.members, f.spread.acknowledged, f.spread.of, f.spread.share]],
+  }),
+  'follow-ups': (f) => ({
+    header: ['total', 'done', 'open', 'overdue'],
+    rows: [[f.followUps.total, f.followUps.done, f.followUps.open, f.followUps.overdue]],
+  }),
 };
 
 /** One figure of the report as CSV, a row per area (and week or measure), headed by `from` and `to`. */

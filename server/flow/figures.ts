@@ -3,6 +3,7 @@ import {
   type FlowDistribution, type FlowFigures, type FlowPulls, type FlowSpan, type FlowSpans,
 } from '../../shared/flow.ts';
 import { LEVELS } from '../../shared/problems.ts';
+import { learningFiguresOf, type LearningRows } from './learnings/figures.ts';
 import type * as store from './store.ts';
 
 // Folds the database's aggregates into the figures of one scope. Counts add up across areas, so
@@ -15,6 +16,7 @@ export interface FlowRows {
   outcomes: store.OutcomeRow[];
   steps: Array<{ areaId: string; step: number; count: number }>;
   reasons: Array<{ areaId: string; kind: (typeof DISMISS_REASON_KINDS)[number]; count: number }>;
+  learnings: LearningRows;
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -74,8 +76,6 @@ export function figuresOf(rows: FlowRows, inScope: InScope, percentileScope: str
       repeated: outcome.repeated,
     },
     dismissed: { count: outcome.dismissed, share: share(outcome.dismissed, outcome.problems), byReason },
-    recurrence: null,
-    spread: null,
-    followUps: null,
+    ...learningFiguresOf(rows.learnings, inScope, percentileScope, pulls.total),
   };
 }

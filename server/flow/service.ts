@@ -3,8 +3,10 @@ import { findAreaBySlug, listAreas } from '../areas/store.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { dayOf } from '../learnings/presenter.ts';
 import { DISMISS_WORDING } from '../problems/status-change.ts';
 import { figuresOf, type FlowRows } from './figures.ts';
+import * as learningStore from './learnings/store.ts';
 import * as store from './store.ts';
 
 const DAY_MS = 86_400_000;
@@ -24,15 +26,20 @@ export function createFlowService(db: Database, clock: Clock) {
   async function rowsOf(period: store.Period): Promise<FlowRows> {
     const now = clock.now();
     // Side by side on PostgreSQL's pool; SQLite runs them one after the other anyway.
-    const [pulls, spans, buckets, outcomes, steps, reasons] = await Promise.all([
+    const [pulls, spans, buckets, outcomes, steps, reasons, recurrences, recurring, suggestions, spread, followUps] = await Promise.all([
       store.countPulls(db, period, WEEK_MS),
       store.spanPercentiles(db, period),
       store.spansAgainstTarget(db, period, now),
       store.countOutcomes(db, period),
       store.countEscalationSteps(db, period),
       store.countDismissReasons(db, period, DISMISS_WORDING),
+      learningStore.countRecurrencesByLearning(db, period),
+      learningStore.countRecurringProblems(db, period),
+      learningStore.countSuggestions(db, period),
+      learningStore.countSpread(db, period),
+      learningStore.countFollowUps(db, period, dayOf(now)),
     ]);
-    return { pulls, spans, buckets, outcomes, steps, reasons };
+    return { pulls, spans, buckets, outcomes, steps, reasons, learnings: { recurrences, recurring, suggestions, spread, followUps } };
   }
 
   return {

@@ -13,7 +13,7 @@ export interface Period {
   areaId: string | null;
 }
 
-function pulledIn(period: Period): Sql {
+export function pulledIn(period: Period): Sql {
   const area = period.areaId === null ? sql`` : sql` and p.area_id = ${period.areaId}`;
   return sql`p.raised_at >= ${period.from} and p.raised_at < ${period.to}${area}`;
 }
@@ -52,10 +52,12 @@ export interface SpanRow {
  * and PostgreSQL answer exactly the same (PostgreSQL's percentile_cont would interpolate).
  */
 export function spanPercentiles(db: Queryable, period: Period): Promise<SpanRow[]> {
-  return db.all<SpanRow>(sql`with cohort as (
+  // Materialized: read from the index once, not once per measure. Counting by group rather than
+  // with a second window halves the windows' work, which is most of this query's.
+  return db.all<SpanRow>(sql`with cohort as materialized (
       select p.area_id, p.raised_at, p.first_responded_at, p.contained_at, p.resolved_at, p.learned_at
       from problems p where ${pulledIn(period)}
-    ), spans as (
+    ), spans as materialized (
       select area_id, 'respond' as measure, first_responded_at - raised_at as ms from cohort where first_responded_at is not null
       union all select area_id, 'contain', contained_at - raised_at from cohort where contained_at is not null
       union all select area_id, 'resolve', resolved_at - raised_at from cohort where resolved_at is not null
@@ -64,15 +66,17 @@ export function spanPercentiles(db: Queryable, period: Period): Promise<SpanRow[
       select area_id, measure, ms from spans
       union all select null, measure, ms from spans
     ), ranked as (
-      select area_id, measure, ms,
-        row_number() over (partition by area_id, measure order by ms) as place,
-        count(*) over (partition by area_id, measure) as n
-      from scoped
+      select area_id, measure, ms, row_number() over (partition by area_id, measure order by ms) as place from scoped
+    ), counted as (
+      select area_id, measure, count(*) as n from spans group by area_id, measure
+      union all select null, measure, count(*) from spans group by measure
     )
-    select area_id, measure, n as count,
-      min(case when place = (n * 50 + 99) / 100 then ms end) as median_ms,
-      min(case when place = (n * 90 + 99) / 100 then ms end) as p90_ms
-    from ranked group by area_id, measure, n`);
+    select r.area_id, r.measure, c.n as count,
+      min(case when r.place = (c.n * 50 + 99) / 100 then r.ms end) as median_ms,
+      min(case when r.place = (c.n * 90 + 99) / 100 then r.ms end) as p90_ms
+    from ranked r join counted c on c.measure = r.measure and (c.area_id = r.area_id or (c.area_id is null and r.area_id is null))
+    where r.place in ((c.n * 50 + 99) / 100, (c.n * 90 + 99) / 100)
+    group by r.area_id, r.measure, c.n`);
 }
 
 export interface BucketRow {
@@ -88,7 +92,7 @@ export interface BucketRow {
  * unless it was dismissed; before that its outcome is not known yet.
  */
 export function spansAgainstTarget(db: Queryable, period: Period, now: number): Promise<BucketRow[]> {
-  return db.all<BucketRow>(sql`with cohort as (
+  return db.all<BucketRow>(sql`with cohort as materialized (
       select p.area_id, p.raised_at, p.status, p.first_responded_at, p.contained_at, p.resolved_at,
         e.response_due_at, e.response_due_at - p.raised_at as target_ms
       from problems p join problem_escalations e on e.problem_id = p.id where ${pulledIn(period)}

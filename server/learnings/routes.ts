@@ -45,7 +45,7 @@ export async function learningRoutes(fastify: FastifyInstance, opts: { learnings
 
   app.get('/api/learnings/suggest', {
     schema: { tags, summary: 'Up to three published learnings like what is being typed (the last word may be half typed)', querystring: SuggestQuery, response: { 200: Suggestions, ...errors } },
-  }, async (request) => search.suggest(request.query.q));
+  }, async (request) => search.suggest(principalOf(request), request.query.q));
 
   app.get('/api/learnings/mine', {
     schema: { tags, summary: 'My open follow-up actions, and the published learnings I have not acknowledged yet', response: { 200: MyLearnings, ...errors } },
@@ -78,7 +78,7 @@ export async function learningRoutes(fastify: FastifyInstance, opts: { learnings
   app.post('/api/learnings/:id/suggestion-opens', {
     schema: { tags, summary: 'Count that the learning was opened from a suggestion', params: LearningParams, response: { 204: NoContent, ...errors } },
   }, async (request, reply) => {
-    await learnings.openedFromSuggestion(request.params.id);
+    await learnings.openedFromSuggestion(principalOf(request), request.params.id);
     return reply.status(204).send(null);
   });
 

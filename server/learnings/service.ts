@@ -17,6 +17,7 @@ import { dayOf, presentFollowUp, presentLearning, presentRevision } from './pres
 import { loadSpread } from './spread/spread.ts';
 import { hasAcknowledged, insertAcknowledgement, listUnreadOf } from './spread/store.ts';
 import * as store from './store.ts';
+import { recordSuggestionOpened } from './suggestions/store.ts';
 
 const HOME_LIST_MAX = 20;
 // The search store marks matches with control characters: none may be stored, so none can be forged.
@@ -196,9 +197,12 @@ export function createLearningService(db: Database, events: EventLog, clock: Clo
       return this.get(by, id);
     },
 
-    async openedFromSuggestion(id: string): Promise<void> {
-      const counted = await db.transaction((tx) => store.incrementSuggestionOpens(tx, id));
-      if (!counted) throw new NotFoundError(`Published learning ${id}`);
+    /** Counted on the learning; for a person, also as their opening of that day's suggestion (the flow measures). */
+    async openedFromSuggestion(by: Principal, id: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (!(await store.incrementSuggestionOpens(tx, id))) throw new NotFoundError(`Published learning ${id}`);
+        if (by.kind === 'user') await recordSuggestionOpened(tx, id, by.id, clock.now());
+      });
     },
 
     /** "This happened before": links a problem to an earlier, published learning. */

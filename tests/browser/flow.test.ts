@@ -13,6 +13,7 @@ let browser: Browser;
 let admin: string;
 let press: { slug: string; name: string };
 let packing: { slug: string; name: string };
+let learning: { id: string; title: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -23,12 +24,28 @@ beforeAll(async () => {
   packing = await createArea(server.url, admin, 'Packing', 10);
   const first = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 jams'), area: press.slug, level: 'stop' });
   await raiseProblem(server.url, token, { title: uniqueTitle('Press 2 squeaks'), area: press.slug });
-  await raiseProblem(server.url, token, { title: uniqueTitle('Die worn'), area: press.slug });
+  const die = await raiseProblem(server.url, token, { title: uniqueTitle('Die worn'), area: press.slug });
   await raiseProblem(server.url, token, { title: uniqueTitle('Labels smudged'), area: packing.slug });
   // Somebody answers one of them, so there is a time to respond to show.
-  const joined = await fetch(`${server.url}/api/problems/${first.number}/swarm`, { method: 'POST', headers: { cookie: admin, origin: server.url } });
-  expect(joined.status).toBe(200);
+  await asAdmin('POST', `/api/problems/${first.number}/swarm`);
+  // It is solved and learned from; the die problem is the same thing again, and the admin (Press's
+  // only member: they swarmed its problem) acknowledges the learning.
+  await asAdmin('POST', `/api/problems/${first.number}/status`, { status: 'resolved' });
+  learning = (await asAdmin('PUT', `/api/problems/${first.number}/learning`, {
+    title: 'Thick stock jams press 4', summary: 'It jammed', expected: '', cause: 'The feed is set for thin stock', changes: '', detection: '', tags: [],
+  })) as { id: string; title: string };
+  await asAdmin('POST', `/api/learnings/${learning.id}/publish`);
+  await asAdmin('POST', `/api/problems/${die.number}/recurrences`, { learningId: learning.id });
+  await asAdmin('POST', `/api/learnings/${learning.id}/acknowledge`);
 });
+
+async function asAdmin(method: string, path: string, body?: object): Promise<unknown> {
+  const response = await fetch(`${server.url}${path}`, {
+    method, headers: { cookie: admin, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+  });
+  expect(response.status, `${method} ${path}`).toBeLessThan(300);
+  return response.status === 204 ? null : response.json();
+}
 afterAll(async () => {
   await browser.close();
   await server.stop();
@@ -57,7 +74,22 @@ describe('the Flow page', () => {
       // One problem answered in press: its time to respond counts one problem.
       const times = page.getByRole('table', { name: /^Time from the pull/ });
       expect(await times.getByRole('row', { name: new RegExp(`^${press.name}.*To respond`) }).getByRole('cell').first().textContent()).toBe('1');
+
+      // Recurrence and spread: one of Press's three pulls recurred, of the learning its one member acknowledged.
+      const rowOf = (table: string | RegExp, area: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${area} `) });
+      expect(await rowOf('Recurrences per area', press.name).getByRole('cell').allTextContents()).toEqual(['1', '33% (1 of 3)']);
+      expect(await rowOf('Recurrences per area', packing.name).getByRole('cell').allTextContents()).toEqual(['0', '0% (0 of 1)']);
+      expect(await rowOf(/^Spread of the learnings/, press.name).getByRole('cell').allTextContents()).toEqual(['1', '1', '100% (1 of 1)']);
+      expect(await rowOf(/^Spread of the learnings/, packing.name).getByRole('cell').allTextContents()).toEqual(['0', '0', '— (0 of 0)']);
+      expect(await rowOf(/^Suggestions and follow-up actions/, press.name).getByRole('cell').allTextContents()).toEqual(['0', '— (0 of 0)', '0', '0']);
+      expect(await page.locator('section[aria-labelledby="flow-spread"] .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(1);
       await page.screenshot({ path: '/tmp/flow-desk.png', fullPage: true });
+      // From the figure to the learning behind it, which lists the problems that recurred.
+      await page.getByRole('table', { name: 'Learnings that recurred most' }).getByRole('link', { name: learning.title }).click();
+      await page.getByRole('heading', { level: 1, name: learning.title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/learnings/${learning.id}`);
+      await page.goBack();
+      await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^4 pulls/);
 
       await page.getByLabel('Area', { exact: true }).selectOption({ label: packing.name });
       await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^1 pull /);

@@ -115,7 +115,8 @@ export const problems = sqliteTable(
     // History: closed problems newest first, optionally within a period of raised_at.
     index('problems_history_idx').on(t.status, t.raisedAt, t.number),
     // The flow measures take the problems pulled in a period, of every area or of one.
-    index('problems_raised_idx').on(t.raisedAt),
+    // Holding every column they read, so a period's problems are read from the index alone.
+    index('problems_flow_idx').on(t.raisedAt, t.areaId, t.level, t.raisedByKind, t.status, t.firstRespondedAt, t.containedAt, t.resolvedAt, t.learnedAt),
     index('problems_area_raised_idx').on(t.areaId, t.raisedAt),
   ],
 );
@@ -215,7 +216,11 @@ export const timelineEntries = sqliteTable(
     verdict: text('verdict', { enum: VERDICTS }),
     evidenceId: text('evidence_id'),
   },
-  (t) => [index('timeline_entries_problem_idx').on(t.problemId, t.createdAt)],
+  (t) => [
+    index('timeline_entries_problem_idx').on(t.problemId, t.createdAt),
+    // Who ever swarmed: an area's members (learnings' spread) are found person by person.
+    index('timeline_entries_joined_idx').on(t.authorId, t.problemId).where(sql`kind = 'joined' and author_kind = 'user'`),
+  ],
 );
 
 /** Who is working a problem now: one row per person, so joining twice (a double click) stays one row. */
@@ -297,7 +302,10 @@ export const problemEscalations = sqliteTable('problem_escalations', {
   round: integer('round').notNull().default(0),
   escalatedAt: integer('escalated_at'),
   nextAt: integer('next_at'),
-});
+}, (t) => [
+  // The flow measures join a period's problems to their countdowns: read from the index alone.
+  index('problem_escalations_flow_idx').on(t.problemId, t.responseDueAt, t.step, t.round),
+]);
 
 /** Outgoing webhooks of an area. The secret is kept as it is: signing needs it (answered once, never again). */
 export const webhooks = sqliteTable(
@@ -466,7 +474,27 @@ export const learningRecurrences = sqliteTable(
     linkedByName: text('linked_by_name').notNull(),
     at: integer('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.learningId, t.problemId] })],
+  // By the recurring problem: the flow measures count the recurrences among the problems pulled in a period.
+  (t) => [primaryKey({ columns: [t.learningId, t.problemId] }), index('learning_recurrences_problem_idx').on(t.problemId)],
+);
+
+/**
+ * A learning suggested to a person (while pulling, or on a problem's page), once per person and UTC
+ * day however often the suggestions are fetched while they type (`shown_at` is the first time that day);
+ * `opened_at` once they follow it.
+ * What the flow measures count as "suggestions shown and opened".
+ */
+export const learningSuggestionViews = sqliteTable(
+  'learning_suggestion_views',
+  {
+    learningId: text('learning_id').notNull().references(() => learnings.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    // The UTC day's first millisecond.
+    day: integer('day').notNull(),
+    shownAt: integer('shown_at').notNull(),
+    openedAt: integer('opened_at'),
+  },
+  (t) => [primaryKey({ columns: [t.learningId, t.userId, t.day] }), index('learning_suggestion_views_shown_idx').on(t.shownAt)],
 );
 
 /** A person's feed-reader token (stored hashed; one live token per person, revocable). */

@@ -1,9 +1,12 @@
 import { SEARCH_PAGE_SIZE, SUGGESTIONS_MAX, type SearchQuery, type SearchResults, type Suggestions } from '../../../shared/learnings.ts';
 import { findAreaBySlug } from '../../areas/store.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Principal } from '../../accounts/principal.ts';
+import type { Clock } from '../../clock.ts';
+import type { Database } from '../../db/client.ts';
 import { ValidationError } from '../../errors.ts';
 import { presentSearchHit } from '../presenter.ts';
 import { listPublished, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
+import { recordSuggestionsShown } from '../suggestions/store.ts';
 import { searchWords } from './words.ts';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +29,7 @@ function dayStart(day: string, field: string): number {
   return ms;
 }
 
-export function createLearningSearch(db: Queryable) {
+export function createLearningSearch(db: Database, clock: Clock) {
   return {
     /** Ranked by relevance with highlighted snippets when there are words; newest first otherwise. */
     async search(query: SearchQuery): Promise<SearchResults> {
@@ -51,11 +54,18 @@ export function createLearningSearch(db: Queryable) {
       return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= OFFSET_MAX ? encodeCursor(next) : null };
     },
 
-    /** At most three published learnings like what is being typed. */
-    async suggest(q: string): Promise<Suggestions> {
+    /**
+     * At most three published learnings like what is being typed. What a person is answered counts
+     * as shown to them (once a day each, see the suggestions store), for the flow measures; a
+     * script's (API token's) asking does not: nobody saw it.
+     */
+    async suggest(by: Principal, q: string): Promise<Suggestions> {
       const words = searchWords(q);
       if (words.length === 0) return { items: [] };
       const rows = await suggestLearnings(db, words, SUGGESTIONS_MAX);
+      if (by.kind === 'user' && rows.length > 0) {
+        await db.transaction((tx) => recordSuggestionsShown(tx, rows.map((r) => r.id), by.id, clock.now()));
+      }
       return { items: rows.map((r) => ({ id: r.id, problemNumber: r.problemNumber, title: r.title, area: r.areaSlug })) };
     },
   };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
-import { sql } from '../../db/sql.ts';
+import { sql, type Sql } from '../../db/sql.ts';
 
 /** Answers whether it is new: acknowledging twice keeps the first time. */
 export async function insertAcknowledgement(tx: Queryable, learningId: string, userId: string, at: number): Promise<boolean> {
@@ -18,16 +18,22 @@ export async function hasAcknowledged(db: Queryable, learningId: string, userId:
 }
 
 /**
- * An area's members, for a learning's spread: its responders, the people on its escalation path,
- * and everyone who ever joined the swarm of one of its problems (the timeline keeps each join).
+ * The members of the areas `areaIds` picks (one id, or a subquery of ids), as (area_id, user_id)
+ * rows, for a learning's spread and the flow measures' alike: an area's responders, the people on
+ * its escalation path, and everyone who ever joined the swarm of one of its problems (the timeline
+ * keeps each join). The swarmers are asked person by person (timeline_entries_joined_idx), so the
+ * cost grows with the people, not with the history.
  */
+export function areaMembers(areaIds: Sql): Sql {
+  return sql`select area_id, user_id from area_responders where area_id in (${areaIds})
+    union select area_id, user_id from escalation_step_members where area_id in (${areaIds})
+    union select areas.id, users.id from areas cross join users where areas.id in (${areaIds}) and exists (
+      select 1 from timeline_entries join problems on problems.id = timeline_entries.problem_id
+      where timeline_entries.author_id = users.id and kind = 'joined' and author_kind = 'user' and problems.area_id = areas.id)`;
+}
+
 export async function listAreaMemberIds(db: Queryable, areaId: string): Promise<string[]> {
-  const rows = await db.all<{ userId: string }>(sql`
-    select user_id from area_responders where area_id = ${areaId}
-    union select user_id from escalation_step_members where area_id = ${areaId}
-    union select timeline_entries.author_id as user_id from timeline_entries join problems on problems.id = timeline_entries.problem_id
-      where problems.area_id = ${areaId} and timeline_entries.kind = 'joined' and timeline_entries.author_kind = 'user'
-        and timeline_entries.author_id is not null`);
+  const rows = await db.all<{ userId: string }>(sql`select user_id from (${areaMembers(sql`${areaId}`)}) members`);
   return rows.map((row) => row.userId);
 }
 

@@ -16,7 +16,7 @@ const MEASURE_LABEL: Record<FlowMeasure, string> = {
 const SOURCE_LABEL: Record<(typeof PULL_SOURCES)[number], string> = { person: 'Person', api: 'API', 'pull-link': 'Pull link', integration: 'Integration' };
 
 /** The problems behind an area's figures: the board, filtered to that area. */
-const AreaLink = ({ area }: { area: Scope }) => <Link href={`/board?area=${encodeURIComponent(area.slug)}`}>{area.name}</Link>;
+export const AreaLink = ({ area }: { area: Scope }) => <Link href={`/board?area=${encodeURIComponent(area.slug)}`}>{area.name}</Link>;
 
 export function PullsTable({ report }: { report: FlowReport }) {
   return (

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import type { FlowFigure, FlowQuery, FlowReport } from '../../../shared/flow.ts';
-import { useAreas } from '../areas/areas-store.ts';
+import { areaName, useAreas } from '../areas/areas-store.ts';
+import type { Area } from '../../../shared/areas.ts';
 import { flowCsvUrl, getFlow } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { PullsChart, TargetChart } from '../flow/flow-charts.tsx';
 import { FlowFilterBar } from '../flow/flow-filter-bar.tsx';
 import { flowSearch, periodOf, readFlowFilters, type FlowFilters } from '../flow/flow-period.ts';
+import { RecurrenceChart, SpreadChart } from '../flow/learning-charts.tsx';
+import { RecurrenceTable, ReuseTable, SpreadTable, TopLearningsTable } from '../flow/learning-tables.tsx';
 import { OutcomesTable, PullsByKindTable, PullsTable, TargetTable, TimesTable } from '../flow/flow-tables.tsx';
 import '../flow/flow.css';
 
@@ -55,12 +58,12 @@ export default function FlowPage() {
       </p>
       {current === null && <p role="status" className="muted">Loading the figures…</p>}
       {current?.phase === 'failed' && <p role="alert">Could not load the figures: {current.message}</p>}
-      {current?.phase === 'ready' && <FlowFigures report={current.report} query={current.query} />}
+      {current?.phase === 'ready' && <FlowFigures report={current.report} query={current.query} areas={areas} />}
     </div>
   );
 }
 
-function FlowFigures({ report, query }: { report: FlowReport; query: FlowQuery }) {
+function FlowFigures({ report, query, areas }: { report: FlowReport; query: FlowQuery; areas: readonly Area[] }) {
   const { all } = report;
   return (
     <>
@@ -105,7 +108,32 @@ function FlowFigures({ report, query }: { report: FlowReport; query: FlowQuery }
         <OutcomesTable report={report} />
         <CsvLink figure="escalations" query={query} /> <CsvLink figure="dismissed" query={query} />
       </section>
-      <p className="muted">Recurrence and the spread of learnings are measured once learnings are recorded.</p>
+      <section className="flow-section" aria-labelledby="flow-recurrence">
+        <h2 id="flow-recurrence">Recurrence</h2>
+        <p className="muted">Problems pulled in the period that were linked to an earlier learning: the same thing happened again.</p>
+        <div className="flow-figure">
+          <RecurrenceChart report={report} />
+          <div className="flow-numbers">
+            <RecurrenceTable report={report} />
+            <TopLearningsTable report={report} areaName={(slug) => areaName(areas, slug)} />
+            <CsvLink figure="recurrence" query={query} />
+          </div>
+        </div>
+      </section>
+      <section className="flow-section" aria-labelledby="flow-spread">
+        <h2 id="flow-spread">Spread of learnings</h2>
+        <p className="muted">How far the learnings published in the period reached: the share of each area&apos;s members who acknowledged them.</p>
+        <div className="flow-figure">
+          <SpreadChart report={report} />
+          <div className="flow-numbers">
+            <SpreadTable report={report} />
+          </div>
+        </div>
+        <div className="flow-numbers">
+          <ReuseTable report={report} />
+        </div>
+        <CsvLink figure="spread" query={query} /> <CsvLink figure="suggestions" query={query} /> <CsvLink figure="follow-ups" query={query} />
+      </section>
     </>
   );
 }

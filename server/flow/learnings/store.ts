@@ -1,0 +1,97 @@
+import type { Queryable } from '../../db/client.ts';
+import { sql, type Sql } from '../../db/sql.ts';
+import { areaMembers } from '../../learnings/spread/store.ts';
+import { pulledIn, type Period } from '../store.ts';
+
+// The figures measured from learnings, aggregated in the database like the rest of the flow
+// measures. Recurrence counts among the problems pulled in the period (by where it recurred);
+// spread and follow-ups among the learnings published in the period (by the learning's area);
+// suggestions by when they were shown.
+
+function publishedIn(period: Period): Sql {
+  const area = period.areaId === null ? sql`` : sql` and l.area_id = ${period.areaId}`;
+  return sql`l.state = 'published' and l.published_at >= ${period.from} and l.published_at < ${period.to}${area}`;
+}
+
+export interface RecurrenceRow {
+  /** Where it recurred. */
+  areaId: string;
+  learningId: string;
+  title: string;
+  problemNumber: number;
+  areaSlug: string;
+  count: number;
+}
+
+/** Per area where it recurred and learning: the problems pulled in the period linked to it. */
+export function countRecurrencesByLearning(db: Queryable, period: Period): Promise<RecurrenceRow[]> {
+  return db.all<RecurrenceRow>(sql`select p.area_id, r.learning_id, l.title, lp.number as problem_number, la.slug as area_slug, count(*) as count
+    from problems p join learning_recurrences r on r.problem_id = p.id join learnings l on l.id = r.learning_id
+      join problems lp on lp.id = l.problem_id join areas la on la.id = l.area_id
+    where ${pulledIn(period)}
+    group by p.area_id, r.learning_id, l.title, lp.number, la.slug`);
+}
+
+/** Per area: the problems pulled in the period that recurred (once each, whatever it was linked to). */
+export function countRecurringProblems(db: Queryable, period: Period): Promise<Array<{ areaId: string; count: number }>> {
+  return db.all(sql`select p.area_id, count(*) as count from problems p
+    where ${pulledIn(period)} and exists (select 1 from learning_recurrences r where r.problem_id = p.id)
+    group by p.area_id`);
+}
+
+export function countSuggestions(db: Queryable, period: Period): Promise<Array<{ areaId: string; shown: number; opened: number }>> {
+  const area = period.areaId === null ? sql`` : sql` and l.area_id = ${period.areaId}`;
+  return db.all(sql`select l.area_id, count(*) as shown, count(v.opened_at) as opened
+    from learning_suggestion_views v join learnings l on l.id = v.learning_id
+    where v.shown_at >= ${period.from} and v.shown_at < ${period.to}${area}
+    group by l.area_id`);
+}
+
+export interface SpreadRow {
+  /** null: every area of the period's learnings together (its members each counted once). */
+  areaId: string | null;
+  learnings: number;
+  members: number;
+  acknowledged: number;
+}
+
+/**
+ * Per area: its learnings published in the period, its members, and their acknowledgements of them
+ * (until now). The casts: PostgreSQL sums counts as numeric, which its driver answers as text.
+ */
+export function countSpread(db: Queryable, period: Period): Promise<SpreadRow[]> {
+  return db.all<SpreadRow>(sql`with published as (
+      select l.id, l.area_id from learnings l where ${publishedIn(period)}
+    ), members as (
+      ${areaMembers(sql`select area_id from published`)}
+    ), member_counts as (
+      select area_id, count(*) as members from members group by area_id
+    ), acknowledged as (
+      select pub.area_id, count(*) as acknowledged from published pub
+        join learning_acknowledgements a on a.learning_id = pub.id
+        join members m on m.area_id = pub.area_id and m.user_id = a.user_id
+      group by pub.area_id
+    ), per_area as (
+      select pub.area_id, count(*) as learnings, coalesce(max(mc.members), 0) as members, coalesce(max(ak.acknowledged), 0) as acknowledged
+      from published pub left join member_counts mc on mc.area_id = pub.area_id left join acknowledged ak on ak.area_id = pub.area_id
+      group by pub.area_id
+    )
+    select area_id, learnings, members, acknowledged from per_area
+    union all select null, cast(coalesce(sum(learnings), 0) as bigint), (select count(distinct user_id) from members),
+      cast(coalesce(sum(acknowledged), 0) as bigint) from per_area`);
+}
+
+export interface FollowUpRow {
+  areaId: string;
+  total: number;
+  done: number;
+  overdue: number;
+}
+
+/** The follow-up actions of the learnings published in the period; overdue: not done and due before `today` (YYYY-MM-DD). */
+export function countFollowUps(db: Queryable, period: Period, today: string): Promise<FollowUpRow[]> {
+  return db.all<FollowUpRow>(sql`select l.area_id, count(*) as total, count(f.done_at) as done,
+      sum(case when f.done_at is null and f.due_on < ${today} then 1 else 0 end) as overdue
+    from learnings l join learning_follow_ups f on f.learning_id = l.id
+    where ${publishedIn(period)} group by l.area_id`);
+}
