@@ -193,4 +193,19 @@ export type FeedQuery = Static<typeof FeedQuery>;
 export const LearningPublishedData = Type.Object({ id: Type.String(), problemNumber: Type.Integer(), area: Type.String(), title: Type.String(), revision: Type.Integer() });
 export type LearningPublishedData = Static<typeof LearningPublishedData>;
 
+/** The data of a `learning.alerted` event: the quiet in-app notice of a published learning, and whom it is for. */
+export const LearningAlert = Type.Object({
+  id: Type.String({ description: "The learning's id" }),
+  problemNumber: Type.Integer(),
+  title: Type.String(),
+  area: Type.String({ description: "The area's slug" }),
+  areaName: Type.String(),
+  tags: Type.Array(Type.String()),
+  publishedBy: Type.String(),
+  userIds: Type.Array(Type.String(), { description: "The people told: the area's members and followers, and the followers of its tags" }),
+  /** Of `userIds`, those told only because they follow one of its tags. */
+  tagFollowerIds: Type.Array(Type.String()),
+});
+export type LearningAlert = Static<typeof LearningAlert>;
+
 export const PERSON_NAME_MAX = NAME_MAX;
