@@ -15,6 +15,7 @@ import { moveStatus } from '../problems/status-change.ts';
 import { findProblemByNumber, findProblemForUpdate, type ProblemWithArea } from '../problems/store.ts';
 import { listTimelineEntries } from '../timeline/store.ts';
 import { dayOf, presentFollowUp, tagsOf, presentLearning, presentRevision } from './presenter.ts';
+import { loadNotSpreading } from './spread/not-spreading.ts';
 import { loadSpread } from './spread/spread.ts';
 import { hasAcknowledged, insertAcknowledgement, listUnreadOf } from './spread/store.ts';
 import * as store from './store.ts';
@@ -240,6 +241,8 @@ export function createLearningService(db: Database, events: EventLog, clock: Clo
         unread: unread.map((u) => ({ id: u.id, problemNumber: u.problemNumber, title: u.title, area: u.areaSlug })),
       };
     },
+
+    notSpreading: (by: Principal) => loadNotSpreading(db, by),
 
     async overdueFollowUps(): Promise<{ count: number }> {
       return { count: await store.countOverdueFollowUps(db, dayOf(clock.now())) };
