@@ -64,7 +64,9 @@ export interface NotSpreadingRow {
  */
 export async function listNotSpreading(db: Queryable, areaIds: readonly string[], percent: number, perArea: number): Promise<NotSpreadingRow[]> {
   if (areaIds.length === 0) return [];
-  const rows = await db.all<NotSpreadingRow>(sql`with area_members as (${areaMembers(areaIds)}),
+  // Counts come back as text from PostgreSQL (bigint).
+  type Counted = Omit<NotSpreadingRow, 'members' | 'membersAcknowledged' | 'inArea'> & Record<'members' | 'membersAcknowledged' | 'inArea', number | string>;
+  const rows = await db.all<Counted>(sql`with area_members as (${areaMembers(areaIds)}),
     sizes as (select area_id, count(*) as members from area_members group by area_id),
     reached as (
       select learnings.id, learnings.area_id, learnings.title, learnings.published_at, learnings.problem_id, sizes.members,
