@@ -133,7 +133,9 @@ async function typeSuggestions(agent: Agent, server: RunningServer, typists: num
       const query = generateQuery(next);
       for (let length = 3; length <= query.length && !until(); length += 1 + Math.floor(next() * 3)) {
         await sleepUntil(due);
-        times.push(await get(agent, server, `/api/learnings/suggest?q=${encodeURIComponent(query.slice(0, length))}`));
+        // A suggestion that fails or times out is counted as its 30 s: the pull page would just show none.
+        const started = now();
+        times.push(await get(agent, server, `/api/learnings/suggest?q=${encodeURIComponent(query.slice(0, length))}`).catch(() => now() - started));
         due = Math.max(now(), due + TYPING_PAUSE_MS);
       }
     }
