@@ -51,6 +51,7 @@ export interface LearningsResult {
   likeQuery: Summary;
   pullsAlone: Summary;
   pullsWhileTyping: Summary;
+  failedPulls: { alone: number; whileTyping: number };
   suggestWhileTyping: Summary;
   typedRequests: number;
 }
@@ -163,10 +164,10 @@ async function measure(db: AnyDatabase, database: LearningsResult['database'], s
     const typing = typeSuggestions(agent, running, options.typists, () => !pulling, size);
     const withTyping = await sendPulls(running, `bench-pull-typing-${size}-`, options.pulls.ratePerSec, options.pulls.count).finally(() => { pulling = false; });
     const typed = await typing;
-    const failed = [...alone, ...withTyping].filter((p) => p.status !== 201);
-    if (failed.length) throw new Error(`${failed.length} pulls failed: ${failed[0].status} ${failed[0].error ?? ''}`);
+    // A pull that failed (on an overloaded machine: timed out after 30 s) counts at the time it gave up, and is reported.
+    const failed = (pulls: typeof alone) => pulls.filter((p) => p.status !== 201).length;
     return {
-      database, learnings: size, seedSeconds, search, suggest, ftsQuery, likeQuery,
+      database, learnings: size, seedSeconds, search, suggest, ftsQuery, likeQuery, failedPulls: { alone: failed(alone), whileTyping: failed(withTyping) },
       pullsAlone: summarize(alone.map((p) => p.responseMs)), pullsWhileTyping: summarize(withTyping.map((p) => p.responseMs)),
       suggestWhileTyping: summarize(typed), typedRequests: typed.length,
     };
@@ -220,5 +221,7 @@ export function describeLearnings(r: LearningsResult): string {
     `GET /api/learnings?q= ${p50p99(r.search)}; /suggest ${p50p99(r.suggest)}; ` +
     `query alone: full-text ${p50p99(r.ftsQuery)} vs LIKE scan ${p50p99(r.likeQuery)} (LIKE/full-text at p50 ×${(r.likeQuery.p50 / r.ftsQuery.p50).toFixed(0)}); ` +
     `pull ${p50p99(r.pullsAlone)} alone, ${p50p99(r.pullsWhileTyping)} while ${r.typedRequests} suggestions were typed ` +
-    `(×${(r.pullsWhileTyping.p99 / r.pullsAlone.p99).toFixed(2)} at p99; those suggestions ${p50p99(r.suggestWhileTyping)}) — ${verdicts(r)}`;
+    `(×${(r.pullsWhileTyping.p99 / r.pullsAlone.p99).toFixed(2)} at p99; those suggestions ${p50p99(r.suggestWhileTyping)})` +
+    (r.failedPulls.alone + r.failedPulls.whileTyping > 0 ? `; pulls that failed: ${r.failedPulls.alone} alone, ${r.failedPulls.whileTyping} while typing` : '') +
+    ` — ${verdicts(r)}`;
 }
