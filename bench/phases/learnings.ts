@@ -219,7 +219,7 @@ function verdicts(r: LearningsResult): string {
 export function describeLearnings(r: LearningsResult): string {
   return `${r.database} ${r.learnings.toLocaleString('en')} learnings (seeded in ${r.seedSeconds.toFixed(0)} s): ` +
     `GET /api/learnings?q= ${p50p99(r.search)}; /suggest ${p50p99(r.suggest)}; ` +
-    `query alone: full-text ${p50p99(r.ftsQuery)} vs LIKE scan ${p50p99(r.likeQuery)} (LIKE/full-text at p50 ×${(r.likeQuery.p50 / r.ftsQuery.p50).toFixed(0)}); ` +
+    `query alone: full-text ${p50p99(r.ftsQuery)} vs LIKE scan ${p50p99(r.likeQuery)} (LIKE/full-text at p50 ×${(r.likeQuery.p50 / r.ftsQuery.p50).toFixed(2)}); ` +
     `pull ${p50p99(r.pullsAlone)} alone, ${p50p99(r.pullsWhileTyping)} while ${r.typedRequests} suggestions were typed ` +
     `(×${(r.pullsWhileTyping.p99 / r.pullsAlone.p99).toFixed(2)} at p99; those suggestions ${p50p99(r.suggestWhileTyping)})` +
     (r.failedPulls.alone + r.failedPulls.whileTyping > 0 ? `; pulls that failed: ${r.failedPulls.alone} alone, ${r.failedPulls.whileTyping} while typing` : '') +
