@@ -21,6 +21,7 @@ import type { ServerKind } from './lib/servers.ts';
 import { summarize } from './lib/stats.ts';
 import { runCrossInstancePhase } from './phases/cross-instance.ts';
 import { describeFlow, runFlowPhase, type FlowDatabaseResult } from './phases/flow.ts';
+import { describeLearnings, runLearningsPhase, type LearningsResult } from './phases/learnings.ts';
 import { runGroupCommitPhase } from './phases/group-commit.ts';
 import { emptyFanoutCell, runFanoutCell, type FanoutCell, type MemoryReading } from './phases/fanout.ts';
 import { runRaiseCell, type RaiseCell } from './phases/raises.ts';
@@ -239,6 +240,19 @@ async function main(): Promise<number> {
     }
   }
 
+  let learningsResults: LearningsResult[] | null = null;
+  if (config.phases.includes('learnings')) {
+    machineLoad.phase('learnings');
+    log(`learnings search: ${config.learnings.sizes.join(' and ')} learnings on SQLite and PostgreSQL, search and suggest against a LIKE scan, pulls while typing`);
+    try {
+      learningsResults = await runLearningsPhase({ ...config.learnings, workDir: path.join(workDir, 'learnings'), postgres, log });
+    } catch (error) {
+      const message = (error as Error).message;
+      failures.push(`learnings: ${message}`);
+      log(`  FAILED: ${message}`);
+    }
+  }
+
   machineLoad.stop();
   const info: RunInfo = {
     runId, startedAt: startedAt.toISOString(), durationSeconds: (now() - t0) / 1000, quick: config.quick, rounds: config.rounds, machine,
@@ -248,13 +262,14 @@ async function main(): Promise<number> {
     raiseOrder: config.raises.servers, postgres: postgres.describe(), machineLoad: machineLoad.describe(),
   };
   const flowText = flowResults ? `\n\nFlow measures (in-process, 90-day period):\n${flowResults.map((r) => `- ${r.database}: ${describeFlow(r)}`).join('\n')}` : '';
-  const text = renderText(info, { fanout: fanoutSummary, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary }) + flowText;
+  const learningsText = learningsResults ? `\n\nLearnings search (server in its own process; the query alone on the bench's connection):\n${learningsResults.map((r) => `- ${describeLearnings(r)}`).join('\n')}` : '';
+  const text = renderText(info, { fanout: fanoutSummary, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary }) + flowText + learningsText;
   log(`\n${text}\n`);
   if (failures.length) log(`Failures:\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
 
   const resultsDir = path.join(benchRoot, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary, flow: flowResults, failures };
+  const json = { ...info, config, hubFiles: hubFiles(), fanout: fanoutSummary?.fanout ?? null, memory: fanoutSummary?.memory ?? null, crossInstance: crossSummary, raises: raisesSummary, groupCommit: groupCommitSummary, flow: flowResults, learnings: learningsResults, failures };
   // A smoke run must not overwrite the figures of the last full run, which bench/README.md quotes.
   const resultsFile = config.quick ? 'latest-quick.json' : 'latest.json';
   writeFileSync(path.join(resultsDir, resultsFile), `${JSON.stringify(json, null, 2)}\n`);

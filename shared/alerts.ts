@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
+import { Tag } from './learnings.ts';
 import { literalUnion } from './literal-union.ts';
 import { Level } from './problems.ts';
 
@@ -12,9 +13,11 @@ export const ALERT_REASONS = ['raised', 'escalated'] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
 export const FOLLOWED_AREAS_MAX = 500;
+export const FOLLOWED_TAGS_MAX = 100;
 
 export const AlertPreferences = Type.Object({
   areas: Type.Array(Type.String(), { description: "Slugs of the areas whose pulls alert this person besides the ones they respond to" }),
+  tags: Type.Array(Type.String(), { description: 'Tags whose published learnings this person is told of in the app' }),
   banner: Type.Boolean(),
   sound: Type.Boolean(),
   notification: Type.Boolean({ description: 'A browser notification, when the browser allows it' }),
@@ -22,11 +25,13 @@ export const AlertPreferences = Type.Object({
 export type AlertPreferences = Static<typeof AlertPreferences>;
 
 /** Someone who never chose is alerted every way, in the areas they respond to. */
-export const DEFAULT_ALERT_PREFERENCES: AlertPreferences = { areas: [], banner: true, sound: true, notification: true };
+export const DEFAULT_ALERT_PREFERENCES: AlertPreferences = { areas: [], tags: [], banner: true, sound: true, notification: true };
 
 export const PutAlertPreferencesBody = Type.Object(
   {
     areas: Type.Array(AreaSlug, { maxItems: FOLLOWED_AREAS_MAX, uniqueItems: true }),
+    /** Omitted: the followed tags stay as they are. A tag need not be on any learning yet. */
+    tags: Type.Optional(Type.Array(Tag, { maxItems: FOLLOWED_TAGS_MAX, uniqueItems: true, description: 'Tags to follow; omit to keep the ones followed now' })),
     banner: Type.Boolean(),
     sound: Type.Boolean(),
     notification: Type.Boolean(),

@@ -193,4 +193,48 @@ export type FeedQuery = Static<typeof FeedQuery>;
 export const LearningPublishedData = Type.Object({ id: Type.String(), problemNumber: Type.Integer(), area: Type.String(), title: Type.String(), revision: Type.Integer() });
 export type LearningPublishedData = Static<typeof LearningPublishedData>;
 
+/** The data of a `learning.alerted` event: the quiet in-app notice of a published learning, and whom it is for. */
+export const LearningAlert = Type.Object({
+  id: Type.String({ description: "The learning's id" }),
+  problemNumber: Type.Integer(),
+  title: Type.String(),
+  area: Type.String({ description: "The area's slug" }),
+  areaName: Type.String(),
+  tags: Type.Array(Type.String()),
+  publishedBy: Type.String(),
+  userIds: Type.Array(Type.String(), { description: "The people told: the area's members and followers, and the followers of its tags" }),
+  /** Of `userIds`, those told only because they follow one of its tags. */
+  tagFollowerIds: Type.Array(Type.String()),
+});
+export type LearningAlert = Static<typeof LearningAlert>;
+
+/** A learning is not spreading while fewer than this share (in %) of its area's members acknowledged it. */
+export const SPREADING_PERCENT = 50;
+/** The lead's view lists this many of an area's learnings that are not spreading, the oldest. */
+export const NOT_SPREADING_PER_AREA = 20;
+
+export const NotSpreadingLearning = Type.Object({
+  id: Type.String(),
+  problemNumber: Type.Integer(),
+  title: Type.String(),
+  publishedAt: Type.String({ format: 'date-time' }),
+  membersAcknowledged: Type.Integer(),
+  /** membersAcknowledged / the area's members, 0–1. */
+  share: Type.Number(),
+  notAcknowledged: Type.Array(Person, { description: "The area's members who have not acknowledged it yet, by name" }),
+});
+export type NotSpreadingLearning = Static<typeof NotSpreadingLearning>;
+
+export const NotSpreading = Type.Object({
+  percent: Type.Integer({ description: "Listed: learnings fewer than this % of whose area's members acknowledged" }),
+  areas: Type.Array(Type.Object({
+    area: Type.String({ description: "The area's slug" }),
+    areaName: Type.String(),
+    members: Type.Integer({ description: "Who counts for the spread, see Spread" }),
+    count: Type.Integer({ description: 'How many of its published learnings are not spreading' }),
+    learnings: Type.Array(NotSpreadingLearning, { maxItems: NOT_SPREADING_PER_AREA, description: 'The oldest of them first' }),
+  })),
+});
+export type NotSpreading = Static<typeof NotSpreading>;
+
 export const PERSON_NAME_MAX = NAME_MAX;

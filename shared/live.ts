@@ -8,7 +8,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ProblemAlert } from './alerts.ts';
 import { AreaSlug } from './areas.ts';
-import { LearningPublishedData } from './learnings.ts';
+import { LearningAlert, LearningPublishedData } from './learnings.ts';
 import { literalUnion } from './literal-union.ts';
 import { Presence, Problem } from './problems.ts';
 import { TimelineEntry } from './timeline.ts';
@@ -55,7 +55,11 @@ export const ACCESS_ENDED = 'access.ended';
 export const LEARNING_EVENT_NAMES = ['learning.published', 'learning.edited'] as const;
 /** A problem concerns some people now (raised, or escalated to them): data says whom, for their in-app alert. */
 export const ALERT_EVENT_NAMES = ['problem.alerted'] as const;
-export const EVENT_NAMES = [...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...LEARNING_EVENT_NAMES, ...ALERT_EVENT_NAMES, ACCESS_ENDED] as const;
+/** A learning was published: data says whom to tell of it, with a quiet notice (not a pull's alert). */
+export const LEARNING_ALERT_EVENT_NAMES = ['learning.alerted'] as const;
+export const EVENT_NAMES = [
+  ...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...LEARNING_EVENT_NAMES, ...ALERT_EVENT_NAMES, ...LEARNING_ALERT_EVENT_NAMES, ACCESS_ENDED,
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whose connections to check again: a person's (all their sessions) and/or API tokens. */
@@ -90,7 +94,10 @@ export type LearningEvent = Static<typeof LearningEvent>;
 export const AlertEvent = liveEventOf(ALERT_EVENT_NAMES, ProblemAlert);
 export type AlertEvent = Static<typeof AlertEvent>;
 
-export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent, AlertEvent]);
+export const LearningAlertEvent = liveEventOf(LEARNING_ALERT_EVENT_NAMES, LearningAlert);
+export type LearningAlertEvent = Static<typeof LearningAlertEvent>;
+
+export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent, AlertEvent, LearningAlertEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
 
 export function isProblemEvent(event: LiveEvent): event is ProblemEvent {
@@ -99,6 +106,10 @@ export function isProblemEvent(event: LiveEvent): event is ProblemEvent {
 
 export function isAlertEvent(event: LiveEvent): event is AlertEvent {
   return (ALERT_EVENT_NAMES as readonly string[]).includes(event.name);
+}
+
+export function isLearningAlertEvent(event: LiveEvent): event is LearningAlertEvent {
+  return (LEARNING_ALERT_EVENT_NAMES as readonly string[]).includes(event.name);
 }
 
 /** Server → client. */

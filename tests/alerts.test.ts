@@ -45,15 +45,15 @@ async function alertsOf(number: number): Promise<ProblemAlert[]> {
 
 describe('alert preferences', () => {
   it('start with every channel on and no followed area, and are kept as a person sets them', async () => {
-    expect(await preferencesOf(bea.caller)).toEqual({ areas: [], banner: true, sound: true, notification: true });
+    expect(await preferencesOf(bea.caller)).toEqual({ areas: [], tags: [], banner: true, sound: true, notification: true });
     await area('press', []);
     const chosen = { areas: ['press', 'general'], banner: true, sound: false, notification: false };
     const saved = await bea.caller.request({ method: 'PUT', url: '/api/me/alert-preferences', payload: chosen });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json<AlertPreferences>()).toEqual({ ...chosen, areas: ['general', 'press'] });
-    expect(await preferencesOf(bea.caller)).toEqual({ ...chosen, areas: ['general', 'press'] });
+    expect(saved.json<AlertPreferences>()).toEqual({ ...chosen, areas: ['general', 'press'], tags: [] });
+    expect(await preferencesOf(bea.caller)).toEqual({ ...chosen, areas: ['general', 'press'], tags: [] });
     // Each person has their own.
-    expect(await preferencesOf(cy.caller)).toEqual({ areas: [], banner: true, sound: true, notification: true });
+    expect(await preferencesOf(cy.caller)).toEqual({ areas: [], tags: [], banner: true, sound: true, notification: true });
   });
 
   it('refuses bad input with 400 in the error shape and changes nothing', async () => {
@@ -73,7 +73,7 @@ describe('alert preferences', () => {
       expect(response.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
       expect(response.json<ErrorBody>().error.code).toBe('validation_failed');
     }
-    expect(await preferencesOf(bea.caller)).toEqual(before);
+    expect(await preferencesOf(bea.caller)).toEqual({ ...before, tags: [] });
   });
 
   it('belong to people: an API token gets 403, nobody signed in gets 401', async () => {

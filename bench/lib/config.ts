@@ -24,7 +24,7 @@ function flag(name: string, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
-export const PHASES = ['fanout', 'cross-instance', 'raises', 'group-commit', 'flow'] as const;
+export const PHASES = ['fanout', 'cross-instance', 'raises', 'group-commit', 'flow', 'learnings'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Names BENCH_RAISE_SERVERS accepts, and the server kind each one starts. */
@@ -83,6 +83,15 @@ export function loadBenchConfig() {
       pairs: int('BENCH_GROUP_COMMIT_PAIRS', quick ? 2 : 8, 1),
       warmupMs: 1_000,
       durationMs: int('BENCH_GROUP_COMMIT_SECONDS', quick ? 2 : 3, 1) * 1000,
+    },
+    learnings: {
+      /** How many learnings each database is seeded with, one run per size. */
+      sizes: list('BENCH_LEARNINGS_N', quick ? [10_000] : [100_000, 1_000_000]),
+      requests: int('BENCH_LEARNINGS_REQUESTS', quick ? 50 : 200, 1),
+      /** A LIKE scan of a million rows takes seconds: fewer of them. */
+      likeRequests: int('BENCH_LEARNINGS_LIKE_REQUESTS', quick ? 10 : 30, 1),
+      typists: int('BENCH_LEARNINGS_TYPISTS', 8, 1),
+      pulls: { ratePerSec: 5, count: int('BENCH_LEARNINGS_PULLS', quick ? 25 : 100, 1) },
     },
     /** The commit before the async data layer: its SQLite server is the "before" of the group-commit comparison. */
     beforeCommit: process.env.BENCH_BEFORE_COMMIT || '4fc0026',

@@ -14,14 +14,15 @@ export function createAlertService(db: Database, clock: Clock) {
   async function read(userId: string): Promise<AlertPreferences> {
     const row = await store.findPreferences(db, userId);
     const areas = await store.listFollowedAreaSlugs(db, userId);
-    if (!row) return { ...DEFAULT_ALERT_PREFERENCES, areas };
-    return { areas, banner: row.banner === 1, sound: row.sound === 1, notification: row.notification === 1 };
+    const tags = await store.listFollowedTags(db, userId);
+    if (!row) return { ...DEFAULT_ALERT_PREFERENCES, areas, tags };
+    return { areas, tags, banner: row.banner === 1, sound: row.sound === 1, notification: row.notification === 1 };
   }
 
   return {
     get: (by: Principal) => read(personOf(by)),
 
-    /** Replaces the caller's choices as a whole; an unknown area changes nothing. */
+    /** Replaces the caller's choices as a whole (the tags only when sent); an unknown area changes nothing. */
     async put(by: Principal, body: PutAlertPreferencesBody): Promise<AlertPreferences> {
       const userId = personOf(by);
       await db.transaction(async (tx) => {
@@ -32,6 +33,7 @@ export function createAlertService(db: Database, clock: Clock) {
         }
         const flag = (on: boolean) => (on ? 1 : 0);
         await store.savePreferences(tx, userId, { banner: flag(body.banner), sound: flag(body.sound), notification: flag(body.notification) }, [...ids.values()], clock.now());
+        if (body.tags !== undefined) await store.replaceFollowedTags(tx, userId, body.tags);
       });
       return read(userId);
     },

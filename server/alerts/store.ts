@@ -17,6 +17,29 @@ export async function listFollowedAreaSlugs(db: Queryable, userId: string): Prom
   return rows.map((r) => r.slug);
 }
 
+export async function listFollowedTags(db: Queryable, userId: string): Promise<string[]> {
+  const rows = await db.all<{ tag: string }>(sql`select tag from tag_followers where user_id = ${userId} order by tag`);
+  return rows.map((r) => r.tag);
+}
+
+/** Makes the person's followed tags exactly these. */
+export async function replaceFollowedTags(tx: Queryable, userId: string, tags: readonly string[]): Promise<void> {
+  await tx.run(sql`delete from tag_followers where user_id = ${userId}`);
+  for (const tag of tags) await tx.run(sql`insert into tag_followers (user_id, tag) values (${userId}, ${tag})`);
+}
+
+/** Who follows any of these tags, each once. */
+export async function listTagFollowers(db: Queryable, tags: readonly string[]): Promise<string[]> {
+  if (tags.length === 0) return [];
+  const rows = await db.all<{ userId: string }>(sql`select distinct user_id from tag_followers where tag in (${sql.join(tags)}) order by user_id`);
+  return rows.map((r) => r.userId);
+}
+
+export async function listAreaFollowers(db: Queryable, areaId: string): Promise<string[]> {
+  const rows = await db.all<{ userId: string }>(sql`select user_id from area_followers where area_id = ${areaId} order by user_id`);
+  return rows.map((r) => r.userId);
+}
+
 export async function savePreferences(tx: Queryable, userId: string, row: PreferenceRow, areaIds: readonly string[], now: number): Promise<void> {
   await tx.run(sql`insert into alert_preferences (user_id, banner, sound, notification, updated_at)
     values (${userId}, ${row.banner}, ${row.sound}, ${row.notification}, ${now})

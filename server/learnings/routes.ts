@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody } from '../../shared/errors.ts';
 import {
-  FollowUpDoneBody, FollowUpParams, Learning, LearningDetail, LearningParams, MyLearnings, OverdueFollowUps, ProblemLearning,
+  FollowUpDoneBody, FollowUpParams, Learning, LearningDetail, LearningParams, MyLearnings, NotSpreading, OverdueFollowUps, ProblemLearning,
   RecurrenceBody, SaveLearningBody, SearchQuery, SearchResults, SuggestQuery, Suggestions,
 } from '../../shared/learnings.ts';
 import { ProblemParams } from '../../shared/problems.ts';
@@ -54,6 +54,14 @@ export async function learningRoutes(fastify: FastifyInstance, opts: { learnings
   app.get('/api/learnings/overdue-follow-ups', {
     schema: { tags, summary: 'How many follow-up actions are past their day and not done', response: { 200: OverdueFollowUps, ...errors } },
   }, async () => learnings.overdueFollowUps());
+
+  app.get('/api/learnings/not-spreading', {
+    schema: {
+      tags, summary: "For leads: per area, the published learnings that are not spreading (too few of the area's members acknowledged them), oldest first, with who has not yet",
+      description: "Admins (and API tokens) see every area in use; a responder the areas they respond to; anyone else an empty list. Who counts as an area's member is the same as for a learning's spread.",
+      response: { 200: NotSpreading, ...errors },
+    },
+  }, async (request) => learnings.notSpreading(principalOf(request)));
 
   app.get('/api/learnings/:id', {
     schema: { tags, summary: 'A learning with its spread (who acknowledged it, and what share of its area), revisions and recurrences', params: LearningParams, response: { 200: LearningDetail, ...errors } },

@@ -4,6 +4,7 @@ import {
   type MyLearnings, type ProblemLearning, type SaveLearningBody,
 } from '../../shared/learnings.ts';
 import type { Principal } from '../accounts/principal.ts';
+import { recordLearningAlert } from '../alerts/record-learning-alert.ts';
 import { unknownUserIds } from '../accounts/store.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, Queryable, Tx } from '../db/client.ts';
@@ -13,7 +14,8 @@ import { loadLockedProblem } from '../problems/load-problem.ts';
 import { moveStatus } from '../problems/status-change.ts';
 import { findProblemByNumber, findProblemForUpdate, type ProblemWithArea } from '../problems/store.ts';
 import { listTimelineEntries } from '../timeline/store.ts';
-import { dayOf, presentFollowUp, presentLearning, presentRevision } from './presenter.ts';
+import { dayOf, presentFollowUp, tagsOf, presentLearning, presentRevision } from './presenter.ts';
+import { loadNotSpreading } from './spread/not-spreading.ts';
 import { loadSpread } from './spread/spread.ts';
 import { hasAcknowledged, insertAcknowledgement, listUnreadOf } from './spread/store.ts';
 import * as store from './store.ts';
@@ -164,6 +166,7 @@ export function createLearningService(db: Database, events: EventLog, clock: Clo
         await moveStatus(tx, events, problem, { to: 'learned', reason: null }, by, now);
         await events.recordProblem(tx, 'problem.updated', await loadLockedProblem(tx, problem.number), now);
         await events.record(tx, 'learning.published', routingOf(draft), publishedData(draft, content, 1), now);
+        await recordLearningAlert(tx, events, routingOf(draft), { id, title: content.title, tags: tagsOf(content.tags), areaId: draft.areaId }, by, now);
         return present(tx, await learningOf(tx, id), by);
       });
     },
@@ -242,6 +245,8 @@ export function createLearningService(db: Database, events: EventLog, clock: Clo
         unread: unread.map((u) => ({ id: u.id, problemNumber: u.problemNumber, title: u.title, area: u.areaSlug })),
       };
     },
+
+    notSpreading: (by: Principal) => loadNotSpreading(db, by),
 
     async overdueFollowUps(): Promise<{ count: number }> {
       return { count: await store.countOverdueFollowUps(db, dayOf(clock.now())) };

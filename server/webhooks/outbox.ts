@@ -43,7 +43,7 @@ function learningNoticeOf(event: EventRow, data: unknown, areaName: string, publ
  * and a receiver is not told that an alert reached a receiver: that would be one more delivery per alert.
  */
 function forReceivers(event: EventRow): boolean {
-  if (event.name === 'problem.alerted') return false;
+  if (event.name === 'problem.alerted' || event.name === 'learning.alerted') return false;
   if (event.name !== 'timeline.added') return true;
   const entry: unknown = JSON.parse(event.data);
   return !(isObject(entry) && entry.kind === 'alert-sent');

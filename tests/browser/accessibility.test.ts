@@ -38,6 +38,7 @@ const PAGES: { path: string | (() => string); label?: string; heading: RegExp; s
   { path: '/settings', heading: /settings/i, shows: 'Print card', as: () => admin },
   { path: '/learnings?q=jammed', heading: /learnings/i, as: () => member },
   { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => member },
+  { path: '/learnings/not-spreading', heading: /not spreading/i, shows: 'Not yet:', as: () => admin },
   { path: '/alerts', heading: /alerts/i, as: () => member },
   { path: '/history', heading: /history/i, as: () => member },
   { path: '/account', heading: /your account/i, as: () => member },

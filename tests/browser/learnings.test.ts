@@ -64,6 +64,13 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     const word = `quasar${Date.now().toString(36)}`;
     const number = await workedProblem(uniqueTitle(`Checkout ${word} timeout`), 'The database connection **pool** is too small', 'Raised the pool to 50 connections');
 
+    // Bo, in no swarm and responding nowhere, follows the tag "database" on the Alerts page, and stays on it.
+    const bo = await open(member);
+    await bo.goto(`${server.url}/alerts`);
+    await bo.getByRole('textbox', { name: 'Tags' }).fill('Database');
+    await bo.getByRole('button', { name: 'Save alert choices' }).click();
+    await bo.getByText('Alert choices saved.').waitFor(EVENTUALLY);
+
     const ada = await open(admin);
     await ada.goto(`${server.url}/problems/${number}`);
     await ada.getByRole('button', { name: 'Resolved', exact: true }).click();
@@ -89,7 +96,15 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     expect(await ada.locator('.markdown strong', { hasText: 'pool' }).count()).toBe(1);
     await ada.context().close();
 
-    const bo = await open(member);
+    // Bo's open page tells of it quietly (no alarm), because of the tag, and links to it.
+    const notice = bo.locator('.learning-notice', { hasText: /the pool was too small/ });
+    await notice.waitFor(EVENTUALLY);
+    expect(await notice.textContent()).toContain('You follow its tags database, checkout');
+    expect(await bo.locator('.alert-banner').count()).toBe(0);
+    await notice.getByRole('link', { name: 'Read the learning' }).click();
+    await bo.getByRole('heading', { level: 1, name: /the pool was too small/ }).waitFor(EVENTUALLY);
+    expect(await notice.count()).toBe(0);
+
     await bo.goto(server.url);
     // The home page lists Bo's follow-up and the learning Bo has not read.
     await expect.poll(() => bo.getByRole('region', { name: 'For you' }).textContent(), EVENTUALLY).toContain('Load test checkout');

@@ -14,6 +14,7 @@ import { LearningPage } from './pages/learning-page.tsx';
 import { LearningsPage } from './pages/learnings-page.tsx';
 import { KioskPage } from './pages/kiosk-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { NotSpreadingPage } from './pages/not-spreading-page.tsx';
 import { ProblemPage } from './pages/problem-page.tsx';
 import { PullPage } from './pages/pull-page.tsx';
 import { ResetPasswordPage } from './pages/reset-password-page.tsx';
@@ -47,6 +48,7 @@ function SignedInRoutes() {
           <Route path="/flow" component={LazyFlowPage} />
           <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
           <Route path="/learnings" component={LearningsPage} />
+          <Route path="/learnings/not-spreading" component={NotSpreadingPage} />
           <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
           <Route path="/settings" component={SettingsPage} />
           <Route path="/alerts" component={AlertsPage} />

@@ -528,6 +528,16 @@ export const areaFollowers = sqliteTable(
   (t) => [primaryKey({ columns: [t.areaId, t.userId] }), index('area_followers_user_idx').on(t.userId)],
 );
 
+/** Tags a person follows: publishing a learning with one of them notifies them in the app. */
+export const tagFollowers = sqliteTable(
+  'tag_followers',
+  {
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tag] }), index('tag_followers_tag_idx').on(t.tag)],
+);
+
 /**
  * Pull links: anyone who opens /k/<code> may pull into the area. The code is kept as it is (not
  * hashed) so that an admin can print the QR card again; it grants nothing but pulling into one area.

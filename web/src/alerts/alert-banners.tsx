@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { SOUND_PATTERN, unlockSound } from './alert-sound.ts';
 import { alertHeadline } from './alert-words.ts';
 import { useAlerts, type ActiveAlert } from './alerts-context.tsx';
+import { LearningNotices } from './learning-notices.tsx';
 
 function AlertBanner({ item, soundOn }: { item: ActiveAlert; soundOn: boolean }) {
   const { acknowledge, sound } = useAlerts();
@@ -63,6 +64,7 @@ export function AlertBanners() {
         .map((item) => (
           <AlertBanner key={item.seq} item={item} soundOn={preferences.sound} />
         ))}
+      <LearningNotices />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import {
   type ProblemAlert,
   type PutAlertPreferencesBody,
 } from '../../../shared/alerts.ts';
-import { isAlertEvent, type LiveEvent } from '../../../shared/live.ts';
+import type { LearningAlert } from '../../../shared/learnings.ts';
+import { isAlertEvent, isLearningAlertEvent, type LiveEvent } from '../../../shared/live.ts';
 import { getAlertPreferences, putAlertPreferences } from '../api/endpoints.ts';
 import type { LiveStatus } from '../live/live-connection.ts';
 import { useLiveConnection } from '../live/use-live-connection.ts';
@@ -30,6 +31,9 @@ interface AlertsApi {
   /** Alerts not yet acknowledged, newest first, one per problem. */
   active: readonly ActiveAlert[];
   acknowledge: (problemNumber: number) => void;
+  /** Learnings published for this person (their area's, or with a tag they follow), newest first: quiet, no sound. */
+  learningNotices: readonly LearningAlert[];
+  dismissLearningNotice: (id: string) => void;
   sound: SoundState;
   /** The alerts' own live connection. */
   live: LiveStatus;
@@ -48,6 +52,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const [preferences, setPreferences] = useState<AlertPreferences>(DEFAULT_ALERT_PREFERENCES);
   const [preferencesLoaded, setPreferencesLoaded] = useState(false);
   const [active, setActive] = useState<readonly ActiveAlert[]>([]);
+  const [learningNotices, setLearningNotices] = useState<readonly LearningAlert[]>([]);
   const sound = useSyncExternalStore(subscribeSound, soundState);
 
   useEffect(() => {
@@ -88,8 +93,13 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
 
   const onEvent = useCallback(
     (event: LiveEvent) => {
-      if (!isAlertEvent(event) || !event.data.userIds.includes(me.id)) return;
       if (Date.now() - Date.parse(event.at) > ALERT_WITHIN_MS) return;
+      if (isLearningAlertEvent(event) && event.data.userIds.includes(me.id)) {
+        const notice = event.data;
+        setLearningNotices((list) => [notice, ...list.filter((n) => n.id !== notice.id)]);
+        return;
+      }
+      if (!isAlertEvent(event) || !event.data.userIds.includes(me.id)) return;
       const alert = event.data;
       setActive((list) => [{ seq: event.seq, alert }, ...list.filter((a) => a.alert.problemNumber !== alert.problemNumber)]);
       // A Stop's alarm repeats while its banner is up (below); without a banner it sounds once.
@@ -108,13 +118,19 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     setActive((list) => list.filter((a) => a.alert.problemNumber !== problemNumber));
   }, []);
 
+  const dismissLearningNotice = useCallback((id: string) => {
+    setLearningNotices((list) => list.filter((n) => n.id !== id));
+  }, []);
+
   const savePreferences = useCallback(async (body: PutAlertPreferencesBody) => {
     setPreferences(await putAlertPreferences(body));
   }, []);
 
   const api = useMemo<AlertsApi>(
-    () => ({ preferences, preferencesLoaded, savePreferences, active: preferences.banner ? active : [], acknowledge, sound, live }),
-    [preferences, preferencesLoaded, savePreferences, active, acknowledge, sound, live],
+    () => ({
+      preferences, preferencesLoaded, savePreferences, active: preferences.banner ? active : [], acknowledge, learningNotices, dismissLearningNotice, sound, live,
+    }),
+    [preferences, preferencesLoaded, savePreferences, active, acknowledge, learningNotices, dismissLearningNotice, sound, live],
   );
   return <AlertsContext.Provider value={api}>{children}</AlertsContext.Provider>;
 }

@@ -7,6 +7,7 @@ import { useAlerts } from '../alerts/alerts-context.tsx';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
+import { tagsFrom } from '../learnings/learning-words.ts';
 import { useUser } from '../session/session-context.tsx';
 
 const PERMISSION_WORDS = {
@@ -50,6 +51,7 @@ export function AlertsPage() {
     void submit(async () => {
       await savePreferences({
         areas: form.getAll('areas').map(String),
+        tags: tagsFrom(form.getAll('tags').map(String).join(',')),
         banner: form.has('banner'),
         sound: form.has('sound'),
         notification: form.has('notification'),
@@ -70,7 +72,8 @@ export function AlertsPage() {
       <p>
         A pull alerts the area’s responders, and an escalation the people of its step.{' '}
         {responding.length > 0 ? `You respond in ${responding.join(', ')}.` : 'You are not a responder of any area.'} Follow more areas
-        below to be alerted of their pulls too.
+        below to be alerted of their pulls too. A learning published in an area you belong to or follow, or with a tag you follow,
+        shows a quiet notice.
       </p>
       {!preferencesLoaded && (
         <p role="status" className="muted">
@@ -112,6 +115,17 @@ export function AlertsPage() {
                   <label htmlFor={`${id}-area-${a.slug}`}>{a.name}</label>
                 </div>
               ))}
+          </fieldset>
+          <fieldset className="stack">
+            <legend>Tags you follow</legend>
+            <div className="field">
+              <label htmlFor={`${id}-tags`}>Tags</label>
+              <p id={`${id}-tags-hint`} className="field__hint">
+                A quiet notice tells you when a learning with one of these tags is published, in any area. Separated by commas, e.g.
+                database, label-printer.
+              </p>
+              <input id={`${id}-tags`} name="tags" defaultValue={preferences.tags.join(', ')} aria-describedby={`${id}-tags-hint`} />
+            </div>
           </fieldset>
           <button type="submit" className="button button--primary" disabled={busy}>
             Save alert choices

@@ -6,8 +6,10 @@ import { describeError } from '../api/http.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { FeedAddress } from '../learnings/feed-address.tsx';
+import { leadsAnArea } from '../learnings/leads-area.ts';
 import { SnippetText } from '../learnings/snippet-text.tsx';
 import { useLoaded } from '../learnings/use-loaded.ts';
+import { useUser } from '../session/session-context.tsx';
 import '../learnings/learnings.css';
 
 const FILTERS = ['q', 'area', 'tag', 'from', 'to'] as const;
@@ -17,6 +19,7 @@ export function LearningsPage() {
   usePageTitle('Learnings');
   const id = useId();
   const { areas } = useAreas();
+  const me = useUser();
   const [params, setParams] = useSearchParams();
   const query: SearchQuery = Object.fromEntries(FILTERS.flatMap((key) => (params.get(key) ? [[key, params.get(key) ?? '']] : [])));
   const key = JSON.stringify(query);
@@ -53,6 +56,11 @@ export function LearningsPage() {
     <div className="learnings-page">
       <h1 tabIndex={-1}>Learnings</h1>
       <p className="lead">What every resolved problem taught. Search before you swarm: it may have happened before.</p>
+      {leadsAnArea(me, areas) && (
+        <p>
+          <Link href="/learnings/not-spreading">Which learnings are not spreading</Link>, per area you look after
+        </p>
+      )}
       <FeedAddress />
       <form className="learnings-search" role="search" onSubmit={submit} key={key}>
         <div className="field learnings-search__words">

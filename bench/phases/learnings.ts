@@ -1,0 +1,227 @@
+// Learnings search at scale: 100,000 and 1,000,000 generated learnings, on SQLite and PostgreSQL.
+// The learnings (and a problem each) are written straight into a migrated database, the search
+// index filled by the schema's own triggers (SQLite FTS5) or generated column (PostgreSQL tsvector).
+// Then Andon runs as `npm start` does, in its own process, and this process is the load generator:
+// p50/p99 of `GET /api/learnings?q=` and `/api/learnings/suggest?q=` over HTTP; the same search as
+// the store runs it against the same query done as a LIKE scan, on one connection of our own; and
+// the pull's latency alone and while people type suggestions at the same time.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { AnyDatabase } from '../../server/db/open.ts';
+import { openPostgres } from '../../server/db/postgres-client.ts';
+import { sql } from '../../server/db/sql.ts';
+import { openSqlite } from '../../server/db/sqlite-client.ts';
+import { searchLearnings } from '../../server/learnings/search/store.ts';
+import { searchWords } from '../../server/learnings/search/words.ts';
+import { now, sleepUntil } from '../lib/clock.ts';
+import { generateLearning, generateQuery, random } from '../lib/learning-text.ts';
+import type { BenchPostgres } from '../lib/postgres.ts';
+import { sendPulls } from '../lib/pulls.ts';
+import { startServer, type RunningServer } from '../lib/servers.ts';
+import { summarize, type Summary } from '../lib/stats.ts';
+
+const DAY = 86_400_000;
+const BATCH = 500;
+const AREAS = 8;
+/** The pull page asks for suggestions once typing pauses this long (web/src/learnings/use-suggestions.ts). */
+const TYPING_PAUSE_MS = 250;
+
+export interface LearningsPhaseOptions {
+  sizes: number[];
+  requests: number;
+  likeRequests: number;
+  typists: number;
+  pulls: { ratePerSec: number; count: number };
+  workDir: string;
+  postgres: BenchPostgres;
+  log: (line: string) => void;
+}
+
+export interface LearningsResult {
+  database: 'sqlite' | 'postgres';
+  learnings: number;
+  seedSeconds: number;
+  search: Summary;
+  suggest: Summary;
+  /** The store's search query alone, and the same words as a LIKE scan, on the bench's own connection. */
+  ftsQuery: Summary;
+  likeQuery: Summary;
+  pullsAlone: Summary;
+  pullsWhileTyping: Summary;
+  failedPulls: { alone: number; whileTyping: number };
+  suggestWhileTyping: Summary;
+  typedRequests: number;
+}
+
+async function seed(db: AnyDatabase, count: number, at: number): Promise<void> {
+  const next = random(11);
+  const areaIds: string[] = [];
+  await db.transaction(async (tx) => {
+    for (let a = 0; a < AREAS; a++) {
+      const id = randomUUID();
+      areaIds.push(id);
+      await tx.run(sql`insert into areas (id, slug, name, description, created_at) values (${id}, ${`bench-${a}`}, ${`Bench ${a}`}, '', ${at - 3 * 365 * DAY})`);
+    }
+  });
+  for (let start = 0; start < count; start += BATCH) {
+    await db.transaction(async (tx) => {
+      const problems = [];
+      const learnings = [];
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const problemId = randomUUID();
+        const areaId = areaIds[Math.floor(next() * AREAS)];
+        const raisedAt = at - Math.floor(next() * 3 * 365 * DAY);
+        const text = generateLearning(next, i + 1);
+        problems.push(sql`(${problemId}, ${i + 1}, ${text.title}, '', ${areaId}, 'help', 'learned', 'user', 'bench', 'Bench', ${raisedAt}, ${raisedAt})`);
+        learnings.push(sql`(${randomUUID()}, ${i + 1}, ${problemId}, ${areaId}, 'published', ${text.title}, ${text.summary}, '', ${text.cause},
+          ${text.changes}, ${text.detection}, ${text.tags}, 1, 0, ${raisedAt}, ${raisedAt}, ${raisedAt + DAY})`);
+      }
+      await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status, raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at)
+        values ${sql.join(problems)}`);
+      await tx.run(sql`insert into learnings (id, doc_id, problem_id, area_id, state, title, summary, expected, cause, changes, detection, tags,
+        revision, suggestion_opens, created_at, updated_at, published_at) values ${sql.join(learnings)}`);
+    });
+  }
+  // The counters go on from the seeded numbers, as if the library had grown through the app.
+  for (const name of ['problems', 'learnings']) {
+    await db.run(sql`insert into counters (name, value) values (${name}, ${count}) on conflict (name) do update set value = excluded.value`);
+  }
+  await db.run(sql`analyze`);
+}
+
+function get(agent: Agent, server: RunningServer, url: string): Promise<number> {
+  const started = now();
+  return new Promise((resolve, reject) => {
+    const req = request({ agent, host: server.host, port: server.port, path: url, headers: server.authHeaders, timeout: 30_000 }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(now() - started) : reject(new Error(`GET ${url} answered ${res.statusCode}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The first requests warm the JIT and the caches; they are not counted. */
+async function timeEach(queries: string[], warm: number, run: (q: string) => Promise<unknown>): Promise<Summary> {
+  const times: number[] = [];
+  for (const [i, q] of queries.entries()) {
+    const started = now();
+    await run(q);
+    if (i >= warm) times.push(now() - started);
+  }
+  return summarize(times);
+}
+
+/** The same words as the search, as a LIKE scan over the same fields: every word somewhere, newest first. */
+function likeScan(db: AnyDatabase, q: string) {
+  const fields = ['title', 'summary', 'cause', 'changes', 'detection', 'tags'];
+  const each = searchWords(q).map((word) => sql`(${sql.join(fields.map((f) => sql`learnings.${sql.raw(f)} like ${`%${word}%`}`), ' or ')})`);
+  return db.all(sql`select learnings.id, problems.number, learnings.title from learnings join problems on problems.id = learnings.problem_id
+    where learnings.state = 'published' and ${sql.join(each, ' and ')} order by learnings.published_at desc limit 21`);
+}
+
+/** People typing on the pull page: each types a query letter by letter, and a suggestion is asked for at each pause. */
+async function typeSuggestions(agent: Agent, server: RunningServer, typists: number, until: () => boolean, seedValue: number) {
+  const times: number[] = [];
+  await Promise.all(Array.from({ length: typists }, async (_, t) => {
+    const next = random(seedValue + t);
+    let due = now() + next() * TYPING_PAUSE_MS;
+    while (!until()) {
+      const query = generateQuery(next);
+      for (let length = 3; length <= query.length && !until(); length += 1 + Math.floor(next() * 3)) {
+        await sleepUntil(due);
+        // A suggestion that fails or times out is counted as its 30 s: the pull page would just show none.
+        const started = now();
+        times.push(await get(agent, server, `/api/learnings/suggest?q=${encodeURIComponent(query.slice(0, length))}`).catch(() => now() - started));
+        due = Math.max(now(), due + TYPING_PAUSE_MS);
+      }
+    }
+  }));
+  return times;
+}
+
+async function measure(db: AnyDatabase, database: LearningsResult['database'], size: number, server: () => Promise<RunningServer>, options: LearningsPhaseOptions): Promise<LearningsResult> {
+  const seedStart = now();
+  await seed(db, size, Date.now());
+  const seedSeconds = (now() - seedStart) / 1000;
+  const next = random(size + 7);
+  const queries = Array.from({ length: options.requests + 10 }, () => generateQuery(next));
+  const ftsQuery = await timeEach(queries, 10, (q) => searchLearnings(db, searchWords(q), {}, 0, 21));
+  const likeQuery = await timeEach(queries.slice(0, options.likeRequests + 2), 2, (q) => likeScan(db, q));
+  const running = await server();
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    const search = await timeEach(queries, 10, (q) => get(agent, running, `/api/learnings?q=${encodeURIComponent(q)}`));
+    // What a suggestion is asked for: the words so far, the last one half typed.
+    const partial = queries.map((q) => q.slice(0, Math.max(3, Math.ceil(q.length * (0.4 + next() * 0.6)))));
+    const suggest = await timeEach(partial, 10, (q) => get(agent, running, `/api/learnings/suggest?q=${encodeURIComponent(q)}`));
+    const alone = await sendPulls(running, `bench-pull-alone-${size}-`, options.pulls.ratePerSec, options.pulls.count);
+    let pulling = true;
+    const typing = typeSuggestions(agent, running, options.typists, () => !pulling, size);
+    const withTyping = await sendPulls(running, `bench-pull-typing-${size}-`, options.pulls.ratePerSec, options.pulls.count).finally(() => { pulling = false; });
+    const typed = await typing;
+    // A pull that failed (on an overloaded machine: timed out after 30 s) counts at the time it gave up, and is reported.
+    const failed = (pulls: typeof alone) => pulls.filter((p) => p.status !== 201).length;
+    return {
+      database, learnings: size, seedSeconds, search, suggest, ftsQuery, likeQuery, failedPulls: { alone: failed(alone), whileTyping: failed(withTyping) },
+      pullsAlone: summarize(alone.map((p) => p.responseMs)), pullsWhileTyping: summarize(withTyping.map((p) => p.responseMs)),
+      suggestWhileTyping: summarize(typed), typedRequests: typed.length,
+    };
+  } finally {
+    agent.destroy();
+    await running.stop();
+  }
+}
+
+export async function runLearningsPhase(options: LearningsPhaseOptions): Promise<LearningsResult[]> {
+  const results: LearningsResult[] = [];
+  for (const size of options.sizes) {
+    const sqliteDir = path.join(options.workDir, `sqlite-${size}`);
+    mkdirSync(path.join(sqliteDir, 'data'), { recursive: true });
+    const sqlite = openSqlite(path.join(sqliteDir, 'data', 'andon.sqlite'));
+    await migrateDatabase(sqlite);
+    try {
+      results.push(await measure(sqlite, 'sqlite', size, () => startServer('product', { workDir: sqliteDir, inspect: false, cpuProfDir: null, logLevel: 'warn', tag: `learnings-sqlite-${size}` }), options));
+    } finally {
+      await sqlite.close();
+    }
+    options.log(`  ${describeLearnings(results.at(-1)!)}`);
+
+    const url = await options.postgres.freshDatabase();
+    const postgres = await openPostgres(url, { poolSize: 4 });
+    await migrateDatabase(postgres);
+    try {
+      const workDir = path.join(options.workDir, `postgres-${size}`);
+      results.push(await measure(postgres, 'postgres', size, () => startServer('postgres', { workDir, inspect: false, cpuProfDir: null, logLevel: 'warn', tag: `learnings-postgres-${size}`, databaseUrl: url }), options));
+    } finally {
+      await postgres.close();
+    }
+    options.log(`  ${describeLearnings(results.at(-1)!)}`);
+  }
+  return results;
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const p50p99 = (s: Summary) => `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}`;
+
+/** The issue's targets on this 2-core machine. */
+function verdicts(r: LearningsResult): string {
+  const searchTarget = r.learnings >= 1_000_000 ? 50 : 20;
+  const parts = [`search p99 ${r.search.p99 < searchTarget ? 'under' : 'OVER'} ${searchTarget} ms`];
+  if (r.learnings <= 100_000) parts.push(`suggest p99 ${r.suggest.p99 < 10 ? 'under' : 'OVER'} 10 ms`);
+  return parts.join('; ');
+}
+
+export function describeLearnings(r: LearningsResult): string {
+  return `${r.database} ${r.learnings.toLocaleString('en')} learnings (seeded in ${r.seedSeconds.toFixed(0)} s): ` +
+    `GET /api/learnings?q= ${p50p99(r.search)}; /suggest ${p50p99(r.suggest)}; ` +
+    `query alone: full-text ${p50p99(r.ftsQuery)} vs LIKE scan ${p50p99(r.likeQuery)} (LIKE/full-text at p50 ×${(r.likeQuery.p50 / r.ftsQuery.p50).toFixed(2)}); ` +
+    `pull ${p50p99(r.pullsAlone)} alone, ${p50p99(r.pullsWhileTyping)} while ${r.typedRequests} suggestions were typed ` +
+    `(×${(r.pullsWhileTyping.p99 / r.pullsAlone.p99).toFixed(2)} at p99; those suggestions ${p50p99(r.suggestWhileTyping)})` +
+    (r.failedPulls.alone + r.failedPulls.whileTyping > 0 ? `; pulls that failed: ${r.failedPulls.alone} alone, ${r.failedPulls.whileTyping} while typing` : '') +
+    ` — ${verdicts(r)}`;
+}
