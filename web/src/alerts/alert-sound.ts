@@ -8,6 +8,13 @@ let audio: AudioContext | null = null;
 let unsupported = false;
 const listeners = new Set<() => void>();
 
+// Making the first AudioContext of a page starts the browser's audio service, which holds the page for
+// a sixth of a second or more: too long for a page's first moments on a phone. So the context is made
+// when a sound is wanted or a click allows one, or once the page has long settled (to learn whether a
+// kiosk's browser lets sound play unasked).
+const SETTLED_MS = 10_000;
+let probe: ReturnType<typeof setTimeout> | null = null;
+
 function context(): AudioContext | null {
   if (audio || unsupported) return audio;
   try {
@@ -16,18 +23,21 @@ function context(): AudioContext | null {
   } catch {
     unsupported = true;
   }
+  listeners.forEach((listener) => listener());
   return audio;
 }
 
 export function soundState(): SoundState {
-  const ctx = context();
-  if (!ctx) return 'unsupported';
-  return ctx.state === 'running' ? 'ready' : 'blocked';
+  // Before the context is made: browsers block sound until the person has clicked or pressed a key.
+  if (!audio && !unsupported) return 'userActivation' in navigator && navigator.userActivation.hasBeenActive ? 'ready' : 'blocked';
+  if (!audio) return 'unsupported';
+  return audio.state === 'running' ? 'ready' : 'blocked';
 }
 
 /** For useSyncExternalStore: the state changes when a click unlocks audio. */
 export function subscribeSound(listener: () => void): () => void {
   listeners.add(listener);
+  probe ??= setTimeout(context, SETTLED_MS);
   return () => listeners.delete(listener);
 }
 

@@ -27,10 +27,13 @@ const RECHECK_MS = 15_000;
 const SessionContext = createContext<SessionApi | null>(null);
 
 async function discoverSession(): Promise<Session> {
+  // Both at once: one round trip before the first page instead of two (who it is matters only after set-up).
+  const asked = getMe();
+  asked.catch(() => undefined);
   try {
     const setup = await getSetupStatus();
     if (setup.needed) return { phase: 'setup' };
-    const me = await getMe();
+    const me = await asked;
     if (me.kind !== 'user') return { phase: 'signed-out' };
     writeStored(LAST_USER_KEY, me.user);
     return { phase: 'signed-in', user: me.user, unconfirmed: false };
