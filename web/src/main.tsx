@@ -14,8 +14,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { preloadPageAt } from './pages/lazy-pages.ts';
-import { SessionProvider } from './session/session-context.tsx';
+import { SessionProvider, startSessionCheck } from './session/session-context.tsx';
 
+startSessionCheck();
 preloadPageAt(window.location.pathname);
 
 const root = document.getElementById('root');

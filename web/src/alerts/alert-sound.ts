@@ -12,7 +12,7 @@ const listeners = new Set<() => void>();
 // a sixth of a second or more: too long for a page's first moments on a phone. So the context is made
 // when a sound is wanted or a click allows one, or once the page has long settled (to learn whether a
 // kiosk's browser lets sound play unasked).
-const SETTLED_MS = 10_000;
+const SETTLED_MS = 30_000;
 let probe: ReturnType<typeof setTimeout> | null = null;
 
 function context(): AudioContext | null {

@@ -48,6 +48,13 @@ async function discoverSession(): Promise<Session> {
   }
 }
 
+let firstCheck: Promise<Session> | null = null;
+
+/** Asks who is here as soon as the app's code runs (main.tsx), rather than once React has drawn its first frame. */
+export function startSessionCheck(): void {
+  firstCheck = discoverSession();
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ phase: 'loading' });
   const [checks, setChecks] = useState(0);
@@ -55,7 +62,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let current = true;
     // discoverSession answers every failure with a phase of its own: it never rejects.
-    void discoverSession().then((next) => {
+    const check = firstCheck ?? discoverSession();
+    firstCheck = null;
+    void check.then((next) => {
       if (current) setSession(next);
     });
     return () => {
