@@ -15,21 +15,26 @@ const listeners = new Set<() => void>();
 const SETTLED_MS = 30_000;
 let probe: ReturnType<typeof setTimeout> | null = null;
 
+const notify = () => listeners.forEach((listener) => listener());
+
 function context(): AudioContext | null {
   if (audio || unsupported) return audio;
   try {
     audio = new AudioContext();
-    audio.onstatechange = () => listeners.forEach((listener) => listener());
+    audio.onstatechange = notify;
   } catch {
     unsupported = true;
   }
-  listeners.forEach((listener) => listener());
+  // Until now the state said "blocked"; a context that may already play, or none at all, changes
+  // that. Told after this event, never in the middle of the click that made it, so nothing moves
+  // under the pointer between pressing and releasing.
+  if (unsupported || audio?.state === 'running') setTimeout(notify, 0);
   return audio;
 }
 
 export function soundState(): SoundState {
-  // Before the context is made: browsers block sound until the person has clicked or pressed a key.
-  if (!audio && !unsupported) return 'userActivation' in navigator && navigator.userActivation.hasBeenActive ? 'ready' : 'blocked';
+  // Before the context is made, as browsers have it before the first click or key press on a page.
+  if (!audio && !unsupported) return 'blocked';
   if (!audio) return 'unsupported';
   return audio.state === 'running' ? 'ready' : 'blocked';
 }
