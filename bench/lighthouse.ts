@@ -137,7 +137,6 @@ const workDir = mkdtempSync(path.join(os.tmpdir(), 'andon-lighthouse-'));
 // Always SQLite, as `npm start` runs it.
 delete process.env.DATABASE_URL;
 delete process.env.ANDON_TEST_DB;
-// A loaded machine can take longer than the tests' 30 s to start it.
 const server = await startServer({ dataDir: workDir, readyWithinMs: 180_000 });
 try {
   const cookie = await seed(server.url);
