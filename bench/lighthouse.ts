@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { chromiumPath } from '../tests/helpers/browser.ts';
 import { setUpAdmin } from '../tests/helpers/organisation.ts';
 import { createArea } from '../tests/helpers/problems.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
@@ -15,7 +16,6 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const PROBLEMS = 30;
 // Where to keep each run's full Lighthouse JSON report (to read its audits); otherwise they go with the run.
 const REPORTS = process.env.LIGHTHOUSE_REPORTS;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -94,7 +94,7 @@ async function seed(url: string): Promise<string> {
 async function lighthouse(url: string, cookie: string, outputPath: string): Promise<Measure> {
   const args = [
     '-y', LIGHTHOUSE, url,
-    `--chrome-path=${CHROMIUM}`, `--chrome-flags=${CHROME_FLAGS}`,
+    `--chrome-path=${chromiumPath()}`, `--chrome-flags=${CHROME_FLAGS}`,
     '--only-categories=performance', '--form-factor=mobile',
     `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
     '--output=json', `--output-path=${outputPath}`, '--quiet',
