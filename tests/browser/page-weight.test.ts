@@ -7,9 +7,7 @@ import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-
 
 // What a phone pays to open the two pages people open on one: the board and the pull page. Each page
 // downloads its own code and the app's shell, not every page's (before pages were chunks of their own,
-// both downloaded 187 KB of compressed script), and nothing holds the page while it loads that could
-// wait (the audio service, started by the first AudioContext, costs a sixth of a second). The
-// Lighthouse score itself is measured by bench/lighthouse.ts, outside the tests: see bench/README.md.
+// both downloaded 187 KB of compressed script). The Lighthouse score itself is measured by bench/lighthouse.ts, outside the tests: see bench/README.md.
 
 const PHONE = { width: 390, height: 844 };
 // Compressed bytes of script, with room: about 118 KB (board) and 103 KB (pull page) when written.
@@ -37,20 +35,9 @@ afterAll(async () => {
   data.remove();
 });
 
-/** A fresh phone (nothing cached) that counts the AudioContexts the page makes. */
+/** A fresh phone: nothing cached. */
 async function phone(): Promise<Page> {
   const page = await pageWithSession(browser, server.url, admin, { viewport: PHONE, isMobile: true, hasTouch: true });
-  await page.addInitScript(() => {
-    const counted = window as unknown as { audioContexts: number };
-    counted.audioContexts = 0;
-    const Original = window.AudioContext;
-    window.AudioContext = class extends Original {
-      constructor(options?: AudioContextOptions) {
-        super(options);
-        counted.audioContexts += 1;
-      }
-    };
-  });
   return page;
 }
 
@@ -62,13 +49,11 @@ function scripts(page: Page): Promise<Array<{ url: string; bytes: number }>> {
       .map((entry) => ({ url: new URL(entry.name).pathname, bytes: entry.transferSize })));
 }
 
-const audioContexts = (page: Page) => page.evaluate(() => (window as unknown as { audioContexts: number }).audioContexts);
-
 describe('opening a page on a phone', () => {
   it.each([
     { name: 'the board', path: '/board', budget: BUDGET_KB.board, shown: (page: Page) => page.locator('.column--raised [data-card-index]').first() },
     { name: 'the pull page', path: '/', budget: BUDGET_KB.pull, shown: (page: Page) => page.getByLabel('What did you see?') },
-  ])('downloads only $name\'s own code, within its budget, and makes no AudioContext until a click', async ({ path, budget, shown }) => {
+  ])('downloads only $name\'s own code, within its budget', async ({ path, budget, shown }) => {
     const page = await phone();
     await page.goto(`${server.url}${path}`);
     await shown(page).waitFor();
@@ -79,13 +64,6 @@ describe('opening a page on a phone', () => {
     expect(kilobytes).toBeGreaterThan(0);
     expect(kilobytes).toBeLessThan(budget);
 
-    // Sound is on by default, and the page says it is blocked until a click, without asking the audio service.
-    const enable = page.getByRole('button', { name: 'Sound is blocked — click to enable' });
-    await enable.waitFor();
-    expect(await audioContexts(page)).toBe(0);
-    await enable.click();
-    await expect.poll(() => enable.count(), { timeout: 15_000 }).toBe(0);
-    expect(await audioContexts(page)).toBe(1);
     await page.context().close();
   });
 });

@@ -8,41 +8,26 @@ let audio: AudioContext | null = null;
 let unsupported = false;
 const listeners = new Set<() => void>();
 
-// Making the first AudioContext of a page starts the browser's audio service, which holds the page for
-// a sixth of a second or more: too long for a page's first moments on a phone. So the context is made
-// when a sound is wanted or a click allows one, or once the page has long settled (to learn whether a
-// kiosk's browser lets sound play unasked).
-const SETTLED_MS = 30_000;
-let probe: ReturnType<typeof setTimeout> | null = null;
-
-const notify = () => listeners.forEach((listener) => listener());
-
 function context(): AudioContext | null {
   if (audio || unsupported) return audio;
   try {
     audio = new AudioContext();
-    audio.onstatechange = notify;
+    audio.onstatechange = () => listeners.forEach((listener) => listener());
   } catch {
     unsupported = true;
   }
-  // Until now the state said "blocked"; a context that may already play, or none at all, changes
-  // that. Told after this event, never in the middle of the click that made it, so nothing moves
-  // under the pointer between pressing and releasing.
-  if (unsupported || audio?.state === 'running') setTimeout(notify, 0);
   return audio;
 }
 
 export function soundState(): SoundState {
-  // Before the context is made, as browsers have it before the first click or key press on a page.
-  if (!audio && !unsupported) return 'blocked';
-  if (!audio) return 'unsupported';
-  return audio.state === 'running' ? 'ready' : 'blocked';
+  const ctx = context();
+  if (!ctx) return 'unsupported';
+  return ctx.state === 'running' ? 'ready' : 'blocked';
 }
 
 /** For useSyncExternalStore: the state changes when a click unlocks audio. */
 export function subscribeSound(listener: () => void): () => void {
   listeners.add(listener);
-  probe ??= setTimeout(context, SETTLED_MS);
   return () => listeners.delete(listener);
 }
 
