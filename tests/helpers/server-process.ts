@@ -58,7 +58,7 @@ async function databaseEnv(dataDir: string, env: Record<string, string> | undefi
  * Starts the server exactly as `npm start` runs it, and waits until it answers /healthz.
  * It runs on SQLite in `dataDir`, or in the postgres project on a PostgreSQL database of its own.
  */
-export async function startServer(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServer(options: { dataDir: string; port?: number; env?: Record<string, string>; readyWithinMs?: number }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const database = await databaseEnv(options.dataDir, options.env);
@@ -72,7 +72,10 @@ export async function startServer(options: { dataDir: string; port?: number; env
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
 
-  const deadline = Date.now() + 30_000;
+  // Starting takes seconds, but longer than 30 s on a 2-core machine busy with other test runs; under
+  // the hooks' 60 s (vitest.config.ts), so that a server that never answers says so itself.
+  const readyWithinMs = options.readyWithinMs ?? 50_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     const ended = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
     if (ended !== null) throw new Error(`server exited (${ended}) before answering:\n${output}`);
@@ -83,7 +86,7 @@ export async function startServer(options: { dataDir: string; port?: number; env
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not answer /healthz within 30 s:\n${output}`);
+      throw new Error(`server did not answer /healthz within ${readyWithinMs / 1000} s:\n${output}`);
     }
   }
 

@@ -1,40 +1,32 @@
-import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { AlertBanners } from './alerts/alert-banners.tsx';
 import { AlertsProvider } from './alerts/alerts-context.tsx';
 import { AppHeader } from './components/app-header.tsx';
 import { FocusOnNavigate } from './components/focus-on-navigate.tsx';
+import { PageBoundary } from './components/page-boundary.tsx';
 import { useTvMode } from './board/tv-mode.ts';
-import { AccountPage } from './pages/account-page.tsx';
-import { AlertsPage } from './pages/alerts-page.tsx';
-import { BoardPage } from './pages/board-page.tsx';
-import { HistoryPage } from './pages/history-page.tsx';
-import { InvitePage } from './pages/invite-page.tsx';
-import { LearningPage } from './pages/learning-page.tsx';
-import { LearningsPage } from './pages/learnings-page.tsx';
-import { KioskPage } from './pages/kiosk-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { NotSpreadingPage } from './pages/not-spreading-page.tsx';
-import { ProblemPage } from './pages/problem-page.tsx';
-import { PullPage } from './pages/pull-page.tsx';
-import { ResetPasswordPage } from './pages/reset-password-page.tsx';
-import { SettingsPage } from './pages/settings-page.tsx';
-import { SetupPage } from './pages/setup-page.tsx';
-import { SignInPage } from './pages/sign-in-page.tsx';
+import {
+  AccountPage,
+  AlertsPage,
+  BoardPage,
+  FlowPage,
+  HistoryPage,
+  InvitePage,
+  KioskPage,
+  LearningPage,
+  LearningsPage,
+  NotFoundPage,
+  NotSpreadingPage,
+  ProblemPage,
+  PullPage,
+  ResetPasswordPage,
+  SettingsPage,
+  SetupPage,
+  SignInPage,
+} from './pages/lazy-pages.ts';
 import { PullQueueNotice } from './pulls/pull-queue-notice.tsx';
 import { PullsProvider } from './pulls/pulls-context.tsx';
 import { useSession } from './session/session-context.tsx';
-
-// Loaded when first opened, so the charting library does not weigh on the pull page and the board.
-const FlowPage = lazy(() => import('./pages/flow-page.tsx'));
-
-function LazyFlowPage() {
-  return (
-    <Suspense fallback={<p className="muted" role="status">Loading the Flow page…</p>}>
-      <FlowPage />
-    </Suspense>
-  );
-}
 
 function SignedInRoutes() {
   return (
@@ -42,31 +34,33 @@ function SignedInRoutes() {
       <AlertsProvider>
         <PullQueueNotice />
         <AlertBanners />
-        <Switch>
-          <Route path="/" component={PullPage} />
-          <Route path="/board" component={BoardPage} />
-          <Route path="/flow" component={LazyFlowPage} />
-          <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
-          <Route path="/learnings" component={LearningsPage} />
-          <Route path="/learnings/not-spreading" component={NotSpreadingPage} />
-          <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
-          <Route path="/settings" component={SettingsPage} />
-          <Route path="/alerts" component={AlertsPage} />
-          <Route path="/history" component={HistoryPage} />
-          <Route path="/account" component={AccountPage} />
-          <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
-          <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
-          <Route path="/pull">
-            <Redirect to="/" replace />
-          </Route>
-          <Route path="/setup">
-            <Redirect to="/" replace />
-          </Route>
-          <Route path="/signin">
-            <Redirect to="/" replace />
-          </Route>
-          <Route component={NotFoundPage} />
-        </Switch>
+        <PageBoundary>
+          <Switch>
+            <Route path="/" component={PullPage} />
+            <Route path="/board" component={BoardPage} />
+            <Route path="/flow" component={FlowPage} />
+            <Route path="/problems/:number">{(params) => <ProblemPage key={params.number} number={params.number} />}</Route>
+            <Route path="/learnings" component={LearningsPage} />
+            <Route path="/learnings/not-spreading" component={NotSpreadingPage} />
+            <Route path="/learnings/:id">{(params) => <LearningPage key={params.id} id={params.id} />}</Route>
+            <Route path="/settings" component={SettingsPage} />
+            <Route path="/alerts" component={AlertsPage} />
+            <Route path="/history" component={HistoryPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+            <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
+            <Route path="/pull">
+              <Redirect to="/" replace />
+            </Route>
+            <Route path="/setup">
+              <Redirect to="/" replace />
+            </Route>
+            <Route path="/signin">
+              <Redirect to="/" replace />
+            </Route>
+            <Route component={NotFoundPage} />
+          </Switch>
+        </PageBoundary>
       </AlertsProvider>
     </PullsProvider>
   );
@@ -77,14 +71,16 @@ function SignedOutRoutes() {
   const search = useSearch();
   const next = encodeURIComponent(location + (search ? `?${search}` : ''));
   return (
-    <Switch>
-      <Route path="/signin" component={SignInPage} />
-      <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
-      <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
-      <Route>
-        <Redirect to={location === '/' ? '/signin' : `/signin?next=${next}`} replace />
-      </Route>
-    </Switch>
+    <PageBoundary>
+      <Switch>
+        <Route path="/signin" component={SignInPage} />
+        <Route path="/invite/:code">{(params) => <InvitePage code={params.code} />}</Route>
+        <Route path="/reset/:code">{(params) => <ResetPasswordPage code={params.code} />}</Route>
+        <Route>
+          <Redirect to={location === '/' ? '/signin' : `/signin?next=${next}`} replace />
+        </Route>
+      </Switch>
+    </PageBoundary>
   );
 }
 
@@ -109,12 +105,14 @@ function Routes() {
       );
     case 'setup':
       return (
-        <Switch>
-          <Route path="/setup" component={SetupPage} />
-          <Route>
-            <Redirect to="/setup" replace />
-          </Route>
-        </Switch>
+        <PageBoundary>
+          <Switch>
+            <Route path="/setup" component={SetupPage} />
+            <Route>
+              <Redirect to="/setup" replace />
+            </Route>
+          </Switch>
+        </PageBoundary>
       );
     case 'signed-out':
       return <SignedOutRoutes />;
@@ -131,7 +129,9 @@ export function App() {
   if (kiosk) {
     return (
       <main id="main" tabIndex={-1}>
-        <KioskPage code={kioskParams.code} />
+        <PageBoundary>
+          <KioskPage code={kioskParams.code} />
+        </PageBoundary>
       </main>
     );
   }

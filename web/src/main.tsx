@@ -1,8 +1,23 @@
+// The one stylesheet of every page (vite.config.ts), in this order: styles.css last, so that where it
+// and a feature's file both style something, it wins, as it did when all pages were one bundle.
+import './alerts/alerts.css';
+import './integrations/integrations.css';
+import './board/board.css';
+import './learnings/learnings.css';
+import './history/history.css';
+import './kiosk/kiosk.css';
+import './timeline/timeline.css';
+import './settings/people.css';
+import './settings/pull-links.css';
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { SessionProvider } from './session/session-context.tsx';
-import './styles.css';
+import { preloadPageAt } from './pages/lazy-pages.ts';
+import { SessionProvider, startSessionCheck } from './session/session-context.tsx';
+
+startSessionCheck();
+preloadPageAt(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -7,9 +7,13 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = 'andon-shell-v1';
 const SHELL = '/index.html';
 
-/** The files a shell needs: its `/assets/…` bundles and the icon. */
+// Every chunk of the build that made this worker, written in by the build (vite.config.ts): pages are
+// chunks of their own, loaded when first opened, and not named in index.html.
+declare const __ANDON_ASSETS__: readonly string[];
+
+/** The files a shell needs: its `/assets/…` bundles, every page's chunk, and the icon. */
 function filesOf(html: string): string[] {
-  return [...new Set(html.match(/\/assets\/[^"'\s)]+/g) ?? []), '/favicon.svg'];
+  return [...new Set([...(html.match(/\/assets\/[^"'\s)]+/g) ?? []), ...__ANDON_ASSETS__]), '/favicon.svg'];
 }
 
 /** Stores a fresh shell with everything it uses, and drops bundles no shell uses any more. */

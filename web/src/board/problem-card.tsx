@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
-import { firingWords } from '../integrations/alert-facts.tsx';
+import { firingWords } from '../integrations/firing-words.ts';
 import { ResponseCountdown } from '../escalation/response-countdown.tsx';
 import { formatAge, formatWhen } from '../problems/format-age.ts';
 import { LEVEL_LABEL, STATUS_LABEL } from '../problems/problem-words.ts';

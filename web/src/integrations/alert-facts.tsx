@@ -1,9 +1,8 @@
 import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
 import { SafeMarkdown } from '../timeline/markdown.tsx';
+import { firingWords } from './firing-words.ts';
 import './integrations.css';
-
-export const firingWords = (count: number) => (count === 0 ? 'No alert firing' : `${count} alert${count === 1 ? '' : 's'} firing`);
 
 /** For the problem page's facts: how many of its alerts fire now, and the problem it is a recurrence of. */
 export function AlertFacts({ problem }: { problem: Problem }) {

@@ -1,7 +1,7 @@
 // Live state for a page: an HTTP snapshot plus the websocket events after it, merged so that nothing
 // that happens while loading or while disconnected is missed. The merging rules are LiveProblemMerge;
 // this hook runs the requests and timers around it.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isProblemEvent, type LiveEvent, type ProblemEvent } from '../../../shared/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ApiError } from '../api/http.ts';
@@ -68,9 +68,13 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
         (problems) => {
           if (!merge.loaded(ticket, problems)) return;
           controllerRef.current = null;
-          setState(merge.state);
-          setLoaded(true);
-          setError(null);
+          // A snapshot can be hundreds of cards: drawn as a transition, React draws them in slices
+          // between which the page still answers a tap, rather than in one long task.
+          startTransition(() => {
+            setState(merge.state);
+            setLoaded(true);
+            setError(null);
+          });
         },
         (failure: unknown) => {
           // Aborted because the page went away: nobody is left to tell.

@@ -15,7 +15,7 @@ export function PullPage() {
   usePageTitle('Pull');
   const id = useId();
   const { pull, recent, waiting } = usePulls();
-  const { areas } = useAreas();
+  const { areas, loaded: areasLoaded, error: areasError } = useAreas();
   const openAreas = areas.filter((a) => !a.archived);
   const [title, setTitle] = useState('');
   const [details, setDetails] = useState('');
@@ -111,7 +111,7 @@ export function PullPage() {
         </div>
 
         <div className="pull-form__row">
-          {openAreas.length > 0 && (
+          {openAreas.length > 0 ? (
             <div className="field">
               <label htmlFor={`${id}-area`}>Area</label>
               <select
@@ -129,7 +129,15 @@ export function PullPage() {
                 ))}
               </select>
             </div>
-          )}
+          ) : !areasLoaded && areasError == null ? (
+            // Holds the picker's room on a first visit (nothing kept yet), so the buttons do not jump when it arrives.
+            <div className="field">
+              <label htmlFor={`${id}-area`}>Area</label>
+              <select id={`${id}-area`} disabled>
+                <option>Loading areas…</option>
+              </select>
+            </div>
+          ) : null}
           <button
             type="button"
             className="button button--quiet pull-form__details-toggle"

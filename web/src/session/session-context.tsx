@@ -27,10 +27,13 @@ const RECHECK_MS = 15_000;
 const SessionContext = createContext<SessionApi | null>(null);
 
 async function discoverSession(): Promise<Session> {
+  // Both at once: one round trip before the first page instead of two (who it is matters only after set-up).
+  const asked = getMe();
+  asked.catch(() => undefined);
   try {
     const setup = await getSetupStatus();
     if (setup.needed) return { phase: 'setup' };
-    const me = await getMe();
+    const me = await asked;
     if (me.kind !== 'user') return { phase: 'signed-out' };
     writeStored(LAST_USER_KEY, me.user);
     return { phase: 'signed-in', user: me.user, unconfirmed: false };
@@ -45,6 +48,13 @@ async function discoverSession(): Promise<Session> {
   }
 }
 
+let firstCheck: Promise<Session> | null = null;
+
+/** Asks who is here as soon as the app's code runs (main.tsx), rather than once React has drawn its first frame. */
+export function startSessionCheck(): void {
+  firstCheck = discoverSession();
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ phase: 'loading' });
   const [checks, setChecks] = useState(0);
@@ -52,7 +62,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let current = true;
     // discoverSession answers every failure with a phase of its own: it never rejects.
-    void discoverSession().then((next) => {
+    const check = firstCheck ?? discoverSession();
+    firstCheck = null;
+    void check.then((next) => {
       if (current) setSession(next);
     });
     return () => {

@@ -1,0 +1,162 @@
+// `npm run bench:lighthouse`: Lighthouse's mobile performance score of the board and the pull page,
+// signed in, on an Andon with some open problems. Not part of `npm test`: Lighthouse is fetched by npx
+// and a run takes minutes. See bench/README.md ("Lighthouse") for the method and the figures.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromiumPath } from '../tests/helpers/browser.ts';
+import { setUpAdmin } from '../tests/helpers/organisation.ts';
+import { createArea } from '../tests/helpers/problems.ts';
+import { startServer } from '../tests/helpers/server-process.ts';
+
+const LIGHTHOUSE = 'lighthouse@12.2.3';
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const PROBLEMS = 30;
+// Where to keep each run's full Lighthouse JSON report (to read its audits); otherwise they go with the run.
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
+const CHROME_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+].join(' ');
+const PAGES = [
+  { name: 'board', path: '/board' },
+  { name: 'pull page', path: '/' },
+];
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+interface Audit { numericValue?: number; details?: { items?: Array<Record<string, unknown>> } }
+interface Report { categories: { performance: { score: number } }; audits: Record<string, Audit | undefined> }
+
+interface Measure {
+  score: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  si: number;
+  /** The longest main-thread task Lighthouse saw, in ms (as traced, not as simulated). */
+  longestTask: number;
+  /** Script evaluation plus parse and compile on the main thread, ms. */
+  scriptMs: number;
+}
+
+function measureOf(report: Report): Measure {
+  const value = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  const tasks = report.audits['long-tasks']?.details?.items ?? [];
+  const breakdown = report.audits['mainthread-work-breakdown']?.details?.items ?? [];
+  const scriptMs = breakdown
+    .filter((item) => item.group === 'scriptEvaluation' || item.group === 'scriptParseCompile')
+    .reduce((sum, item) => sum + Number(item.duration), 0);
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    fcp: value('first-contentful-paint'),
+    lcp: value('largest-contentful-paint'),
+    tbt: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift'),
+    si: value('speed-index'),
+    longestTask: Math.max(0, ...tasks.map((task) => Number(task.duration))),
+    scriptMs,
+  };
+}
+
+async function expectOk(answer: Promise<Response>): Promise<void> {
+  const response = await answer;
+  if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
+}
+
+async function seed(url: string): Promise<string> {
+  const cookie = await setUpAdmin(url);
+  const area = await createArea(url, cookie, 'Packing line');
+  const headers = { 'content-type': 'application/json', origin: url, cookie };
+  for (let i = 1; i <= PROBLEMS; i += 1) {
+    const level = i % 7 === 0 ? 'stop' : 'help';
+    const response = await fetch(`${url}/api/problems`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: `Pull ${i}: the label printer skips a line`, details: 'Seen at the second station.', level, area: area.slug }),
+    });
+    if (response.status !== 201) throw new Error(`pull ${i} answered ${response.status}: ${await response.text()}`);
+    const { number } = (await response.json()) as { number: number };
+    // A board with something in every open column, as one in use has.
+    if (i % 3 !== 0) continue;
+    await expectOk(fetch(`${url}/api/problems/${number}/swarm`, { method: 'POST', headers, body: '{}' }));
+    if (i % 6 === 0) {
+      await expectOk(fetch(`${url}/api/problems/${number}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'contained' }) }));
+    }
+  }
+  return cookie;
+}
+
+async function lighthouse(url: string, cookie: string, outputPath: string): Promise<Measure> {
+  const args = [
+    '-y', LIGHTHOUSE, url,
+    `--chrome-path=${chromiumPath()}`, `--chrome-flags=${CHROME_FLAGS}`,
+    '--only-categories=performance', '--form-factor=mobile',
+    `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+    '--output=json', `--output-path=${outputPath}`, '--quiet',
+  ];
+  // On a loaded machine Lighthouse now and then fails to record its trace (NO_NAVSTART): run it again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await run('npx', args, { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+      return measureOf(JSON.parse(readFileSync(outputPath, 'utf8')) as Report);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`  (Lighthouse failed, trying again: ${String((error as { stderr?: string }).stderr ?? error).trim().split('\n')[0]})`);
+    }
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const fixed = (digits: number) => (n: number) => n.toFixed(digits);
+const COLUMNS: Array<[keyof Measure, string, (n: number) => string]> = [
+  ['score', 'score', fixed(0)],
+  ['fcp', 'FCP ms', fixed(0)],
+  ['lcp', 'LCP ms', fixed(0)],
+  ['tbt', 'TBT ms', fixed(0)],
+  ['cls', 'CLS', fixed(3)],
+  ['si', 'SI ms', fixed(0)],
+  ['longestTask', 'longest task ms', fixed(0)],
+  ['scriptMs', 'script ms', fixed(0)],
+];
+
+if (!existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
+  console.error('No web build: run `npx vite build` first (Lighthouse measures what it builds).');
+  process.exit(1);
+}
+if (REPORTS) mkdirSync(REPORTS, { recursive: true });
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'andon-lighthouse-'));
+// Always SQLite, as `npm start` runs it.
+delete process.env.DATABASE_URL;
+delete process.env.ANDON_TEST_DB;
+const server = await startServer({ dataDir: workDir, readyWithinMs: 180_000 });
+try {
+  const cookie = await seed(server.url);
+  console.log(`Andon (SQLite) at ${server.url}, ${PROBLEMS} open problems; ${RUNS} Lighthouse runs per page (${LIGHTHOUSE}, mobile)`);
+  const rows: string[][] = [];
+  for (const page of PAGES) {
+    const measures: Measure[] = [];
+    for (let i = 1; i <= RUNS; i += 1) {
+      const measure = await lighthouse(`${server.url}${page.path}`, cookie, path.join(REPORTS ?? workDir, `lh-${page.name.replace(' ', '-')}-${i}.json`));
+      const load = os.loadavg()[0].toFixed(1);
+      console.log(`  ${page.name} run ${i}: score ${measure.score}, TBT ${measure.tbt.toFixed(0)} ms, LCP ${measure.lcp.toFixed(0)} ms (load average ${load} on ${os.cpus().length} cores)`);
+      measures.push(measure);
+    }
+    rows.push([page.name, ...COLUMNS.map(([key, , format]) => format(median(measures.map((m) => m[key]))))]);
+  }
+  const header = ['median of runs', ...COLUMNS.map(([, label]) => label)];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(['', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+} finally {
+  await server.stop();
+  rmSync(workDir, { recursive: true, force: true });
+}
