@@ -35,51 +35,45 @@ async function escalatedEntries(db: Database, number: number): Promise<number> {
   return (await listTimelineEntries(db, problem.id)).filter((e) => e.kind === 'escalated').length;
 }
 
+/**
+ * Two app instances on one database (on PostgreSQL each with a pool of its own, as two processes
+ * have), an admin, and a Press area with a one-minute response target and this escalation path.
+ */
+async function twoInstances(stepCount: number) {
+  const database = await openTestDatabase();
+  cleanups.push(() => database.close());
+  let second: Database = database.db;
+  if (database.url) {
+    const pool = await openPostgres(database.url, { poolSize: 5 });
+    cleanups.push(() => pool.close());
+    second = pool;
+  }
+  const clock = new TestClock();
+  const a = await appOn(database.db, clock);
+  const b = await appOn(second, clock);
+  const admin: Caller = await setUpAdmin(a);
+  const step = { userIds: [await idOf(admin)], waitMinutes: 5 };
+  await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Press', slug: 'press', responseTargetMinutes: 1 } });
+  await admin.request({ method: 'PUT', url: '/api/areas/press/escalation', payload: { steps: Array.from({ length: stepCount }, () => step), repeat: 0 } });
+  return { db: database.db, clock, a, b, admin };
+}
+
 describe('escalation across instances and restarts', () => {
   it('escalates each problem exactly once when two instances run due jobs at the same moment', async () => {
-    const database = await openTestDatabase();
-    cleanups.push(() => database.close());
-    let second: Database = database.db;
-    if (database.url) {
-      const pool = await openPostgres(database.url, { poolSize: 5 });
-      cleanups.push(() => pool.close());
-      second = pool;
-    }
-    const clock = new TestClock();
-    const a = await appOn(database.db, clock);
-    const b = await appOn(second, clock);
-    const admin: Caller = await setUpAdmin(a);
-    const adminId = await idOf(admin);
-    await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Press', slug: 'press', responseTargetMinutes: 1 } });
-    await admin.request({ method: 'PUT', url: '/api/areas/press/escalation', payload: { steps: [{ userIds: [adminId], waitMinutes: 5 }], repeat: 0 } });
+    const { db, clock, a, b, admin } = await twoInstances(1);
     const numbers: number[] = [];
     for (let i = 0; i < 30; i++) {
       numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json<Problem>().number);
     }
     clock.advance(MINUTE);
     await Promise.all([a.jobs.runDue(), b.jobs.runDue(), a.jobs.runDue(), b.jobs.runDue()]);
-    expect(await Promise.all(numbers.map((n) => escalatedEntries(database.db, n)))).toEqual(numbers.map(() => 1));
+    expect(await Promise.all(numbers.map((n) => escalatedEntries(db, n)))).toEqual(numbers.map(() => 1));
     const onB = asBrowser(b, admin.cookie);
     for (const n of numbers) expect((await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json<Problem>().escalation).toMatchObject({ step: 1 });
   });
 
   it('lets "escalate now" on one instance race the due job on another without a deadlock or a double step', async () => {
-    const database = await openTestDatabase();
-    cleanups.push(() => database.close());
-    let second: Database = database.db;
-    if (database.url) {
-      const pool = await openPostgres(database.url, { poolSize: 5 });
-      cleanups.push(() => pool.close());
-      second = pool;
-    }
-    const clock = new TestClock();
-    const a = await appOn(database.db, clock);
-    const b = await appOn(second, clock);
-    const admin: Caller = await setUpAdmin(a);
-    const adminId = await idOf(admin);
-    await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Press', slug: 'press', responseTargetMinutes: 1 } });
-    const step = { userIds: [adminId], waitMinutes: 5 };
-    await admin.request({ method: 'PUT', url: '/api/areas/press/escalation', payload: { steps: [step, step, step, step], repeat: 0 } });
+    const { db, clock, a, b, admin } = await twoInstances(4);
     const numbers: number[] = [];
     for (let i = 0; i < 10; i++) numbers.push((await admin.request({ method: 'POST', url: '/api/problems', payload: { title: `jam ${i}`, area: 'press' } })).json<Problem>().number);
     clock.advance(MINUTE);
@@ -91,7 +85,7 @@ describe('escalation across instances and restarts', () => {
       // the job (step 1). Either way each step happened once, and the state and the timeline agree.
       const state = (await onB.request({ method: 'GET', url: `/api/problems/${n}` })).json<Problem>().escalation;
       expect([1, 2]).toContain(state.step);
-      expect(await escalatedEntries(database.db, n)).toBe(state.step);
+      expect(await escalatedEntries(db, n)).toBe(state.step);
     }
   });
 

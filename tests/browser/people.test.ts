@@ -135,7 +135,8 @@ describe('the History page', () => {
     const sharedList = shared.getByRole('list', { name: 'Closed problems' });
     await sharedList.getByText(inPacking.title).waitFor();
     expect(await sharedList.getByRole('listitem').count()).toBe(1);
-    expect(await shared.getByLabel('Area').inputValue()).toBe(packing.slug);
+    // The area picker shows the link's area once this fresh browser has loaded the areas.
+    await expect.poll(() => shared.getByLabel('Area').inputValue(), EVENTUALLY).toBe(packing.slug);
     await sharedList.getByRole('link').click();
     await shared.waitForURL(`${server.url}/problems/${inPacking.number}`);
   });
