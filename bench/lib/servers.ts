@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildServer, SERVER_BUNDLE } from '../../scripts/build-server.mjs';
 import { now } from './clock.ts';
 import { freePort, setUpWithToken } from '../../tests/helpers/server-process.ts';
 import { forkBench, nextMessage, repoRoot, spawnTracked, stopChild, waitForHttp } from './procs.ts';
@@ -41,7 +42,7 @@ export interface StartOptions {
   cpuProfDir: string | null;
   logLevel: string;
   tag: string;
-  /** Where `server/main.ts` runs from: the repo unless told (the "before" server runs from a worktree of the old commit). */
+  /** Whose `server/main.ts` is compiled and run: the repo unless told (the "before" server runs from a worktree of the old commit). */
   sourceRoot?: string;
   /** DATABASE_URL for a `postgres` server. */
   databaseUrl?: string;
@@ -51,11 +52,22 @@ export interface StartOptions {
 
 function cpuProfArgs(options: StartOptions): string[] {
   if (!options.cpuProfDir) return [];
-  // One directory per server run: Node writes one profile per thread (the tsx loader has its own), named
+  // One directory per server run: Node writes one profile per thread, named
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the main thread.
   const dir = path.join(options.cpuProfDir, options.tag);
   mkdirSync(dir, { recursive: true });
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+/** `npm start` compiles the server before it runs it: once per source tree (this repo, the "before" worktree) per bench run. */
+const compiled = new Map<string, Promise<string>>();
+function compiledServer(sourceRoot: string): Promise<string> {
+  let bundle = compiled.get(sourceRoot);
+  if (!bundle) {
+    bundle = buildServer(sourceRoot);
+    compiled.set(sourceRoot, bundle);
+  }
+  return bundle;
 }
 
 async function startProduct(kind: 'product' | 'postgres' | 'before', options: StartOptions): Promise<RunningServer> {
@@ -69,14 +81,16 @@ async function startProduct(kind: 'product' | 'postgres' | 'before', options: St
   const logFd = openSync(logFile, 'a');
   // Exactly what `npm start` runs (minus the web-build check), as its own process; logs go to a file,
   // as under a supervisor.
-  const execArgs = ['--import', 'tsx', ...(inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []), ...cpuProfArgs(options), 'server/main.ts'];
+  const sourceRoot = options.sourceRoot ?? repoRoot;
+  await compiledServer(sourceRoot);
+  const execArgs = ['--enable-source-maps', ...(inspectPort ? [`--inspect-port=127.0.0.1:${inspectPort}`] : []), ...cpuProfArgs(options), SERVER_BUNDLE];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: host, ANDON_DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: options.logLevel, NODE_OPTIONS: '' };
   // An inherited DATABASE_URL would silently turn a SQLite server into a PostgreSQL one.
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const startedAt = now();
   const child = spawnTracked(process.execPath, execArgs, {
-    cwd: options.sourceRoot ?? repoRoot,
+    cwd: sourceRoot,
     env,
     stdio: ['ignore', logFd, logFd],
   }, `${options.tag} server`);
