@@ -29,7 +29,24 @@ const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
 interface Audit { numericValue?: number; details?: { items?: Array<Record<string, unknown>> } }
-interface Report { categories: { performance: { score: number } }; audits: Record<string, Audit | undefined> }
+interface Report {
+  categories: { performance: { score: number } };
+  audits: Record<string, Audit | undefined>;
+  environment: { benchmarkIndex: number };
+}
+
+/**
+ * The CPU slowdown that makes this machine stand for Lighthouse's reference phone, from the
+ * benchmark index Lighthouse measured on it: the formula of Lighthouse's CPU throttling calculator
+ * (linked from its docs/throttling.md). The default 4× is calibrated for a high-end desktop
+ * (index about 1,500); a slower or busier machine gets less, so a phone is not simulated as slower
+ * than it is.
+ */
+function calibratedSlowdown(benchmarkIndex: number): number {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
+}
 
 interface Measure {
   score: number;
@@ -42,6 +59,8 @@ interface Measure {
   longestTask: number;
   /** Script evaluation plus parse and compile on the main thread, ms. */
   scriptMs: number;
+  /** Lighthouse's measure of this machine's CPU at the start of the run. */
+  benchmarkIndex: number;
 }
 
 function measureOf(report: Report): Measure {
@@ -60,6 +79,7 @@ function measureOf(report: Report): Measure {
     si: value('speed-index'),
     longestTask: Math.max(0, ...tasks.map((task) => Number(task.duration))),
     scriptMs,
+    benchmarkIndex: report.environment.benchmarkIndex,
   };
 }
 
@@ -91,13 +111,14 @@ async function seed(url: string): Promise<string> {
   return cookie;
 }
 
-async function lighthouse(url: string, cookie: string, outputPath: string): Promise<Measure> {
+async function lighthouse(url: string, cookie: string, outputPath: string, slowdown?: number): Promise<Measure> {
   const args = [
     '-y', LIGHTHOUSE, url,
     `--chrome-path=${chromiumPath()}`, `--chrome-flags=${CHROME_FLAGS}`,
     '--only-categories=performance', '--form-factor=mobile',
     `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
     '--output=json', `--output-path=${outputPath}`, '--quiet',
+    ...(slowdown === undefined ? [] : [`--throttling.cpuSlowdownMultiplier=${slowdown.toFixed(2)}`]),
   ];
   // On a loaded machine Lighthouse now and then fails to record its trace (NO_NAVSTART): run it again.
   for (let attempt = 1; ; attempt += 1) {
@@ -126,6 +147,7 @@ const COLUMNS: Array<[keyof Measure, string, (n: number) => string]> = [
   ['si', 'SI ms', fixed(0)],
   ['longestTask', 'longest task ms', fixed(0)],
   ['scriptMs', 'script ms', fixed(0)],
+  ['benchmarkIndex', 'benchmark index', fixed(0)],
 ];
 
 if (!existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
@@ -140,17 +162,24 @@ delete process.env.ANDON_TEST_DB;
 const server = await startServer({ dataDir: workDir, readyWithinMs: 180_000 });
 try {
   const cookie = await seed(server.url);
-  console.log(`Andon (SQLite) at ${server.url}, ${PROBLEMS} open problems; ${RUNS} Lighthouse runs per page (${LIGHTHOUSE}, mobile)`);
+  console.log(`Andon (SQLite) at ${server.url}, ${PROBLEMS} open problems; ${RUNS} Lighthouse runs per page (${LIGHTHOUSE}, mobile), each at the default 4× CPU and at the slowdown calibrated for this machine`);
   const rows: string[][] = [];
   for (const page of PAGES) {
-    const measures: Measure[] = [];
+    const measures: Record<'default' | 'calibrated', Measure[]> = { default: [], calibrated: [] };
     for (let i = 1; i <= RUNS; i += 1) {
-      const measure = await lighthouse(`${server.url}${page.path}`, cookie, path.join(REPORTS ?? workDir, `lh-${page.name.replace(' ', '-')}-${i}.json`));
+      const file = (kind: string) => path.join(REPORTS ?? workDir, `lh-${page.name.replace(' ', '-')}-${i}-${kind}.json`);
+      const measure = await lighthouse(`${server.url}${page.path}`, cookie, file('default'));
+      // Right after, with the slowdown the machine measured as it started that run.
+      const slowdown = calibratedSlowdown(measure.benchmarkIndex);
+      const calibrated = await lighthouse(`${server.url}${page.path}`, cookie, file('calibrated'), slowdown);
       const load = os.loadavg()[0].toFixed(1);
-      console.log(`  ${page.name} run ${i}: score ${measure.score}, TBT ${measure.tbt.toFixed(0)} ms, LCP ${measure.lcp.toFixed(0)} ms (load average ${load} on ${os.cpus().length} cores)`);
-      measures.push(measure);
+      console.log(`  ${page.name} run ${i}: score ${measure.score} at 4× CPU, ${calibrated.score} at ${slowdown.toFixed(1)}× (benchmark index ${measure.benchmarkIndex.toFixed(0)}); TBT ${measure.tbt.toFixed(0)} / ${calibrated.tbt.toFixed(0)} ms, LCP ${measure.lcp.toFixed(0)} / ${calibrated.lcp.toFixed(0)} ms (load average ${load} on ${os.cpus().length} cores)`);
+      measures.default.push(measure);
+      measures.calibrated.push(calibrated);
     }
-    rows.push([page.name, ...COLUMNS.map(([key, , format]) => format(median(measures.map((m) => m[key]))))]);
+    for (const kind of ['default', 'calibrated'] as const) {
+      rows.push([`${page.name}, ${kind === 'default' ? '4× CPU' : 'calibrated CPU'}`, ...COLUMNS.map(([key, , format]) => format(median(measures[kind].map((m) => m[key]))))]);
+    }
   }
   const header = ['median of runs', ...COLUMNS.map(([, label]) => label)];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

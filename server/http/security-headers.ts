@@ -18,6 +18,8 @@ export const securityHeaders = fp<{ publicUrl: URL | null }>(async (app, { publi
         scriptSrc: ["'self'", ...app.swaggerCSP.script],
         styleSrc: ["'self'", ...app.swaggerCSP.style],
         imgSrc: ["'self'", 'data:'],
+        // The web app asks whether sound may play with a silent clip written inline.
+        mediaSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         // Over plain http (a LAN install), upgrading would send every asset request to an https port that is not there.

@@ -74,6 +74,47 @@ describe('in-app alerts', () => {
     await bo.context().close();
   }, 90_000);
 
+  it('finds sound blocked without making an AudioContext as the page loads; the click that unlocks it makes one', async () => {
+    const page = await pageWithSession(browser, server.url, responder);
+    await page.addInitScript(() => {
+      const w = window as unknown as { audioContextsMade: number };
+      w.audioContextsMade = 0;
+      window.AudioContext = class extends AudioContext {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          w.audioContextsMade += 1;
+        }
+      };
+    });
+    await gotoUntouched(page, `${server.url}/board`);
+    const blocked = page.getByRole('button', { name: 'Sound is blocked — click to enable' });
+    await blocked.waitFor();
+    const made = () => page.evaluate(() => (window as unknown as { audioContextsMade: number }).audioContextsMade);
+    expect(await made()).toBe(0);
+
+    await blocked.click();
+    await blocked.waitFor({ state: 'detached' });
+    expect(await made()).toBe(1);
+    await page.context().close();
+  });
+
+  it('on a kiosk whose browser lets sound play unasked, says nothing is blocked and chimes a Help', async () => {
+    const kiosk = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
+    try {
+      const page = await pageWithSession(kiosk, server.url, responder);
+      await gotoUntouched(page, `${server.url}/board`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await alertsLive(page);
+      const help = await raiseProblem(server.url, token, { title: uniqueTitle('Glue gun cold'), level: 'help' });
+      const banner = bannerFor(page, help.number);
+      await banner.waitFor();
+      await expect.poll(() => banner.getAttribute('data-sound'), EVENTUALLY).toBe('chime');
+      expect(await page.getByRole('button', { name: 'Sound is blocked — click to enable' }).count()).toBe(0);
+    } finally {
+      await kiosk.close();
+    }
+  }, 60_000);
+
   it('takes the first press on a page whole: the notice that sound is blocked stays until the click is done', async () => {
     const page = await pageWithSession(browser, server.url, responder, { viewport: { width: 390, height: 844 } });
     // Keeps the page's attempts to start audio, so the test can let one finish before lifting the finger.

@@ -17,13 +17,15 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, such as a kiosk's `--autoplay-policy=no-user-gesture-required`. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     // Without the background-networking flags Chromium stalls on a machine with no internet.
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -73,8 +75,9 @@ export async function alertsLive(page: Page): Promise<void> {
 
 /**
  * Opens a signed-in page without touching it until its alerts have started (they ask for this
- * person's alert choices once their sound exists). Playwright's calls into a page count as a
- * person's gesture there, and sound made after one may play: a test of blocked sound opens with this.
+ * person's alert choices as they start, after asking whether sound may play). Playwright's calls
+ * into a page count as a person's gesture there, and sound asked for after one may play: a test of
+ * blocked sound opens with this.
  */
 export async function gotoUntouched(page: Page, url: string): Promise<void> {
   await Promise.all([

@@ -1,33 +1,66 @@
 // The alert sounds, made with Web Audio so nothing is downloaded. Browsers keep audio blocked until
 // the person clicks or presses a key on the page; the state says so, so the page can ask for that click.
+//
+// The AudioContext is made only when a sound is to play or a click unlocks it: making one costs the
+// page a long task as it loads (about 300 ms on the test machine's Chromium, more on a slow phone).
+// Whether audio would be let through is asked instead with a silent clip, which a browser refuses
+// (NotAllowedError) under the same autoplay rules until the page has had a click.
 import type { Level } from '../../../shared/problems.ts';
 
 export type SoundState = 'ready' | 'blocked' | 'unsupported';
 
+let supported = typeof AudioContext === 'function';
 let audio: AudioContext | null = null;
-let unsupported = false;
+/** What the silent clip found; until it answers, sound counts as blocked, as browsers start it. */
+let autoplay: 'unknown' | 'allowed' | 'blocked' = 'unknown';
+let probing = false;
 const listeners = new Set<() => void>();
+const changed = () => listeners.forEach((listener) => listener());
 
 function context(): AudioContext | null {
-  if (audio || unsupported) return audio;
+  if (audio || !supported) return audio;
   try {
     audio = new AudioContext();
-    audio.onstatechange = () => listeners.forEach((listener) => listener());
+    audio.onstatechange = changed;
+    // One made by a click may start running without a state change to tell of it.
+    changed();
   } catch {
-    unsupported = true;
+    supported = false;
   }
   return audio;
 }
 
-export function soundState(): SoundState {
-  const ctx = context();
-  if (!ctx) return 'unsupported';
-  return ctx.state === 'running' ? 'ready' : 'blocked';
+/** A WAV of 8 ms of silence (64 zero samples, mono, 8 kHz): what a browser is asked to play without a click. */
+const SILENCE = 'data:audio/wav;base64,UklGRqQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YYAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+
+function probeAutoplay(): void {
+  if (probing || !supported || typeof Audio !== 'function') return;
+  probing = true;
+  const clip = new Audio(SILENCE);
+  clip.play().then(
+    () => {
+      autoplay = 'allowed';
+      clip.pause();
+    },
+    (error: unknown) => {
+      // Refused: blocked until a click. Anything else (no WAV support, say): a context tells instead.
+      if (error instanceof DOMException && error.name === 'NotAllowedError') autoplay = 'blocked';
+      else context();
+    },
+  ).finally(changed);
 }
 
-/** For useSyncExternalStore: the state changes when a click unlocks audio. */
+export function soundState(): SoundState {
+  if (!supported) return 'unsupported';
+  if (audio) return audio.state === 'running' ? 'ready' : 'blocked';
+  return autoplay === 'allowed' ? 'ready' : 'blocked';
+}
+
+/** For useSyncExternalStore: the state changes when the clip answers and when a click unlocks audio. */
 export function subscribeSound(listener: () => void): () => void {
   listeners.add(listener);
+  // Asked once something shows the state, after the page has been drawn rather than while it loads.
+  probeAutoplay();
   return () => listeners.delete(listener);
 }
 
@@ -46,8 +79,16 @@ interface Tone {
 }
 
 function play(tones: readonly Tone[]): void {
+  // Not allowed yet: a context made now would only wait, suspended, for the click that makes one anyway.
+  if (!audio && soundState() !== 'ready') return;
   const ctx = context();
-  if (!ctx || ctx.state !== 'running') return;
+  if (!ctx) return;
+  // Made without a click where the browser allows that (a kiosk set up to play sound): it runs at once.
+  // Where it does not, it stays suspended and the state says blocked.
+  if (ctx.state !== 'running') {
+    changed();
+    return;
+  }
   const start = ctx.currentTime + 0.02;
   for (const tone of tones) {
     const oscillator = ctx.createOscillator();

@@ -2,6 +2,7 @@ import { LEVELS, RESOLVED_WINDOW_MS, type Level, type OpenStatus, type Problem }
 import { isOpenStatus } from '../../../shared/status-lifecycle.ts';
 import { resolvedAt } from '../problems/problem-words.ts';
 import { byUrgency } from './board-urgency.ts';
+import { compareText } from '../problems/compare-text.ts';
 
 /** A column of the board: one per open status, and the recently resolved. */
 export type Lane = OpenStatus | 'resolved';
@@ -31,7 +32,7 @@ function laneOf(problem: Problem, now: number): Lane | null {
 
 // Resolved ones are not waiting on anybody: the most recent fix first.
 function byResolvedRecently(a: Problem, b: Problem): number {
-  return (resolvedAt(b) ?? '').localeCompare(resolvedAt(a) ?? '') || b.number - a.number;
+  return compareText(resolvedAt(b) ?? '', resolvedAt(a) ?? '') || b.number - a.number;
 }
 
 export function boardLanes(problems: Iterable<Problem>, filters: BoardFilters, now: number): Record<Lane, Problem[]> {

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../shared/problems.ts';
+import { compareText } from '../problems/compare-text.ts';
 
 type Urgent = Pick<Problem, 'number' | 'level' | 'status' | 'raisedAt' | 'escalation'>;
 
@@ -29,7 +30,7 @@ export function byUrgency(now: number): (a: Urgent, b: Urgent) => number {
   return (a, b) =>
     levelRank(a) - levelRank(b) ||
     Number(lateByMs(b, now) > 0) - Number(lateByMs(a, now) > 0) ||
-    a.raisedAt.localeCompare(b.raisedAt) ||
+    compareText(a.raisedAt, b.raisedAt) ||
     a.number - b.number;
 }
 

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
 import { firingWords } from '../integrations/firing-words.ts';
 import { ResponseCountdown } from '../escalation/response-countdown.tsx';
-import { formatAge, formatWhen } from '../problems/format-age.ts';
+import { formatAge, formatStamp } from '../problems/format-age.ts';
 import { LEVEL_LABEL, STATUS_LABEL } from '../problems/problem-words.ts';
 import { lateByMs, lateText } from './board-urgency.ts';
 
@@ -73,7 +73,7 @@ export const ProblemCard = memo(function ProblemCard({ problem, areaName, now, f
         <span className="visually-hidden">, </span>
         <span className="card__since">
           {closed ? 'resolved' : STATUS_LABEL[problem.status].toLowerCase()}{' '}
-          <time dateTime={since} title={formatWhen(since)}>
+          <time dateTime={since} title={formatStamp(since)}>
             {formatAge(since, now)}
           </time>
           {closed ? ' ago' : null}

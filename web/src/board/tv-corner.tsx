@@ -3,13 +3,15 @@ import { useSeconds } from '../browser/use-seconds.ts';
 import { ConnectionIndicator } from '../components/connection-indicator.tsx';
 import type { LiveStatus } from '../live/live-connection.ts';
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+// Made on first use (only a TV board shows the clock): a page's first Intl formatter is a long task.
+let time: Intl.DateTimeFormat | undefined;
 
 function Clock() {
   const now = useSeconds();
+  time ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
   return (
     <time className="tv-corner__clock" dateTime={new Date(now).toISOString()} data-testid="tv-clock">
-      {TIME.format(now)}
+      {time.format(now)}
     </time>
   );
 }

@@ -4,7 +4,10 @@ import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ProblemCard } from './problem-card.tsx';
 
-export const ESTIMATED_CARD_PX = 128;
+// A raised card's height at phone and desk widths (a swarmed one is a line taller). Each card whose
+// measured height differs from the estimate moves the ones after it, and the list measures again:
+// with 128 px the phone board's first draw was one long task of repeated layouts.
+export const ESTIMATED_CARD_PX = 178;
 export const CARD_GAP_PX = 8;
 
 export interface CardListProps {

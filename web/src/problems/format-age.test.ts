@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge } from './format-age.ts';
+import { formatAge, formatStamp } from './format-age.ts';
 
 const now = Date.parse('2025-01-02T12:00:00.000Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
@@ -19,5 +19,16 @@ describe('formatAge', () => {
 
   it('shows nothing for an unreadable date', () => {
     expect(formatAge('not a date', now)).toBe('');
+  });
+});
+
+describe('formatStamp', () => {
+  it('writes the local time with zero-padded fields', () => {
+    const at = new Date(2026, 0, 5, 7, 3);
+    expect(formatStamp(at.toISOString())).toBe('2026-01-05 07:03');
+  });
+
+  it('gives back what it cannot read', () => {
+    expect(formatStamp('not a date')).toBe('not a date');
   });
 });

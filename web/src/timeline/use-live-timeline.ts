@@ -2,10 +2,11 @@ import { useCallback, useRef, useState } from 'react';
 import type { LiveEvent } from '../../../shared/live.ts';
 import type { TimelineEntry } from '../../../shared/timeline.ts';
 import { getTimeline } from '../api/endpoints.ts';
+import { compareText } from '../problems/compare-text.ts';
 
 function sorted(entries: Map<string, TimelineEntry>): TimelineEntry[] {
   // Oldest first, as the server orders them: by time, then by the time-ordered id.
-  return [...entries.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  return [...entries.values()].sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
 }
 
 /**
