@@ -47,8 +47,8 @@ export function createLearningSearch(db: Database, clock: Clock) {
       if (text && words.length === 0) return { items: [], nextCursor: null };
       // One row more than a page tells whether another page exists.
       const rows = words.length
-        ? await searchLearnings(db, words, filter, offset, SEARCH_PAGE_SIZE + 1)
-        : await listPublished(db, filter, offset, SEARCH_PAGE_SIZE + 1);
+        ? await searchLearnings(db.reads, words, filter, offset, SEARCH_PAGE_SIZE + 1)
+        : await listPublished(db.reads, filter, offset, SEARCH_PAGE_SIZE + 1);
       const page = rows.slice(0, SEARCH_PAGE_SIZE);
       const next = offset + SEARCH_PAGE_SIZE;
       return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= OFFSET_MAX ? encodeCursor(next) : null };
@@ -62,7 +62,7 @@ export function createLearningSearch(db: Database, clock: Clock) {
     async suggest(by: Principal, q: string): Promise<Suggestions> {
       const words = searchWords(q);
       if (words.length === 0) return { items: [] };
-      const rows = await suggestLearnings(db, words, SUGGESTIONS_MAX);
+      const rows = await suggestLearnings(db.reads, words, SUGGESTIONS_MAX);
       if (by.kind === 'user' && rows.length > 0) {
         await db.transaction((tx) => recordSuggestionsShown(tx, rows.map((r) => r.id), by.id, clock.now()));
       }

@@ -1,7 +1,7 @@
 // Full-text search of published learnings: FTS5 (Porter stemming, bm25) on SQLite; a weighted
 // tsvector with a GIN index (ts_rank_cd, ts_headline) on PostgreSQL. The query is built here from
 // word tokens only (letters and digits, see `words.ts`), never from what the person typed.
-import type { Queryable } from '../../db/client.ts';
+import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 
 /** Marks around matched words in titles and snippets: control characters no stored learning holds. */
@@ -61,7 +61,7 @@ function tsQuery(words: string[], join: 'and' | 'or', prefixLast: boolean): Sql 
 const headlineOptions = (extra: string) => `StartSel=${HIT_START}, StopSel=${HIT_END}, ${extra}`;
 
 /** Ranked by relevance (best first), one page from `offset`. */
-export function searchLearnings(db: Queryable, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+export function searchLearnings(db: Reads, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
   const where = sql.join(filterConditions(filter), ' and ');
   if (db.dialect === 'sqlite') {
     const match = ftsMatch(words, 'and', false);
@@ -92,7 +92,7 @@ export function searchLearnings(db: Queryable, words: string[], filter: SearchFi
 }
 
 /** Published learnings newest first, when there are no words to rank by. */
-export function listPublished(db: Queryable, filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+export function listPublished(db: Reads, filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
   const where = sql.join(filterConditions(filter), ' and ');
   return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
       learnings.published_at, learnings.title as title_marked, learnings.summary as snippet_marked
@@ -110,7 +110,7 @@ export const SUGGEST_CANDIDATES = 2000;
  * The few best matches for what someone is typing: any of the words (the last one may be half
  * typed), best first among the newest SUGGEST_CANDIDATES matches. No snippets, so it stays quick.
  */
-export function suggestLearnings(db: Queryable, words: string[], limit: number): Promise<SuggestionRow[]> {
+export function suggestLearnings(db: Reads, words: string[], limit: number): Promise<SuggestionRow[]> {
   if (db.dialect === 'sqlite') {
     return db.all<SuggestionRow>(sql`select learnings.id, problems.number as problem_number, learnings.title, areas.slug as area_slug
       from (select candidates.doc_id, candidates.score from (
