@@ -54,19 +54,22 @@ export function createLearningSearch(db: Database, clock: Clock) {
       return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= OFFSET_MAX ? encodeCursor(next) : null };
     },
 
-    /**
-     * At most three published learnings like what is being typed. What a person is answered counts
-     * as shown to them (once a day each, see the suggestions store), for the flow measures; a
-     * script's (API token's) asking does not: nobody saw it.
-     */
-    async suggest(by: Principal, q: string): Promise<Suggestions> {
+    /** At most three published learnings like what is being typed: a pure read, asked at each pause in typing. */
+    async suggest(q: string): Promise<Suggestions> {
       const words = searchWords(q);
       if (words.length === 0) return { items: [] };
       const rows = await suggestLearnings(db.reads, words, SUGGESTIONS_MAX);
-      if (by.kind === 'user' && rows.length > 0) {
-        await db.transaction((tx) => recordSuggestionsShown(tx, rows.map((r) => r.id), by.id, clock.now()));
-      }
       return { items: rows.map((r) => ({ id: r.id, problemNumber: r.problemNumber, title: r.title, area: r.areaSlug })) };
+    },
+
+    /**
+     * What a page showed a person as suggestions, reported once per visit rather than written at
+     * each keystroke: counted once a day each (see the suggestions store), for the flow measures.
+     * A script's (API token's) report is not: nobody saw it.
+     */
+    async shown(by: Principal, learningIds: readonly string[]): Promise<void> {
+      if (by.kind !== 'user') return;
+      await db.transaction((tx) => recordSuggestionsShown(tx, learningIds, by.id, clock.now()));
     },
   };
 }
