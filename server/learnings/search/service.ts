@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import { ValidationError } from '../../errors.ts';
 import { presentSearchHit } from '../presenter.ts';
-import { listPublished, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
+import { listPublished, SEARCH_CANDIDATES, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
 import { recordSuggestionsShown } from '../suggestions/store.ts';
 import { searchWords } from './words.ts';
 
@@ -51,7 +51,9 @@ export function createLearningSearch(db: Database, clock: Clock) {
         : await listPublished(db.reads, filter, offset, SEARCH_PAGE_SIZE + 1);
       const page = rows.slice(0, SEARCH_PAGE_SIZE);
       const next = offset + SEARCH_PAGE_SIZE;
-      return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= OFFSET_MAX ? encodeCursor(next) : null };
+      // Ranked results go as deep as the matches ranked; the newest-first list as deep as OFFSET_MAX.
+      const deepest = words.length ? SEARCH_CANDIDATES - 1 : OFFSET_MAX;
+      return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= deepest ? encodeCursor(next) : null };
     },
 
     /** At most three published learnings like what is being typed: a pure read, asked at each pause in typing. */
