@@ -62,8 +62,8 @@ function capture(run: (reads: AnyDatabase) => Promise<unknown>): Promise<Sql> {
 
 async function explain(query: Sql) {
   if (cluster) {
-    const rows = await db.all<{ queryPlan: string }>(sql`explain (analyze, buffers) ${query}`);
-    console.log(rows.map((r) => r.queryPlan).join('\n'));
+    const rows = await db.all<Record<string, string>>(sql`explain (analyze, buffers) ${query}`);
+    console.log(rows.map((r) => Object.values(r)[0]).join('\n'));
   } else {
     const rows = await db.all<{ detail: string }>(sql`explain query plan ${query}`);
     console.log(rows.map((r) => `  ${r.detail}`).join('\n'));
