@@ -28,6 +28,7 @@ const TYPING_PAUSE_MS = 250;
 
 export interface LearningsPhaseOptions {
   sizes: number[];
+  databases: Array<'sqlite' | 'postgres'>;
   requests: number;
   likeRequests: number;
   typists: number;
@@ -141,6 +142,12 @@ async function measure(db: AnyDatabase, database: LearningsResult['database'], s
 export async function runLearningsPhase(options: LearningsPhaseOptions): Promise<LearningsResult[]> {
   const results: LearningsResult[] = [];
   for (const size of options.sizes) {
+    if (options.databases.includes('sqlite')) await runOnSqlite(size);
+    if (options.databases.includes('postgres')) await runOnPostgres(size);
+  }
+  return results;
+
+  async function runOnSqlite(size: number): Promise<void> {
     const sqliteDir = path.join(options.workDir, `sqlite-${size}`);
     mkdirSync(path.join(sqliteDir, 'data'), { recursive: true });
     const sqlite = openSqlite(path.join(sqliteDir, 'data', 'andon.sqlite'));
@@ -151,7 +158,9 @@ export async function runLearningsPhase(options: LearningsPhaseOptions): Promise
       await sqlite.close();
     }
     options.log(`  ${describeLearnings(results.at(-1)!)}`);
+  }
 
+  async function runOnPostgres(size: number): Promise<void> {
     const url = await options.postgres.freshDatabase();
     const postgres = await openPostgres(url, { poolSize: 4 });
     await migrateDatabase(postgres);
@@ -163,7 +172,6 @@ export async function runLearningsPhase(options: LearningsPhaseOptions): Promise
     }
     options.log(`  ${describeLearnings(results.at(-1)!)}`);
   }
-  return results;
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
