@@ -15,6 +15,8 @@ export const FOLLOW_UP_TEXT_MAX = 500;
 /** A search is words: longer input is refused, not truncated. */
 export const SEARCH_QUERY_MAX = 500;
 export const SUGGESTIONS_MAX = 3;
+/** One page visit's worth of suggestions shown, reported at once (a person types several queries). */
+export const SUGGESTIONS_SHOWN_MAX = 30;
 export const SEARCH_PAGE_SIZE = 20;
 
 /** The Markdown fields of a learning, in the order the form and the export show them. */
@@ -171,6 +173,17 @@ export type SearchResults = Static<typeof SearchResults>;
 export const Suggestion = Type.Object({ id: Type.String(), problemNumber: Type.Integer(), title: Type.String(), area: Type.String() });
 export const Suggestions = Type.Object({ items: Type.Array(Suggestion, { maxItems: SUGGESTIONS_MAX }) });
 export type Suggestions = Static<typeof Suggestions>;
+
+export const SuggestionsShownBody = Type.Object(
+  {
+    learningIds: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      minItems: 1, maxItems: SUGGESTIONS_SHOWN_MAX, uniqueItems: true,
+      description: 'The learnings a page showed as suggestions during this visit',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SuggestionsShownBody = Static<typeof SuggestionsShownBody>;
 
 export const RecurrenceBody = Type.Object({ learningId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 export type RecurrenceBody = Static<typeof RecurrenceBody>;

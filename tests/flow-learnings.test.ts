@@ -66,8 +66,11 @@ async function learned(area: string, title: string, swarm: Caller[], learning: P
 
 const linkRecurrence = (number: number, learning: Learning) => ok(admin, 'POST', `/api/problems/${number}/recurrences`, { learningId: learning.id });
 
+/** Suggestions for `q`, reported as shown, as the pull page does when the person leaves it or pulls. */
 async function suggest(who: Caller, q: string): Promise<string[]> {
-  return ((await ok(who, 'GET', `/api/learnings/suggest?q=${encodeURIComponent(q)}`)) as Suggestions).items.map((s) => s.title);
+  const { items } = (await ok(who, 'GET', `/api/learnings/suggest?q=${encodeURIComponent(q)}`)) as Suggestions;
+  if (items.length > 0) await ok(who, 'POST', '/api/learnings/suggestions-shown', { learningIds: items.map((s) => s.id) });
+  return items.map((s) => s.title);
 }
 
 let seal: Learning;
@@ -120,6 +123,8 @@ async function fixture(): Promise<void> {
   const token = await createToken(admin);
   const scripted = await t.app.inject({ method: 'GET', url: '/api/learnings/suggest?q=label%20ribbon', headers: { authorization: token } });
   expect(scripted.json<Suggestions>().items).toHaveLength(1);
+  const reported = await t.app.inject({ method: 'POST', url: '/api/learnings/suggestions-shown', headers: { authorization: token }, payload: { learningIds: [ribbon.id, seal.id] } });
+  expect(reported.statusCode).toBe(204);
   at(2 * DAY + MINUTE);
   expect(await suggest(cy, 'hydraulic')).toEqual([seal.title]);
 

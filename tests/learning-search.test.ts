@@ -102,6 +102,13 @@ describe('suggestions while typing', () => {
     expect(await suggest('')).toEqual([]);
     expect(await suggest('zebra')).toEqual([]);
   });
+
+  it('takes a half-typed last word as a prefix from its third letter on', async () => {
+    const suggest = async (q: string) => (await admin.request({ method: 'GET', url: '/api/learnings/suggest', query: { q } })).json<Suggestions>().items;
+    // Two letters stand for too many words to merge at each keystroke: "ch" is only the word "ch".
+    expect(await suggest('zebra ch')).toEqual([]);
+    expect((await suggest('zebra che')).map((s) => s.id)).toContain(made.pool.id);
+  });
 });
 
 describe('the index follows changes', () => {

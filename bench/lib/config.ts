@@ -18,6 +18,15 @@ function list(name: string, fallback: number[] | null): number[] | null {
   return values;
 }
 
+/** BENCH_LEARNINGS_DATABASES: `sqlite,postgres` (the default), or one of them. */
+function learningDatabases(raw: string | undefined): Array<'sqlite' | 'postgres'> {
+  if (!raw) return ['sqlite', 'postgres'];
+  const names = raw.split(',').map((s) => s.trim());
+  const known = names.filter((n): n is 'sqlite' | 'postgres' => n === 'sqlite' || n === 'postgres');
+  if (known.length === 0 || known.length !== names.length) throw new Error(`BENCH_LEARNINGS_DATABASES must be sqlite, postgres or both, got "${raw}"`);
+  return known;
+}
+
 function flag(name: string, fallback: boolean): boolean {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -87,6 +96,7 @@ export function loadBenchConfig() {
     learnings: {
       /** How many learnings each database is seeded with, one run per size. */
       sizes: list('BENCH_LEARNINGS_N', quick ? [10_000] : [100_000, 1_000_000]),
+      databases: learningDatabases(process.env.BENCH_LEARNINGS_DATABASES),
       requests: int('BENCH_LEARNINGS_REQUESTS', quick ? 50 : 200, 1),
       /** A LIKE scan of a million rows takes seconds: fewer of them. */
       likeRequests: int('BENCH_LEARNINGS_LIKE_REQUESTS', quick ? 10 : 30, 1),

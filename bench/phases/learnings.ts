@@ -1,11 +1,10 @@
 // Learnings search at scale: 100,000 and 1,000,000 generated learnings, on SQLite and PostgreSQL.
 // The learnings (and a problem each) are written straight into a migrated database, the search
-// index filled by the schema's own triggers (SQLite FTS5) or generated column (PostgreSQL tsvector).
+// index built once after the load (bench/lib/learning-seed.ts).
 // Then Andon runs as `npm start` does, in its own process, and this process is the load generator:
 // p50/p99 of `GET /api/learnings?q=` and `/api/learnings/suggest?q=` over HTTP; the same search as
 // the store runs it against the same query done as a LIKE scan, on one connection of our own; and
 // the pull's latency alone and while people type suggestions at the same time.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
@@ -17,20 +16,19 @@ import { openSqlite } from '../../server/db/sqlite-client.ts';
 import { searchLearnings } from '../../server/learnings/search/store.ts';
 import { searchWords } from '../../server/learnings/search/words.ts';
 import { now, sleepUntil } from '../lib/clock.ts';
-import { generateLearning, generateQuery, random } from '../lib/learning-text.ts';
+import { seedLearnings } from '../lib/learning-seed.ts';
+import { generateQuery, random } from '../lib/learning-text.ts';
 import type { BenchPostgres } from '../lib/postgres.ts';
 import { sendPulls } from '../lib/pulls.ts';
 import { startServer, type RunningServer } from '../lib/servers.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
 
-const DAY = 86_400_000;
-const BATCH = 500;
-const AREAS = 8;
 /** The pull page asks for suggestions once typing pauses this long (web/src/learnings/use-suggestions.ts). */
 const TYPING_PAUSE_MS = 250;
 
 export interface LearningsPhaseOptions {
   sizes: number[];
+  databases: Array<'sqlite' | 'postgres'>;
   requests: number;
   likeRequests: number;
   typists: number;
@@ -54,42 +52,6 @@ export interface LearningsResult {
   failedPulls: { alone: number; whileTyping: number };
   suggestWhileTyping: Summary;
   typedRequests: number;
-}
-
-async function seed(db: AnyDatabase, count: number, at: number): Promise<void> {
-  const next = random(11);
-  const areaIds: string[] = [];
-  await db.transaction(async (tx) => {
-    for (let a = 0; a < AREAS; a++) {
-      const id = randomUUID();
-      areaIds.push(id);
-      await tx.run(sql`insert into areas (id, slug, name, description, created_at) values (${id}, ${`bench-${a}`}, ${`Bench ${a}`}, '', ${at - 3 * 365 * DAY})`);
-    }
-  });
-  for (let start = 0; start < count; start += BATCH) {
-    await db.transaction(async (tx) => {
-      const problems = [];
-      const learnings = [];
-      for (let i = start; i < Math.min(count, start + BATCH); i++) {
-        const problemId = randomUUID();
-        const areaId = areaIds[Math.floor(next() * AREAS)];
-        const raisedAt = at - Math.floor(next() * 3 * 365 * DAY);
-        const text = generateLearning(next, i + 1);
-        problems.push(sql`(${problemId}, ${i + 1}, ${text.title}, '', ${areaId}, 'help', 'learned', 'user', 'bench', 'Bench', ${raisedAt}, ${raisedAt})`);
-        learnings.push(sql`(${randomUUID()}, ${i + 1}, ${problemId}, ${areaId}, 'published', ${text.title}, ${text.summary}, '', ${text.cause},
-          ${text.changes}, ${text.detection}, ${text.tags}, 1, 0, ${raisedAt}, ${raisedAt}, ${raisedAt + DAY})`);
-      }
-      await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status, raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at)
-        values ${sql.join(problems)}`);
-      await tx.run(sql`insert into learnings (id, doc_id, problem_id, area_id, state, title, summary, expected, cause, changes, detection, tags,
-        revision, suggestion_opens, created_at, updated_at, published_at) values ${sql.join(learnings)}`);
-    });
-  }
-  // The counters go on from the seeded numbers, as if the library had grown through the app.
-  for (const name of ['problems', 'learnings']) {
-    await db.run(sql`insert into counters (name, value) values (${name}, ${count}) on conflict (name) do update set value = excluded.value`);
-  }
-  await db.run(sql`analyze`);
 }
 
 function get(agent: Agent, server: RunningServer, url: string): Promise<number> {
@@ -146,7 +108,7 @@ async function typeSuggestions(agent: Agent, server: RunningServer, typists: num
 
 async function measure(db: AnyDatabase, database: LearningsResult['database'], size: number, server: () => Promise<RunningServer>, options: LearningsPhaseOptions): Promise<LearningsResult> {
   const seedStart = now();
-  await seed(db, size, Date.now());
+  await seedLearnings(db, size, Date.now());
   const seedSeconds = (now() - seedStart) / 1000;
   const next = random(size + 7);
   const queries = Array.from({ length: options.requests + 10 }, () => generateQuery(next));
@@ -180,6 +142,12 @@ async function measure(db: AnyDatabase, database: LearningsResult['database'], s
 export async function runLearningsPhase(options: LearningsPhaseOptions): Promise<LearningsResult[]> {
   const results: LearningsResult[] = [];
   for (const size of options.sizes) {
+    if (options.databases.includes('sqlite')) await runOnSqlite(size);
+    if (options.databases.includes('postgres')) await runOnPostgres(size);
+  }
+  return results;
+
+  async function runOnSqlite(size: number): Promise<void> {
     const sqliteDir = path.join(options.workDir, `sqlite-${size}`);
     mkdirSync(path.join(sqliteDir, 'data'), { recursive: true });
     const sqlite = openSqlite(path.join(sqliteDir, 'data', 'andon.sqlite'));
@@ -190,7 +158,9 @@ export async function runLearningsPhase(options: LearningsPhaseOptions): Promise
       await sqlite.close();
     }
     options.log(`  ${describeLearnings(results.at(-1)!)}`);
+  }
 
+  async function runOnPostgres(size: number): Promise<void> {
     const url = await options.postgres.freshDatabase();
     const postgres = await openPostgres(url, { poolSize: 4 });
     await migrateDatabase(postgres);
@@ -202,7 +172,6 @@ export async function runLearningsPhase(options: LearningsPhaseOptions): Promise
     }
     options.log(`  ${describeLearnings(results.at(-1)!)}`);
   }
-  return results;
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;

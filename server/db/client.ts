@@ -1,11 +1,15 @@
 import type { Dialect, Sql } from './sql.ts';
 
-/** What stores run statements on: the database itself (reads) or a transaction (`Tx`). */
-export interface Queryable {
+/** What read-only stores run their queries on. */
+export interface Reads {
   readonly dialect: Dialect;
   /** Rows with their columns in camelCase (`area_id` → `areaId`). */
   all<T>(query: Sql): Promise<T[]>;
   one<T>(query: Sql): Promise<T | undefined>;
+}
+
+/** What stores run statements on: the database itself (reads) or a transaction (`Tx`). */
+export interface Queryable extends Reads {
   /** Runs a statement and answers how many rows it changed. */
   run(query: Sql): Promise<number>;
 }
@@ -17,6 +21,14 @@ export interface Tx extends Queryable {
 }
 
 export interface Database extends Queryable {
+  /**
+   * For reads of committed data that may take a while (search, reports), so that nothing else waits
+   * for them: on SQLite a read-only connection in a worker thread (the database's own connection
+   * runs on the event loop, and every write's commit with it); on PostgreSQL the pool itself. A read
+   * here may see a commit a few milliseconds late. An in-memory SQLite database (tests) has no
+   * second connection: it reads on its own.
+   */
+  readonly reads: Reads;
   /**
    * Runs `work` in a write transaction and resolves once it is durably committed; rolls back
    * (and rejects) if it throws. On SQLite, units that arrive in the same turn of the event loop

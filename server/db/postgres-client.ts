@@ -85,6 +85,8 @@ export async function openPostgres(
 
   return {
     ...queryable,
+    // The pool's connections are not the event loop's: a slow read there holds up no one else.
+    reads: queryable,
     pool,
     async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       const client = await pool.connect();

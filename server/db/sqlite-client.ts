@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { camelRow, UniqueViolationError, type Database, type Queryable, type Tx } from './client.ts';
 import type { Sql } from './sql.ts';
+import { openSqliteReads } from './sqlite-reads.ts';
 
 interface PendingUnit {
   work: (tx: Tx) => Promise<unknown>;
@@ -73,6 +74,8 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
       }
     },
   };
+
+  const reads = file === ':memory:' ? null : openSqliteReads(file, options);
 
   const queue: PendingUnit[] = [];
   let flushing = false;
@@ -154,6 +157,7 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
 
   return {
     ...queryable,
+    reads: reads ?? queryable,
     driver: sqlite,
     transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       if (closed) return Promise.reject(new Error('database is closed'));
@@ -179,6 +183,7 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
         else await new Promise((resolve) => setImmediate(resolve));
       }
       closed = true;
+      await reads?.close();
       sqlite.close();
     },
   };

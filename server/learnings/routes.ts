@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ErrorBody } from '../../shared/errors.ts';
 import {
   FollowUpDoneBody, FollowUpParams, Learning, LearningDetail, LearningParams, MyLearnings, NotSpreading, OverdueFollowUps, ProblemLearning,
-  RecurrenceBody, SaveLearningBody, SearchQuery, SearchResults, SuggestQuery, Suggestions,
+  RecurrenceBody, SaveLearningBody, SearchQuery, SearchResults, SuggestionsShownBody, SuggestQuery, Suggestions,
 } from '../../shared/learnings.ts';
 import { ProblemParams } from '../../shared/problems.ts';
 import { onlyAdmins, principalOf } from '../accounts/auth-plugin.ts';
@@ -45,7 +45,18 @@ export async function learningRoutes(fastify: FastifyInstance, opts: { learnings
 
   app.get('/api/learnings/suggest', {
     schema: { tags, summary: 'Up to three published learnings like what is being typed (the last word may be half typed)', querystring: SuggestQuery, response: { 200: Suggestions, ...errors } },
-  }, async (request) => search.suggest(principalOf(request), request.query.q));
+  }, async (request) => search.suggest(request.query.q));
+
+  app.post('/api/learnings/suggestions-shown', {
+    schema: {
+      tags, summary: 'Count the suggestions a page showed a signed-in person (once per learning, person and day), for the flow measures',
+      description: 'Sent once per visit with every learning shown, not after each answer of `/suggest`. Learnings no longer published are passed over; an API token\'s report counts nothing.',
+      body: SuggestionsShownBody, response: { 204: NoContent, ...errors },
+    },
+  }, async (request, reply) => {
+    await search.shown(principalOf(request), request.body.learningIds);
+    return reply.status(204).send(null);
+  });
 
   app.get('/api/learnings/mine', {
     schema: { tags, summary: 'My open follow-up actions, and the published learnings I have not acknowledged yet', response: { 200: MyLearnings, ...errors } },

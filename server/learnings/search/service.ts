@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/client.ts';
 import { ValidationError } from '../../errors.ts';
 import { presentSearchHit } from '../presenter.ts';
-import { listPublished, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
+import { listPublished, SEARCH_CANDIDATES, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
 import { recordSuggestionsShown } from '../suggestions/store.ts';
 import { searchWords } from './words.ts';
 
@@ -47,26 +47,31 @@ export function createLearningSearch(db: Database, clock: Clock) {
       if (text && words.length === 0) return { items: [], nextCursor: null };
       // One row more than a page tells whether another page exists.
       const rows = words.length
-        ? await searchLearnings(db, words, filter, offset, SEARCH_PAGE_SIZE + 1)
-        : await listPublished(db, filter, offset, SEARCH_PAGE_SIZE + 1);
+        ? await searchLearnings(db.reads, words, filter, offset, SEARCH_PAGE_SIZE + 1)
+        : await listPublished(db.reads, filter, offset, SEARCH_PAGE_SIZE + 1);
       const page = rows.slice(0, SEARCH_PAGE_SIZE);
       const next = offset + SEARCH_PAGE_SIZE;
-      return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= OFFSET_MAX ? encodeCursor(next) : null };
+      // Ranked results go as deep as the matches ranked; the newest-first list as deep as OFFSET_MAX.
+      const deepest = words.length ? SEARCH_CANDIDATES - 1 : OFFSET_MAX;
+      return { items: page.map(presentSearchHit), nextCursor: rows.length > SEARCH_PAGE_SIZE && next <= deepest ? encodeCursor(next) : null };
+    },
+
+    /** At most three published learnings like what is being typed: a pure read, asked at each pause in typing. */
+    async suggest(q: string): Promise<Suggestions> {
+      const words = searchWords(q);
+      if (words.length === 0) return { items: [] };
+      const rows = await suggestLearnings(db.reads, words, SUGGESTIONS_MAX);
+      return { items: rows.map((r) => ({ id: r.id, problemNumber: r.problemNumber, title: r.title, area: r.areaSlug })) };
     },
 
     /**
-     * At most three published learnings like what is being typed. What a person is answered counts
-     * as shown to them (once a day each, see the suggestions store), for the flow measures; a
-     * script's (API token's) asking does not: nobody saw it.
+     * What a page showed a person as suggestions, reported once per visit rather than written at
+     * each keystroke: counted once a day each (see the suggestions store), for the flow measures.
+     * A script's (API token's) report is not: nobody saw it.
      */
-    async suggest(by: Principal, q: string): Promise<Suggestions> {
-      const words = searchWords(q);
-      if (words.length === 0) return { items: [] };
-      const rows = await suggestLearnings(db, words, SUGGESTIONS_MAX);
-      if (by.kind === 'user' && rows.length > 0) {
-        await db.transaction((tx) => recordSuggestionsShown(tx, rows.map((r) => r.id), by.id, clock.now()));
-      }
-      return { items: rows.map((r) => ({ id: r.id, problemNumber: r.problemNumber, title: r.title, area: r.areaSlug })) };
+    async shown(by: Principal, learningIds: readonly string[]): Promise<void> {
+      if (by.kind !== 'user') return;
+      await db.transaction((tx) => recordSuggestionsShown(tx, learningIds, by.id, clock.now()));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Full-text search of published learnings: FTS5 (Porter stemming, bm25) on SQLite; a weighted
 // tsvector with a GIN index (ts_rank_cd, ts_headline) on PostgreSQL. The query is built here from
 // word tokens only (letters and digits, see `words.ts`), never from what the person typed.
-import type { Queryable } from '../../db/client.ts';
+import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 
 /** Marks around matched words in titles and snippets: control characters no stored learning holds. */
@@ -42,16 +42,23 @@ function filterConditions(filter: SearchFilter): Sql[] {
   return conditions;
 }
 
+/**
+ * A half-typed last word shorter than this is taken as a word only: a prefix of one or two letters
+ * stands for hundreds of words, and merging all their matches cost a suggestion a tenth of a second.
+ */
+const PREFIX_MIN = 3;
+const asPrefix = (words: string[], i: number, prefixLast: boolean) => prefixLast && i === words.length - 1 && words[i].length >= PREFIX_MIN;
+
 /** FTS5: every word must appear (quoted, so none is read as syntax); `prefixLast` lets the last one be half typed. */
 function ftsMatch(words: string[], join: 'and' | 'or', prefixLast: boolean): string {
   // A half-typed last word matches whole words it starts (`"deploy"*`) and its own stem (`"deploy"`).
-  const terms = words.map((word, i) => (prefixLast && i === words.length - 1 ? `"${word}" OR "${word}"*` : `"${word}"`));
+  const terms = words.map((word, i) => (asPrefix(words, i, prefixLast) ? `"${word}" OR "${word}"*` : `"${word}"`));
   return terms.join(join === 'and' ? ' ' : ' OR ');
 }
 
 /** PostgreSQL: one `plainto_tsquery` per word (stemmed, stop words dropped), joined with && or ||. */
 function tsQuery(words: string[], join: 'and' | 'or', prefixLast: boolean): Sql {
-  const parts = words.map((word, i) => prefixLast && i === words.length - 1
+  const parts = words.map((word, i) => asPrefix(words, i, prefixLast)
     // The word is letters and digits only, so `word:*` is a valid prefix term and nothing else.
     ? sql`(plainto_tsquery('english', ${word}) || to_tsquery('simple', ${`${word}:*`}))`
     : sql`plainto_tsquery('english', ${word})`);
@@ -60,19 +67,32 @@ function tsQuery(words: string[], join: 'and' | 'or', prefixLast: boolean): Sql 
 
 const headlineOptions = (extra: string) => `StartSel=${HIT_START}, StopSel=${HIT_END}, ${extra}`;
 
-/** Ranked by relevance (best first), one page from `offset`. */
-export function searchLearnings(db: Queryable, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+/**
+ * Search ranks the newest this-many matches of the words (and filters), not all of them: ranking
+ * every match of a common word in a big library costs a tenth of a second and more, and grows with
+ * it. A person meets the cost only with words that match more than this many learnings: an older
+ * learning that would have ranked first is missed until they add a word or a filter. So it is also
+ * as deep as the pages go.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+/** Ranked by relevance (best first) among the newest SEARCH_CANDIDATES matches, one page from `offset`. */
+export function searchLearnings(db: Reads, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
   const where = sql.join(filterConditions(filter), ' and ');
   if (db.dialect === 'sqlite') {
     const match = ftsMatch(words, 'and', false);
-    // Rank first, then make snippets for the page alone: snippet() on every match would cost more than the search.
+    // FTS5 walks its matches newest first and stops at the cap; the page is ranked from those. The
+    // snippets are made for the page alone, each learning looked up by its rowid (`cross join` keeps
+    // the page the outer loop: the other way round walks every match a second time).
     return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
         learnings.published_at, highlight(learnings_fts, 0, ${HIT_START}, ${HIT_END}) as title_marked,
         snippet(learnings_fts, -1, ${HIT_START}, ${HIT_END}, '…', 24) as snippet_marked
-      from (select learnings_fts.rowid as doc_id, bm25(learnings_fts, 10.0, 4.0, 3.0, 2.0, 2.0, 8.0) as score
-          from learnings_fts join learnings on learnings.doc_id = learnings_fts.rowid
-          where learnings_fts match ${match} and ${where} order by score, learnings_fts.rowid limit ${limit} offset ${offset}) as page
-      join learnings_fts on learnings_fts.rowid = page.doc_id and learnings_fts match ${match}
+      from (select candidates.doc_id, candidates.score from (
+            select learnings_fts.rowid as doc_id, bm25(learnings_fts, 10.0, 4.0, 3.0, 2.0, 2.0, 8.0) as score
+            from learnings_fts join learnings on learnings.doc_id = learnings_fts.rowid
+            where learnings_fts match ${match} and ${where} order by learnings_fts.rowid desc limit ${SEARCH_CANDIDATES}) as candidates
+          order by candidates.score, candidates.doc_id limit ${limit} offset ${offset}) as page
+      cross join learnings_fts on learnings_fts.rowid = page.doc_id and learnings_fts match ${match}
       join learnings on learnings.doc_id = page.doc_id
       join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
       order by page.score, page.doc_id`);
@@ -83,16 +103,17 @@ export function searchLearnings(db: Queryable, words: string[], filter: SearchFi
       ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
       ts_headline('english', concat_ws(' … ', nullif(learnings.summary, ''), nullif(learnings.cause, ''), nullif(learnings.changes, ''), nullif(learnings.detection, '')),
         page.query, ${headlineOptions('MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')}) as snippet_marked
-    from (select learnings.doc_id, q.query, ts_rank_cd(learnings.search, q.query) as score
-        from learnings, (select ${query} as query) as q
-        where learnings.search @@ q.query and ${where} order by score desc, learnings.doc_id limit ${limit} offset ${offset}) as page
+    from (select candidates.doc_id, candidates.query, ts_rank_cd(candidates.search, candidates.query) as score from (
+          select learnings.doc_id, learnings.search, q.query from learnings, (select ${query} as query) as q
+          where learnings.search @@ q.query and ${where} order by learnings.doc_id desc limit ${SEARCH_CANDIDATES}) as candidates
+        order by score desc, candidates.doc_id limit ${limit} offset ${offset}) as page
     join learnings on learnings.doc_id = page.doc_id
     join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
     order by page.score desc, page.doc_id`);
 }
 
 /** Published learnings newest first, when there are no words to rank by. */
-export function listPublished(db: Queryable, filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+export function listPublished(db: Reads, filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
   const where = sql.join(filterConditions(filter), ' and ');
   return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
       learnings.published_at, learnings.title as title_marked, learnings.summary as snippet_marked
@@ -104,13 +125,13 @@ export function listPublished(db: Queryable, filter: SearchFilter, offset: numbe
  * Suggestions rank the newest this-many matches only: a common word matches a large part of a big
  * library, and ranking every match of it at each keystroke would take longer than the pull itself.
  */
-export const SUGGEST_CANDIDATES = 2000;
+export const SUGGEST_CANDIDATES = 500;
 
 /**
  * The few best matches for what someone is typing: any of the words (the last one may be half
  * typed), best first among the newest SUGGEST_CANDIDATES matches. No snippets, so it stays quick.
  */
-export function suggestLearnings(db: Queryable, words: string[], limit: number): Promise<SuggestionRow[]> {
+export function suggestLearnings(db: Reads, words: string[], limit: number): Promise<SuggestionRow[]> {
   if (db.dialect === 'sqlite') {
     return db.all<SuggestionRow>(sql`select learnings.id, problems.number as problem_number, learnings.title, areas.slug as area_slug
       from (select candidates.doc_id, candidates.score from (

@@ -7,10 +7,11 @@ import { sql } from '../../db/sql.ts';
 const DAY_MS = 86_400_000;
 const dayOf = (at: number) => Math.floor(at / DAY_MS) * DAY_MS;
 
+/** Shown: the published ones of `learningIds` (one may have been deleted since); others are passed over. */
 export async function recordSuggestionsShown(tx: Queryable, learningIds: readonly string[], userId: string, at: number): Promise<void> {
   if (learningIds.length === 0) return;
-  const rows = learningIds.map((id) => sql`(${id}, ${userId}, ${dayOf(at)}, ${at}, null)`);
-  await tx.run(sql`insert into learning_suggestion_views (learning_id, user_id, day, shown_at, opened_at) values ${sql.join(rows)}
+  await tx.run(sql`insert into learning_suggestion_views (learning_id, user_id, day, shown_at, opened_at)
+    select id, ${userId}, ${dayOf(at)}, ${at}, null from learnings where id in (${sql.join(learningIds)}) and state = 'published'
     on conflict (learning_id, user_id, day) do nothing`);
 }
 

@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/accounts.ts';
 import type { Area, AreaList, CreateAreaBody, UpdateAreaBody } from '../../../shared/areas.ts';
 import type {
-  CreatedFeedToken, Learning, LearningDetail, MyLearnings, NotSpreading, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions,
+  CreatedFeedToken, Learning, LearningDetail, MyLearnings, NotSpreading, OverdueFollowUps, ProblemLearning, SaveLearningBody, SearchQuery, SearchResults, Suggestions, SuggestionsShownBody,
 } from '../../../shared/learnings.ts';
 import type { Person, PutEscalationBody, PutRespondersBody } from '../../../shared/escalation.ts';
 import type { HistoryPage, HistoryQuery } from '../../../shared/history.ts';
@@ -156,6 +156,8 @@ export const linkRecurrence = (number: number, learningId: string) =>
   api<LearningDetail>(`/api/problems/${number}/recurrences`, { method: 'POST', body: { learningId } });
 export const suggestLearnings = (q: string, signal?: AbortSignal) =>
   api<Suggestions>(`/api/learnings/suggest?${new URLSearchParams({ q })}`, { signal });
+export const reportSuggestionsShown = (body: SuggestionsShownBody) =>
+  api<undefined>('/api/learnings/suggestions-shown', { method: 'POST', body, keepalive: true });
 export const getMyLearnings = (signal?: AbortSignal) => api<MyLearnings>('/api/learnings/mine', { signal });
 export const getNotSpreading = (signal?: AbortSignal) => api<NotSpreading>('/api/learnings/not-spreading', { signal });
 export const getOverdueFollowUps = (signal?: AbortSignal) => api<OverdueFollowUps>('/api/learnings/overdue-follow-ups', { signal });

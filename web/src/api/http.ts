@@ -43,6 +43,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Some calls (e.g. GET /api/me) expect 401 and must not trigger the global sign-out. */
   expectUnauthorized?: boolean;
+  /** Lets the request finish after the page is gone (a report sent as the person leaves). */
+  keepalive?: boolean;
   /** Defaults to the browser's; the pull queue's tests hand in a fake network. */
   fetch?: typeof fetch;
 }
@@ -64,7 +66,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  const init: RequestInit = { method: options.method ?? 'GET', headers, body, credentials: 'same-origin', signal: options.signal };
+  const init: RequestInit = { method: options.method ?? 'GET', headers, body, credentials: 'same-origin', signal: options.signal, keepalive: options.keepalive };
   let response: Response;
   try {
     response = await (options.fetch ? options.fetch(path, init) : fetch(path, init));

@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Problem } from '../../../shared/problems.ts';
 import { linkRecurrence } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { useSubmit } from '../forms/use-submit.ts';
+import { useShowing, useShownSuggestions } from './shown-suggestions.ts';
 import { SuggestionLink } from './suggestion-link.tsx';
 import { useSuggestions } from './use-suggestions.ts';
 import './learnings.css';
 
 /** Past learnings like this problem, each with "This happened before" to link it as a recurrence. */
 export function SimilarLearnings({ problem }: { problem: Problem }) {
-  const items = useSuggestions(problem.title).filter((s) => s.problemNumber !== problem.number);
+  const suggested = useSuggestions(problem.title);
+  const items = useMemo(() => suggested.filter((s) => s.problemNumber !== problem.number), [suggested, problem.number]);
+  useShowing(useShownSuggestions(), items);
   const [linked, setLinked] = useState<ReadonlySet<string>>(new Set());
   const linking = useSubmit();
   if (items.length === 0) return null;

@@ -5,6 +5,7 @@ import { useAreas } from '../areas/areas-store.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';
 import { MyLearningsPanel } from '../learnings/my-learnings.tsx';
 import { SeenBefore } from '../learnings/seen-before.tsx';
+import { useShownSuggestions } from '../learnings/shown-suggestions.ts';
 import { LEVEL_MEANING } from '../problems/problem-words.ts';
 import { initialAreaChoice, rememberAreaChoice } from '../pulls/area-choice.ts';
 import { PullResult, type PullResultState } from '../pulls/pull-result.tsx';
@@ -28,6 +29,7 @@ export function PullPage() {
   // A ref, not state: two clicks in the same frame both see the old state, but not the old ref.
   const sendingRef = useRef(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const shownSuggestions = useShownSuggestions();
   const area = chosenArea && openAreas.some((a) => a.slug === chosenArea) ? chosenArea : initialAreaChoice(areas);
 
   async function pullWith(level: Level) {
@@ -55,6 +57,7 @@ export function PullPage() {
         return;
       }
       if (outcome.kind === 'skipped') return;
+      shownSuggestions.report();
       setResult({ key: outcome.key, title: trimmed });
       setTitle('');
       setDetails('');
@@ -107,7 +110,7 @@ export function PullPage() {
               {titleError}
             </p>
           )}
-          <SeenBefore text={title} />
+          <SeenBefore text={title} shown={shownSuggestions} />
         </div>
 
         <div className="pull-form__row">

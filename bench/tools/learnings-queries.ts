@@ -1,0 +1,82 @@
+// Times the store's search and suggest queries on a seeded library, and shows their plans:
+// node --import tsx bench/tools/learnings-queries.ts sqlite|postgres [learnings] [keep]
+// (SQLite keeps its file, LEARNINGS_PROFILE_DB, between runs with `keep`; PostgreSQL seeds a throwaway cluster.)
+import { rmSync } from 'node:fs';
+import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { AnyDatabase } from '../../server/db/open.ts';
+import { openPostgres } from '../../server/db/postgres-client.ts';
+import { sql, type Sql } from '../../server/db/sql.ts';
+import { openSqlite } from '../../server/db/sqlite-client.ts';
+import { searchLearnings, suggestLearnings } from '../../server/learnings/search/store.ts';
+import { searchWords } from '../../server/learnings/search/words.ts';
+import { startPostgresCluster } from '../../tests/helpers/postgres.ts';
+import { seedLearnings } from '../lib/learning-seed.ts';
+import { generateQuery, random } from '../lib/learning-text.ts';
+import { summarize } from '../lib/stats.ts';
+
+const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
+const n = Number(process.argv[3] ?? 100_000);
+const keep = process.argv[4] === 'keep';
+const cluster = kind === 'postgres' ? await startPostgresCluster() : null;
+let db: AnyDatabase;
+if (cluster) {
+  db = await openPostgres(await cluster.createDatabase(), { poolSize: 2 });
+} else {
+  const file = process.env.LEARNINGS_PROFILE_DB ?? 'learnings-profile.sqlite';
+  if (!keep) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  db = openSqlite(file);
+}
+await migrateDatabase(db);
+if (cluster || !keep) {
+  const started = performance.now();
+  await seedLearnings(db, n, Date.now());
+  console.log(`seeded ${n} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const next = random(n + 7);
+const queries = Array.from({ length: 300 }, () => generateQuery(next));
+const partial = queries.map((q) => q.slice(0, Math.max(3, Math.ceil(q.length * (0.4 + next() * 0.6)))));
+
+async function time(name: string, list: string[], run: (words: string[]) => Promise<unknown>) {
+  const times: number[] = [];
+  let worst = { ms: 0, q: '' };
+  for (const [i, q] of list.entries()) {
+    const started = performance.now();
+    await run(searchWords(q));
+    const ms = performance.now() - started;
+    if (i >= 10) times.push(ms);
+    if (ms > worst.ms) worst = { ms, q };
+  }
+  const s = summarize(times);
+  console.log(`${name}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; slowest ${worst.ms.toFixed(1)} ms for "${worst.q}"`);
+  return worst.q;
+}
+
+// The statement a store runs, captured to EXPLAIN it.
+function capture(run: (reads: AnyDatabase) => Promise<unknown>): Promise<Sql> {
+  return new Promise((resolve) => {
+    const spy = { ...db, all: (query: Sql) => (resolve(query), Promise.resolve([])) } as unknown as AnyDatabase;
+    void run(spy);
+  });
+}
+
+async function explain(query: Sql) {
+  if (cluster) {
+    const rows = await db.all<Record<string, string>>(sql`explain (analyze, buffers) ${query}`);
+    console.log(rows.map((r) => Object.values(r)[0]).join('\n'));
+  } else {
+    const rows = await db.all<{ detail: string }>(sql`explain query plan ${query}`);
+    console.log(rows.map((r) => `  ${r.detail}`).join('\n'));
+  }
+}
+
+const slowSearch = await time('search', queries, (words) => searchLearnings(db, words, {}, 0, 21));
+const slowSuggest = await time('suggest', partial, (words) => suggestLearnings(db, words, 3));
+if (process.env.EXPLAIN !== '0') {
+  console.log(`\nsearch "${slowSearch}":`);
+  await explain(await capture((reads) => searchLearnings(reads, searchWords(slowSearch), {}, 0, 21)));
+  console.log(`\nsuggest "${slowSuggest}":`);
+  await explain(await capture((reads) => suggestLearnings(reads, searchWords(slowSuggest), 3)));
+}
+await db.close();
+await cluster?.stop();

@@ -1,0 +1,48 @@
+// @ts-check
+// The worker thread behind `openSqliteReads`: a read-only connection to the database file, which
+// answers the statements posted to it one at a time. Kept to plain JavaScript so the same file runs
+// under the tests (TypeScript sources) and from the compiled server.
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+
+/** @typedef {{ id: number, text: string, values: unknown[], first: boolean }} ReadRequest */
+
+const port = parentPort;
+if (!port) throw new Error('sqlite-read-worker runs as a worker thread only');
+
+const sqlite = new BetterSqlite3(/** @type {{ file: string }} */ (workerData).file, { readonly: true, fileMustExist: true });
+// A reader can still meet a lock (the writer checkpointing, or recovering the WAL after a crash).
+sqlite.pragma('busy_timeout = 5000');
+// Sorts and temporary b-trees of a ranking stay in memory, as on the writing connection.
+sqlite.pragma('temp_store = MEMORY');
+
+const STATEMENT_CACHE_MAX = 500;
+/** @type {Map<string, BetterSqlite3.Statement>} */
+const statements = new Map();
+
+/** @param {string} text */
+function prepare(text) {
+  let statement = statements.get(text);
+  if (!statement) {
+    if (statements.size >= STATEMENT_CACHE_MAX) statements.clear();
+    statement = sqlite.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
+port.on('message', (/** @type {ReadRequest | 'close'} */ message) => {
+  if (message === 'close') {
+    sqlite.close();
+    port.close();
+    return;
+  }
+  try {
+    const statement = prepare(message.text);
+    const rows = message.first ? [statement.get(...message.values)].filter((row) => row !== undefined) : statement.all(...message.values);
+    port.postMessage({ id: message.id, rows });
+  } catch (error) {
+    const { message: text, code } = /** @type {{ message?: string, code?: string }} */ (error);
+    port.postMessage({ id: message.id, error: { message: String(text), code } });
+  }
+});
