@@ -32,9 +32,7 @@ const period = { from: now - 90 * 86400000, to: now, areaId: null };
 const fns: Record<string, () => Promise<unknown>> = {
   pulls: () => store.countPulls(db, period, 7 * 86400000),
   spans: () => store.spanPercentiles(db, period),
-  buckets: () => store.spansAgainstTarget(db, period, now),
-  outcomes: () => store.countOutcomes(db, period),
-  steps: () => store.countEscalationSteps(db, period),
+  cohort: () => store.countCohort(db, period, now),
   reasons: () => store.countDismissReasons(db, period, DISMISS_WORDING),
   recurrences: () => ls.countRecurrencesByLearning(db, period),
   recurring: () => ls.countRecurringProblems(db, period),
