@@ -66,11 +66,15 @@ export function countSpread(db: Queryable, period: Period): Promise<SpreadRow[]>
       ${areaMembers(sql`select area_id from published`)}
     ), member_counts as (
       select area_id, count(*) as members from members group by area_id
+    ), acknowledgements as materialized (
+      -- The period's acknowledgements first, then whether their reader is a member: joined the
+      -- other way, PostgreSQL expected a handful of members and asked each learning about each
+      -- member (half a million lookups at 100,000 problems).
+      select pub.area_id, a.user_id from published pub join learning_acknowledgements a on a.learning_id = pub.id
     ), acknowledged as (
-      select pub.area_id, count(*) as acknowledged from published pub
-        join learning_acknowledgements a on a.learning_id = pub.id
-        join members m on m.area_id = pub.area_id and m.user_id = a.user_id
-      group by pub.area_id
+      select ack.area_id, count(*) as acknowledged from acknowledgements ack
+        join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
+      group by ack.area_id
     ), per_area as (
       select pub.area_id, count(*) as learnings, coalesce(max(mc.members), 0) as members, coalesce(max(ak.acknowledged), 0) as acknowledged
       from published pub left join member_counts mc on mc.area_id = pub.area_id left join acknowledged ak on ak.area_id = pub.area_id
