@@ -67,12 +67,14 @@ const SPAN_MS: Record<FlowMeasure, string> = {
 const rankOf = (n: string, pct: number) => `(${n} * ${pct} + 99) / 100`;
 
 /**
- * SQLite's percentile_disc(y, f) answers the value at 0-based place floor(f × (n - 1)), so the
- * fraction that lands on rank k is (k - 0.5) / (n - 1): half a place off any rounding error.
+ * SQLite's percentile_disc(y, f) (built into the SQLite that better-sqlite3 ships, 3.47 and later)
+ * answers the value at 0-based place floor(f × (n - 1)), so the fraction that lands on rank k is
+ * (k - 0.5) / (n - 1): half a place off any rounding error.
  */
 function sqliteFraction(n: string, pct: number): string {
   return `case when ${n} < 2 then 0 else min(1.0, (${rankOf(n, pct)} - 0.5) / (${n} - 1)) end`;
 }
+
 /**
  * Median and 90th percentile of each span, per area and for all areas, by nearest rank (the value
  * at rank ceil(p × n) of the n spans in ascending order), so that SQLite and PostgreSQL answer
