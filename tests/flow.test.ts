@@ -126,6 +126,23 @@ describe('GET /api/flow', () => {
     expect(report.all.dismissed.share).toBe(1 / 6);
   });
 
+  it('answers nearest ranks with many samples, and ranks all areas together', async () => {
+    // 70 answered pulls, the nth answered after n minutes: Press the first 15, General the other 55.
+    for (let n = 1; n <= 70; n++) {
+      at(n * HOUR);
+      const number = await pull(n <= 15 ? 'press' : 'general', 'help', 'person');
+      at(n * HOUR + n * MINUTE);
+      await join(number);
+    }
+    const report = await flow(`from=${new Date(t0).toISOString()}&to=${new Date(t0 + 4 * DAY).toISOString()}`);
+    const respond = (slug: string) => report.areas.find((a) => a.slug === slug)?.times.respond;
+    // Ranks ceil(p × n): for all 70, 35 and 63; for Press's 15, 8 and 14; for General's 55, 28 and 50
+    // (the place floor(p × (n - 1)) that SQLite's percentile_disc takes would answer ranks 13 and 49).
+    expect(report.all.times.respond).toMatchObject({ count: 70, medianMs: 35 * MINUTE, p90Ms: 63 * MINUTE });
+    expect(respond('press')).toMatchObject({ count: 15, medianMs: 8 * MINUTE, p90Ms: 14 * MINUTE });
+    expect(respond('general')).toMatchObject({ count: 55, medianMs: 43 * MINUTE, p90Ms: 65 * MINUTE });
+  });
+
   it('answers the figures of one area when asked, and zeros for a period with nothing in it', async () => {
     await fixture();
     const general = await flow(`${fortnight()}&area=general`);

@@ -1,18 +1,30 @@
-// Times each query of GET /api/flow on a SQLite database seeded like the bench's flow phase:
-// node --import tsx bench/tools/flow-queries.ts [problems] [keep]
+// Times each query of GET /api/flow on a database seeded like the bench's flow phase:
+//   node --import tsx bench/tools/flow-queries.ts [problems] [keep]
+// on a SQLite file (FLOW_PROFILE_DB, default flow-profile.sqlite), or, with FLOW_PROFILE_URL, on
+// that (empty, or with `keep` already seeded) PostgreSQL database. The whole report is timed too,
+// its queries run as the service runs them (side by side on PostgreSQL's pool).
 import { rmSync } from 'node:fs';
 import { migrateDatabase } from '../../server/db/migrate.ts';
+import type { AnyDatabase } from '../../server/db/open.ts';
+import { openPostgres } from '../../server/db/postgres-client.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
 import { seed } from '../../bench/phases/flow.ts';
 import * as store from '../../server/flow/store.ts';
 import * as ls from '../../server/flow/learnings/store.ts';
 import { DISMISS_WORDING } from '../../server/problems/status-change.ts';
 
-const file = process.env.FLOW_PROFILE_DB ?? 'flow-profile.sqlite';
 const n = Number(process.argv[2] ?? 10000);
 const fresh = process.argv[3] !== 'keep';
-if (fresh) rmSync(file, { force: true });
-const db = openSqlite(file);
+const url = process.env.FLOW_PROFILE_URL;
+const rounds = Number(process.env.FLOW_PROFILE_ROUNDS ?? 5);
+let db: AnyDatabase;
+if (url) {
+  db = await openPostgres(url, { poolSize: 10 });
+} else {
+  const file = process.env.FLOW_PROFILE_DB ?? 'flow-profile.sqlite';
+  if (fresh) rmSync(file, { force: true });
+  db = openSqlite(file);
+}
 await migrateDatabase(db);
 const now = 1796000000000;
 if (fresh) await seed(db, n, now);
@@ -20,9 +32,7 @@ const period = { from: now - 90 * 86400000, to: now, areaId: null };
 const fns: Record<string, () => Promise<unknown>> = {
   pulls: () => store.countPulls(db, period, 7 * 86400000),
   spans: () => store.spanPercentiles(db, period),
-  buckets: () => store.spansAgainstTarget(db, period, now),
-  outcomes: () => store.countOutcomes(db, period),
-  steps: () => store.countEscalationSteps(db, period),
+  cohort: () => store.countCohort(db, period, now),
   reasons: () => store.countDismissReasons(db, period, DISMISS_WORDING),
   recurrences: () => ls.countRecurrencesByLearning(db, period),
   recurring: () => ls.countRecurringProblems(db, period),
@@ -30,13 +40,17 @@ const fns: Record<string, () => Promise<unknown>> = {
   spread: () => ls.countSpread(db, period),
   followUps: () => ls.countFollowUps(db, period, '2026-12-01'),
 };
-for (const [name, fn] of Object.entries(fns)) {
+const queries = Object.values(fns);
+fns.report = () => Promise.all(queries.map((fn) => fn()));
+async function time(name: string, fn: () => Promise<unknown>) {
   await fn();
   const t = performance.now();
   const cpu = process.cpuUsage();
-  for (let i = 0; i < 5; i++) await fn();
+  for (let i = 0; i < rounds; i++) await fn();
   const used = process.cpuUsage(cpu);
   // CPU time as well as wall time: on a shared machine the wall time is mostly waiting for a core.
-  console.log(name.padEnd(12), 'wall', ((performance.now() - t) / 5).toFixed(1), 'ms, cpu', ((used.user + used.system) / 5000).toFixed(1), 'ms');
+  // On PostgreSQL the CPU time is this process's only (the driver), not the server's.
+  console.log(name.padEnd(12), 'wall', ((performance.now() - t) / rounds).toFixed(1), 'ms, cpu', ((used.user + used.system) / (rounds * 1000)).toFixed(1), 'ms');
 }
+for (const [name, fn] of Object.entries(fns)) await time(name, fn);
 await db.close();

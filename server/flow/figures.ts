@@ -14,7 +14,7 @@ export interface FlowRows {
   spans: store.SpanRow[];
   buckets: store.BucketRow[];
   outcomes: store.OutcomeRow[];
-  steps: Array<{ areaId: string; step: number; count: number }>;
+  steps: store.StepRow[];
   reasons: Array<{ areaId: string; kind: (typeof DISMISS_REASON_KINDS)[number]; count: number }>;
   learnings: LearningRows;
 }

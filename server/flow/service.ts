@@ -26,12 +26,10 @@ export function createFlowService(db: Database, clock: Clock) {
   async function rowsOf(period: store.Period): Promise<FlowRows> {
     const now = clock.now();
     // Side by side on PostgreSQL's pool; SQLite runs them one after the other anyway.
-    const [pulls, spans, buckets, outcomes, steps, reasons, recurrences, recurring, suggestions, spread, followUps] = await Promise.all([
+    const [pulls, spans, { outcomes, buckets, steps }, reasons, recurrences, recurring, suggestions, spread, followUps] = await Promise.all([
       store.countPulls(db, period, WEEK_MS),
       store.spanPercentiles(db, period),
-      store.spansAgainstTarget(db, period, now),
-      store.countOutcomes(db, period),
-      store.countEscalationSteps(db, period),
+      store.countCohort(db, period, now),
       store.countDismissReasons(db, period, DISMISS_WORDING),
       learningStore.countRecurrencesByLearning(db, period),
       learningStore.countRecurringProblems(db, period),

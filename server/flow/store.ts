@@ -1,11 +1,14 @@
 import type { Queryable } from '../db/client.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import type { ActorKind } from '../../shared/accounts.ts';
+import { ESCALATION_STEPS_MAX } from '../../shared/escalation.ts';
 import type { DismissReasonKind, FlowMeasure, TargetBucket } from '../../shared/flow.ts';
 import type { Level } from '../../shared/problems.ts';
 
-// Every figure is aggregated in the database over the problems pulled in the period (the
-// problems_raised / problems_area_raised indexes), so nothing loads problems one by one.
+// Every figure is aggregated in the database over the problems pulled in the period, read area by
+// area from the index that holds what the figures read (problems_flow_idx), so nothing loads
+// problems one by one, and grouping by area needs no sort: on SQLite that sort cost more than
+// reading the rows.
 
 export interface Period {
   from: number;
@@ -13,9 +16,15 @@ export interface Period {
   areaId: string | null;
 }
 
-export function pulledIn(period: Period): Sql {
-  const area = period.areaId === null ? sql`` : sql` and p.area_id = ${period.areaId}`;
-  return sql`p.raised_at >= ${period.from} and p.raised_at < ${period.to}${area}`;
+/** The problems `p` of area `a` pulled in the period (and only that area's, when one is asked for). */
+function pulledInArea(period: Period): Sql {
+  const area = period.areaId === null ? sql`` : sql` and a.id = ${period.areaId}`;
+  return sql`p.area_id = a.id and p.raised_at >= ${period.from} and p.raised_at < ${period.to}${area}`;
+}
+
+/** The period's problems area by area (problems_flow_idx), so that they come grouped by area. */
+export function areasWithPulls(period: Period): Sql {
+  return sql`areas a join problems p on ${pulledInArea(period)}`;
 }
 
 export interface PullRow {
@@ -33,7 +42,7 @@ export interface PullRow {
 export function countPulls(db: Queryable, period: Period, weekMs: number): Promise<PullRow[]> {
   return db.all<PullRow>(sql`select p.area_id, cast((p.raised_at - ${period.from}) / ${weekMs} as integer) as week, p.level, p.raised_by_kind,
       count(*) as count
-    from problems p where ${pulledIn(period)}
+    from ${areasWithPulls(period)}
     group by p.area_id, week, p.level, p.raised_by_kind`);
 }
 
@@ -42,41 +51,71 @@ export interface SpanRow {
   areaId: string | null;
   measure: FlowMeasure;
   count: number;
-  medianMs: number;
-  p90Ms: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+/** Each span of a problem, in milliseconds; null until it has got there. */
+const SPAN_MS: Record<FlowMeasure, string> = {
+  respond: 'p.first_responded_at - p.raised_at',
+  contain: 'p.contained_at - p.raised_at',
+  resolve: 'p.resolved_at - p.raised_at',
+  learn: 'p.learned_at - p.resolved_at',
+};
+
+/** Nearest rank: of n values in ascending order, the one at rank ceil(pct × n / 100), in integers. */
+const rankOf = (n: string, pct: number) => `(${n} * ${pct} + 99) / 100`;
+
+/**
+ * SQLite's percentile_disc(y, f) (built into the SQLite that better-sqlite3 ships, 3.47 and later)
+ * answers the value at 0-based place floor(f × (n - 1)), so the fraction that lands on rank k is
+ * (k - 0.5) / (n - 1): half a place off any rounding error.
+ */
+function sqliteFraction(n: string, pct: number): string {
+  return `case when ${n} < 2 then 0 else min(1.0, (${rankOf(n, pct)} - 0.5) / (${n} - 1)) end`;
 }
 
 /**
- * Median and 90th percentile of each span, per area and for all areas, by nearest rank: the value
- * at rank ceil(p × n) of the n spans in ascending order, worked out in integers, so that SQLite
- * and PostgreSQL answer exactly the same (PostgreSQL's percentile_cont would interpolate).
+ * Median and 90th percentile of each span, per area and for all areas, by nearest rank (the value
+ * at rank ceil(p × n) of the n spans in ascending order), so that SQLite and PostgreSQL answer
+ * exactly the same. Each database sorts the values in its own aggregate, which is many times
+ * cheaper than ranking rows with a window: PostgreSQL collects them in an array in order (one scan
+ * for both scopes through grouping sets); SQLite's percentile_disc takes the fraction that lands on
+ * the rank, so it first counts the spans of each area (the rows come grouped by area, no sort).
  */
 export function spanPercentiles(db: Queryable, period: Period): Promise<SpanRow[]> {
-  // Materialized: read from the index once, not once per measure. Counting by group rather than
-  // with a second window halves the windows' work, which is most of this query's.
-  return db.all<SpanRow>(sql`with cohort as materialized (
-      select p.area_id, p.raised_at, p.first_responded_at, p.contained_at, p.resolved_at, p.learned_at
-      from problems p where ${pulledIn(period)}
-    ), spans as materialized (
-      select area_id, 'respond' as measure, first_responded_at - raised_at as ms from cohort where first_responded_at is not null
-      union all select area_id, 'contain', contained_at - raised_at from cohort where contained_at is not null
-      union all select area_id, 'resolve', resolved_at - raised_at from cohort where resolved_at is not null
-      union all select area_id, 'learn', learned_at - resolved_at from cohort where learned_at is not null and resolved_at is not null
-    ), scoped as (
-      select area_id, measure, ms from spans
-      union all select null, measure, ms from spans
-    ), ranked as (
-      select area_id, measure, ms, row_number() over (partition by area_id, measure order by ms) as place from scoped
-    ), counted as (
-      select area_id, measure, count(*) as n from spans group by area_id, measure
-      union all select null, measure, count(*) from spans group by measure
-    )
-    select r.area_id, r.measure, c.n as count,
-      min(case when r.place = (c.n * 50 + 99) / 100 then r.ms end) as median_ms,
-      min(case when r.place = (c.n * 90 + 99) / 100 then r.ms end) as p90_ms
-    from ranked r join counted c on c.measure = r.measure and (c.area_id = r.area_id or (c.area_id is null and r.area_id is null))
-    where r.place in ((c.n * 50 + 99) / 100, (c.n * 90 + 99) / 100)
-    group by r.area_id, r.measure, c.n`);
+  const measures = Object.entries(SPAN_MS) as Array<[FlowMeasure, string]>;
+  // Worked out once per scope, not once per row.
+  const fractions = (from: string) => sql.raw(measures.map(([m]) => `${sqliteFraction(`${from}.${m}`, 50)} as ${m}_f50, ${sqliteFraction(`${from}.${m}`, 90)} as ${m}_f90`).join(', '));
+  const scopes = db.dialect === 'postgres'
+    ? sql`with sorted as (
+        select a.id as area_id, ${sql.raw(measures.map(([m, span]) => `array_agg(${span} order by ${span}) filter (where ${span} is not null) as ${m}`).join(', '))}
+        from ${areasWithPulls(period)} group by grouping sets ((a.id), ())
+      ), scopes as materialized (
+        select area_id, ${sql.raw(measures.map(([m]) => `coalesce(cardinality(${m}), 0) as ${m}_n, ${m}[${rankOf(`cardinality(${m})`, 50)}] as ${m}_median,
+          ${m}[${rankOf(`cardinality(${m})`, 90)}] as ${m}_p90`).join(', '))}
+        from sorted
+      )`
+    : sql`with counted as materialized (
+        select a.id as area_id, ${sql.raw(measures.map(([m, span]) => `count(${span}) as ${m}`).join(', '))}
+        from ${areasWithPulls(period)} group by a.id
+      ), totals as (
+        select ${sql.raw(measures.map(([m]) => `coalesce(sum(${m}), 0) as ${m}`).join(', '))} from counted
+      ), area_ranks as materialized (
+        select *, ${fractions('counted')} from counted
+      ), all_ranks as materialized (
+        select *, ${fractions('totals')} from totals
+      ), scopes as materialized (
+        select a.id as area_id, ${sql.raw(measures.map(([m, span]) => `c.${m} as ${m}_n, percentile_disc(${span}, c.${m}_f50) as ${m}_median,
+          percentile_disc(${span}, c.${m}_f90) as ${m}_p90`).join(', '))}
+        -- SQLite's cross join keeps this loop order: area by area, so the grouping needs no sort.
+        from areas a cross join area_ranks c cross join problems p
+        where c.area_id = a.id and ${pulledInArea(period)} group by a.id
+        union all select null, ${sql.raw(measures.map(([m, span]) => `t.${m}, percentile_disc(${span}, t.${m}_f50), percentile_disc(${span}, t.${m}_f90)`).join(', '))}
+        from all_ranks t cross join ${areasWithPulls(period)}
+      )`;
+  return db.all<SpanRow>(sql`${scopes}
+    ${sql.raw(measures.map(([m]) => `select area_id, '${m}' as measure, ${m}_n as count, ${m}_median as median_ms, ${m}_p90 as p90_ms from scopes`).join('\n    union all '))}`);
 }
 
 export interface BucketRow {
@@ -84,29 +123,6 @@ export interface BucketRow {
   measure: Exclude<FlowMeasure, 'learn'>;
   bucket: TargetBucket;
   count: number;
-}
-
-/**
- * Each span against the problem's own response target (set at the pull: the area's, halved for
- * Stop). A problem that has not got there yet counts once its target has passed (as `unreached`),
- * unless it was dismissed; before that its outcome is not known yet.
- */
-export function spansAgainstTarget(db: Queryable, period: Period, now: number): Promise<BucketRow[]> {
-  return db.all<BucketRow>(sql`with cohort as materialized (
-      select p.area_id, p.raised_at, p.status, p.first_responded_at, p.contained_at, p.resolved_at,
-        e.response_due_at, e.response_due_at - p.raised_at as target_ms
-      from problems p join problem_escalations e on e.problem_id = p.id where ${pulledIn(period)}
-    ), spans as (
-      select area_id, 'respond' as measure, first_responded_at - raised_at as ms, target_ms, response_due_at, status from cohort
-      union all select area_id, 'contain', contained_at - raised_at, target_ms, response_due_at, status from cohort
-      union all select area_id, 'resolve', resolved_at - raised_at, target_ms, response_due_at, status from cohort
-    ), bucketed as (
-      select area_id, measure,
-        case when ms is null then 'unreached' when ms * 2 <= target_ms then 'half' when ms <= target_ms then 'target'
-          when ms <= target_ms * 2 then 'double' when ms <= target_ms * 4 then 'quadruple' else 'beyond' end as bucket
-      from spans where ms is not null or (status <> 'dismissed' and response_due_at <= ${now})
-    )
-    select area_id, measure, bucket, count(*) as count from bucketed group by area_id, measure, bucket`);
 }
 
 export interface OutcomeRow {
@@ -118,20 +134,59 @@ export interface OutcomeRow {
   dismissed: number;
 }
 
-export function countOutcomes(db: Queryable, period: Period): Promise<OutcomeRow[]> {
-  return db.all<OutcomeRow>(sql`select p.area_id, count(*) as problems, count(e.problem_id) as with_countdown,
-      sum(case when e.step > 0 then 1 else 0 end) as escalated,
-      sum(case when e.round > 0 then 1 else 0 end) as repeated,
-      sum(case when p.status = 'dismissed' then 1 else 0 end) as dismissed
-    from problems p left join problem_escalations e on e.problem_id = p.id
-    where ${pulledIn(period)} group by p.area_id`);
+export interface StepRow {
+  areaId: string;
+  step: number;
+  count: number;
 }
 
-/** How far escalations went: the furthest step each escalated problem reached. */
-export function countEscalationSteps(db: Queryable, period: Period): Promise<Array<{ areaId: string; step: number; count: number }>> {
-  return db.all(sql`select p.area_id, e.step, count(*) as count
-    from problems p join problem_escalations e on e.problem_id = p.id
-    where ${pulledIn(period)} and e.step > 0 group by p.area_id, e.step`);
+/** What one pass over the period's problems and their countdowns counts, per area. */
+export interface CohortRows {
+  outcomes: OutcomeRow[];
+  buckets: BucketRow[];
+  steps: StepRow[];
+}
+
+/** Each bucket's upper bound, in half targets: a span of ms is in the first bucket with ms × 2 ≤ target × bound. */
+const BUCKET_BOUNDS = [['half', 1], ['target', 2], ['double', 4], ['quadruple', 8]] as const;
+const TARGET_MEASURES = ['respond', 'contain', 'resolve'] as const;
+// An escalation's step is a place on its area's path, which is never longer than this.
+const STEPS = Array.from({ length: ESCALATION_STEPS_MAX }, (_, i) => i + 1);
+
+/**
+ * One pass over the period's problems and their countdowns, area by area (so no sort): outcomes,
+ * how far escalations went, and each span against the problem's own response target (set at the
+ * pull: the area's, halved for Stop). For the target, it counts the spans within each bound, and a
+ * bucket is the difference of two counts. A problem that has not got there yet counts once its
+ * target has passed (as `unreached`), unless it was dismissed; before that its outcome is not known.
+ */
+export async function countCohort(db: Queryable, period: Period, now: number): Promise<CohortRows> {
+  const target = '(e.response_due_at - p.raised_at)';
+  const columns = [
+    ...TARGET_MEASURES.flatMap((m) => [
+      ...BUCKET_BOUNDS.map(([bucket, halves]) => `count(case when (${SPAN_MS[m]}) * 2 <= ${target} * ${halves} then 1 end) as ${m}_${bucket}`),
+      `count(case when e.problem_id is not null then ${SPAN_MS[m]} end) as ${m}_reached`,
+      `count(case when (${SPAN_MS[m]}) is null and p.status <> 'dismissed' and e.response_due_at <= ${now} then 1 end) as ${m}_unreached`,
+    ]),
+    ...STEPS.map((step) => `count(case when e.step = ${step} then 1 end) as step_${step}`),
+  ];
+  const rows = await db.all<OutcomeRow & Record<string, number>>(sql`select a.id as area_id, count(*) as problems, count(e.problem_id) as with_countdown,
+      count(case when e.step > 0 then 1 end) as escalated, count(case when e.round > 0 then 1 end) as repeated,
+      count(case when p.status = 'dismissed' then 1 end) as dismissed, ${sql.raw(columns.join(', '))}
+    from ${areasWithPulls(period)} left join problem_escalations e on e.problem_id = p.id
+    group by a.id`);
+  const camel = (key: string) => key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  return {
+    outcomes: rows.map(({ areaId, problems, withCountdown, escalated, repeated, dismissed }) => ({ areaId, problems, withCountdown, escalated, repeated, dismissed })),
+    buckets: rows.flatMap((row) => TARGET_MEASURES.flatMap((measure) => {
+      const within = [...BUCKET_BOUNDS.map(([bucket]) => row[camel(`${measure}_${bucket}`)]), row[camel(`${measure}_reached`)]];
+      return [
+        ...(['half', 'target', 'double', 'quadruple', 'beyond'] as const).map((bucket, i) => ({ areaId: row.areaId, measure, bucket, count: within[i] - (within[i - 1] ?? 0) })),
+        { areaId: row.areaId, measure, bucket: 'unreached' as const, count: row[camel(`${measure}_unreached`)] },
+      ];
+    })),
+    steps: rows.flatMap((row) => STEPS.map((step) => ({ areaId: row.areaId, step, count: row[`step${step}`] })).filter((r) => r.count > 0)),
+  };
 }
 
 /** The words the status change writes for each kind of dismissal (see problems/status-change.ts). */
@@ -146,8 +201,8 @@ export function countDismissReasons(db: Queryable, period: Period, wording: Dism
       case when c.reason like ${`${wording.duplicatePrefix}%`} then 'duplicate' when c.reason = ${wording.notAProblem} then 'not-a-problem'
         else 'other' end as kind,
       count(*) as count
-    from problems p join problem_status_changes c on c.problem_id = p.id and c.to_status = 'dismissed'
-    where ${pulledIn(period)} and p.status = 'dismissed'
+    from ${areasWithPulls(period)} join problem_status_changes c on c.problem_id = p.id and c.to_status = 'dismissed'
+    where p.status = 'dismissed'
       and not exists (select 1 from problem_status_changes later
         where later.problem_id = p.id and later.to_status = 'dismissed' and later.id > c.id)
     group by p.area_id, kind`);

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { areaMembers } from '../../learnings/spread/store.ts';
-import { pulledIn, type Period } from '../store.ts';
+import { areasWithPulls, type Period } from '../store.ts';
 
 // The figures measured from learnings, aggregated in the database like the rest of the flow
 // measures. Recurrence counts among the problems pulled in the period (by where it recurred);
@@ -26,17 +26,16 @@ export interface RecurrenceRow {
 /** Per area where it recurred and learning: the problems pulled in the period linked to it. */
 export function countRecurrencesByLearning(db: Queryable, period: Period): Promise<RecurrenceRow[]> {
   return db.all<RecurrenceRow>(sql`select p.area_id, r.learning_id, l.title, lp.number as problem_number, la.slug as area_slug, count(*) as count
-    from problems p join learning_recurrences r on r.problem_id = p.id join learnings l on l.id = r.learning_id
+    from ${areasWithPulls(period)} join learning_recurrences r on r.problem_id = p.id join learnings l on l.id = r.learning_id
       join problems lp on lp.id = l.problem_id join areas la on la.id = l.area_id
-    where ${pulledIn(period)}
     group by p.area_id, r.learning_id, l.title, lp.number, la.slug`);
 }
 
 /** Per area: the problems pulled in the period that recurred (once each, whatever it was linked to). */
 export function countRecurringProblems(db: Queryable, period: Period): Promise<Array<{ areaId: string; count: number }>> {
-  return db.all(sql`select p.area_id, count(*) as count from problems p
-    where ${pulledIn(period)} and exists (select 1 from learning_recurrences r where r.problem_id = p.id)
-    group by p.area_id`);
+  return db.all(sql`select a.id as area_id, count(*) as count from ${areasWithPulls(period)}
+    where exists (select 1 from learning_recurrences r where r.problem_id = p.id)
+    group by a.id`);
 }
 
 export function countSuggestions(db: Queryable, period: Period): Promise<Array<{ areaId: string; shown: number; opened: number }>> {
@@ -60,17 +59,22 @@ export interface SpreadRow {
  * (until now). The casts: PostgreSQL sums counts as numeric, which its driver answers as text.
  */
 export function countSpread(db: Queryable, period: Period): Promise<SpreadRow[]> {
-  return db.all<SpreadRow>(sql`with published as (
+  // Materialized: each is read three times below, and the members are costly to work out.
+  return db.all<SpreadRow>(sql`with published as materialized (
       select l.id, l.area_id from learnings l where ${publishedIn(period)}
-    ), members as (
+    ), members as materialized (
       ${areaMembers(sql`select area_id from published`)}
     ), member_counts as (
       select area_id, count(*) as members from members group by area_id
+    ), acknowledgements as materialized (
+      -- The period's acknowledgements first, then whether their reader is a member: joined the
+      -- other way, PostgreSQL expected a handful of members and asked each learning about each
+      -- member (half a million lookups at 100,000 problems).
+      select pub.area_id, a.user_id from published pub join learning_acknowledgements a on a.learning_id = pub.id
     ), acknowledged as (
-      select pub.area_id, count(*) as acknowledged from published pub
-        join learning_acknowledgements a on a.learning_id = pub.id
-        join members m on m.area_id = pub.area_id and m.user_id = a.user_id
-      group by pub.area_id
+      select ack.area_id, count(*) as acknowledged from acknowledgements ack
+        join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
+      group by ack.area_id
     ), per_area as (
       select pub.area_id, count(*) as learnings, coalesce(max(mc.members), 0) as members, coalesce(max(ak.acknowledged), 0) as acknowledged
       from published pub left join member_counts mc on mc.area_id = pub.area_id left join acknowledged ak on ak.area_id = pub.area_id
