@@ -15,7 +15,7 @@ import type { ProblemAlert } from '../shared/alerts.ts';
 import type { User } from '../shared/accounts.ts';
 import type { Problem } from '../shared/problems.ts';
 import { asBrowser, ORIGIN, setUpAdmin, TEST_PASSWORD_COST, TestClock, type Caller } from './helpers/app.ts';
-import { idOf, inviteMember } from './helpers/people.ts';
+import { inviteMember } from './helpers/people.ts';
 import { addMember } from './helpers/organisation.ts';
 import { startServer, tempDataDir, type ServerProcess } from './helpers/server-process.ts';
 import { freshPostgresDatabase, openTestDatabase, testDatabaseKind } from './helpers/test-database.ts';
@@ -121,7 +121,7 @@ describe('escalation across instances and restarts', () => {
       expect([1, 2]).toContain(state.step);
       expect(await escalatedEntries(db, n)).toBe(state.step);
     }
-  });
+  }, 90_000); // two instances and a member to set up, on a machine shared with other test runs
 
   it('after a SIGKILL, the next start finds the due escalation in the database and does it once', async () => {
     const data = tempDataDir();
