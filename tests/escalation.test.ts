@@ -156,6 +156,25 @@ describe('countdown and escalation', () => {
     expect(now.statusCode).toBe(409);
   });
 
+  it('stops once someone joins the swarm through the join route, before the countdown runs out', async () => {
+    await area('press', 5, { steps: [{ userIds: [], waitMinutes: 3 }, { userIds: [bea.id], waitMinutes: 3 }], repeat: 0 });
+    const raised = await pull('press');
+    t.clock.advance(5 * MINUTE - 1_000);
+    const joined = await bea.caller.request({ method: 'POST', url: `/api/problems/${raised.number}/swarm` });
+    expect(joined.statusCode).toBe(200);
+    expect((await problem(raised.number)).escalation).toMatchObject({ step: 0, escalated: false, nextAt: null });
+
+    t.clock.advance(10 * MINUTE);
+    await t.app.jobs.runDue();
+    const after = await problem(raised.number);
+    expect(after.status).toBe('swarming');
+    expect(after.escalation).toMatchObject({ step: 0, escalated: false, escalatedAt: null, nextAt: null });
+    expect(await escalations(raised.id)).toEqual(['Alerted the responders: Ada Admin']);
+    const alerted = (await listEventsAfter(t.db, 0, 1000)).filter((e) => e.name === 'problem.alerted').map((e) => JSON.parse(e.data) as { reason: string });
+    expect(alerted.map((a) => a.reason)).not.toContain('escalated');
+    expect(await findJobByKey(t.db, `escalation:${raised.id}`)).toBeUndefined();
+  });
+
   it('escalates now at the press of a button, replacing the pending countdown', async () => {
     await area('press', 5, { steps: [{ userIds: [bea.id], waitMinutes: 3 }, { userIds: [adminId], waitMinutes: 3 }], repeat: 0 });
     const raised = await pull('press');

@@ -107,6 +107,43 @@ describe('webhook delivery', () => {
     expect((await deliveriesOf(state.app, admin, webhook.id))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
+  it('waits as long as a 503 Retry-After asks, not the shorter backoff', async () => {
+    const { receiver, clock, state, admin } = await setUp((n, res) => (n === 0 ? res.writeHead(503, { 'retry-after': '600' }).end('busy') : res.end('ok')));
+    const { slug, webhook } = await createAreaWithWebhook(admin, 'json', receiver.url);
+    await pull(admin, slug, 'Scanner keeps rebooting');
+    clock.freeze();
+    await state.app.webhooks.runDue();
+    const [waiting] = await deliveriesOf(state.app, admin, webhook.id);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, responseCode: 503 });
+    expect(Date.parse(waiting.nextAttemptAt!) - clock.now()).toBe(600_000);
+    clock.advance(5_000); // when the backoff alone would try again
+    await state.app.webhooks.runDue();
+    clock.advance(594_000);
+    await state.app.webhooks.runDue();
+    expect(receiver.requests).toHaveLength(1);
+    clock.advance(1_000);
+    await state.app.webhooks.runDue();
+    expect(receiver.requests).toHaveLength(2);
+    expect((await deliveriesOf(state.app, admin, webhook.id))[0]).toMatchObject({ status: 'delivered', attempts: 2, responseCode: 200 });
+  });
+
+  it('flags a webhook that fails three attempts in a row, and clears the flag when it delivers again', async () => {
+    const { receiver, clock, state, admin } = await setUp((n, res) => res.writeHead(n < 3 ? 500 : 200).end(n < 3 ? 'down' : 'ok'));
+    const { slug, webhook } = await createAreaWithWebhook(admin, 'json', receiver.url);
+    const listed = async () => (await admin.request({ method: 'GET', url: `/api/areas/${slug}/webhooks` })).json<{ items: Webhook[] }>().items[0];
+    await pull(admin, slug, 'Conveyor 3 jammed');
+    clock.freeze();
+    const flags: boolean[] = [];
+    for (const wait of [0, 5_000, 5 * 60_000, 30 * 60_000]) {
+      clock.advance(wait);
+      await state.app.webhooks.runDue();
+      flags.push((await listed()).failing);
+    }
+    expect(receiver.requests).toHaveLength(4);
+    expect(flags).toEqual([false, false, true, false]);
+    expect(await listed()).toMatchObject({ id: webhook.id, failing: false, consecutiveFailures: 0, disabledAt: null });
+  });
+
   it('gives up on an attempt the receiver does not answer in time, and retries it later', async () => {
     // The 15 s timeout is shortened to 200 ms here so the test does not wait 15 real seconds.
     const { receiver, state, admin } = await setUp(() => {}, { timeoutMs: 200 });

@@ -8,7 +8,7 @@ export interface Member {
 }
 
 /** Invites a member through the API as the admin, and answers them signed in with their user id. */
-export async function inviteMember(t: TestApp, admin: Caller, name: string): Promise<Member> {
+export async function inviteMember(t: Pick<TestApp, 'app'>, admin: Caller, name: string): Promise<Member> {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`;
   const { code } = (await admin.request({ method: 'POST', url: '/api/invites', payload: { email } })).json<Invite>();
   const accepted = await t.app.inject({
