@@ -74,7 +74,8 @@ export const IntegrationParams = Type.Object({ id: Type.String({ minLength: 1, m
 /** What a notification did: the problem it raised or updated, if any. */
 export const NotificationResult = Type.Object({
   outcome: literalUnion(['raised', 'updated', 'unchanged', 'ignored'] as const, {
-    description: 'ignored: a resolved notification for a group with no open problem',
+    description: 'ignored: nothing to raise: a resolved notification for a group with no open problem, or a re-send of alerts ' +
+      'still firing on the problem people closed (problemNumber names it); a problem is raised when an alert fires anew',
   }),
   problemNumber: Type.Union([Type.Integer(), Type.Null()]),
   firingAlerts: Type.Integer(),
@@ -102,7 +103,7 @@ const groupFields = {
   commonLabels: Labels,
   commonAnnotations: Labels,
   externalURL: Type.String(),
-  groupKey: Type.String({ minLength: 1, maxLength: DEDUP_KEY_MAX }),
+  groupKey: Type.String({ minLength: 1, description: `Any length: one longer than ${String(DEDUP_KEY_MAX)} characters is kept as its sha256 digest` }),
   truncatedAlerts: Type.Optional(Type.Integer({ minimum: 0 })),
 };
 

@@ -35,31 +35,39 @@ async function openProblems(admin: Caller): Promise<Problem[]> {
 
 const mentions = (bodies: string[], text: string) => bodies.join('\n').split(text).length - 1;
 
-describe('an Alertmanager integration', () => {
-  it('raises one problem per alert group and follows it through every stage of the captured notifications', { timeout: 60_000 }, async () => {
+// Alertmanager's captured stages and Grafana's, built from them in its documented format: one walk for both.
+const formats = [
+  { kind: 'alertmanager', sender: 'Alertmanager', source: '[Source](http://prometheus.example.com:9090/graph' },
+  { kind: 'grafana', sender: 'Grafana', source: '[Source](https://grafana.example.com/alerting/grafana/' },
+] as const;
+
+describe.each(formats)('a $kind integration, stage by stage', ({ kind, sender, source }) => {
+  const stage = (name: string) => fixture(`${kind}/${name}.json`);
+
+  it('raises one problem per alert group and follows it through every stage of the notifications', { timeout: 60_000 }, async () => {
     const { t, admin } = await setUp();
-    const integration = await createIntegration(admin, 'alertmanager');
+    const integration = await createIntegration(admin, kind);
     expect(integration.token).toMatch(/^andon_int_/);
 
-    const first = await notify(t.app, integration, am('1-firing-two-alerts'));
+    const first = await notify(t.app, integration, stage('1-firing-two-alerts'));
     expect(first.statusCode).toBe(201);
     const { problemNumber } = first.json<NotificationResult>();
     let problem = await problemOf(admin, problemNumber ?? 0);
     expect(problem).toMatchObject({
       title: 'Disk almost full on the database hosts', level: 'stop', status: 'raised', firingAlerts: 2,
-      raisedBy: { kind: 'integration', id: integration.id, name: 'Alertmanager' }, recurrenceOf: null,
+      raisedBy: { kind: 'integration', id: integration.id, name: sender }, recurrenceOf: null,
     });
     expect(problem.details).toContain('[Runbook](https://runbooks.example.com/disk-full)');
     expect(problem.details).toContain('Filesystem /var/lib/postgresql on db-1 is 93% full');
-    expect(problem.details).toContain('[Source](http://prometheus.example.com:9090/graph');
+    expect(problem.details).toContain(source);
 
     // The same notification again (repeat_interval): nothing new.
-    expect((await notify(t.app, integration, am('1-firing-two-alerts'))).json<NotificationResult>()).toMatchObject({ outcome: 'unchanged', problemNumber });
+    expect((await notify(t.app, integration, stage('1-firing-two-alerts'))).json<NotificationResult>()).toMatchObject({ outcome: 'unchanged', problemNumber });
     // A third alert joins, then one resolves: the same problem, each change recorded once.
-    expect((await notify(t.app, integration, am('2-third-alert-joins'))).json<NotificationResult>()).toMatchObject({ outcome: 'updated', problemNumber, firingAlerts: 3 });
-    await notify(t.app, integration, am('2-third-alert-joins'));
-    expect((await notify(t.app, integration, am('3-one-alert-resolves'))).json<NotificationResult>()).toMatchObject({ problemNumber, firingAlerts: 2 });
-    await notify(t.app, integration, am('3-one-alert-resolves'));
+    expect((await notify(t.app, integration, stage('2-third-alert-joins'))).json<NotificationResult>()).toMatchObject({ outcome: 'updated', problemNumber, firingAlerts: 3 });
+    await notify(t.app, integration, stage('2-third-alert-joins'));
+    expect((await notify(t.app, integration, stage('3-one-alert-resolves'))).json<NotificationResult>()).toMatchObject({ problemNumber, firingAlerts: 2 });
+    await notify(t.app, integration, stage('3-one-alert-resolves'));
     expect(await openProblems(admin)).toHaveLength(1);
     let timeline = await timelineOf(admin, problemNumber ?? 0);
     expect(mentions(timeline, '**Firing** `db-3`')).toBe(1);
@@ -68,7 +76,7 @@ describe('an Alertmanager integration', () => {
     expect((await problemOf(admin, problemNumber ?? 0)).firingAlerts).toBe(2);
 
     // Every alert resolved, nobody joined: resolved by itself, through the one status path.
-    await notify(t.app, integration, am('4-all-resolved'));
+    await notify(t.app, integration, stage('4-all-resolved'));
     problem = await problemOf(admin, problemNumber ?? 0);
     expect(problem).toMatchObject({ status: 'resolved', firingAlerts: 0 });
     expect(problem.history.at(-1)).toMatchObject({ from: 'raised', to: 'resolved', reason: 'All alerts resolved', by: { kind: 'integration' } });
@@ -76,10 +84,10 @@ describe('an Alertmanager integration', () => {
     expect(timeline.some((body) => body.startsWith('All alerts of this group have resolved. Nobody had joined the swarm'))).toBe(true);
     expect(timeline).toContain('raised → resolved: All alerts resolved');
     // A repeat of the resolved notification finds nothing open and raises nothing.
-    expect((await notify(t.app, integration, am('4-all-resolved'))).json<NotificationResult>().outcome).toBe('ignored');
+    expect((await notify(t.app, integration, stage('4-all-resolved'))).json<NotificationResult>().outcome).toBe('ignored');
 
     // The same group fires again: a new problem, linked to the earlier one as a recurrence.
-    const again = await notify(t.app, integration, am('5-fires-again'));
+    const again = await notify(t.app, integration, stage('5-fires-again'));
     expect(again.statusCode).toBe(201);
     const recurrence = await problemOf(admin, again.json<NotificationResult>().problemNumber ?? 0);
     expect(recurrence.number).not.toBe(problemNumber);
@@ -88,12 +96,79 @@ describe('an Alertmanager integration', () => {
 
   it('counts the alerts a truncated notification left out, and names the group by alertname and instances without a summary', async () => {
     const { t, admin } = await setUp();
-    const integration = await createIntegration(admin, 'alertmanager');
-    const answer = (await notify(t.app, integration, am('6-truncated'))).json<NotificationResult>();
+    const integration = await createIntegration(admin, kind);
+    const answer = (await notify(t.app, integration, stage('6-truncated'))).json<NotificationResult>();
     expect(answer.firingAlerts).toBe(5);
     const problem = await problemOf(admin, answer.problemNumber ?? 0);
     expect(problem).toMatchObject({ title: 'HighLatency on 2 instances', level: 'help', firingAlerts: 5 });
     expect((await timelineOf(admin, problem.number)).join('\n')).toContain('and 3 more alerts not listed by the sender');
+  });
+
+  it('keeps a group people closed while it fired closed at each re-send, and raises it again when an alert fires anew', async () => {
+    const { t, admin } = await setUp();
+    const integration = await createIntegration(admin, kind);
+    const setStatus = (number: number, status: string) => admin.request({ method: 'POST', url: `/api/problems/${number}/status`, payload: status === 'dismissed' ? { status, reason: 'not-a-problem' } : { status } });
+    const first = (await notify(t.app, integration, stage('1-firing-two-alerts'))).json<NotificationResult>().problemNumber ?? 0;
+    expect((await setStatus(first, 'resolved')).statusCode).toBe(200);
+
+    // repeat_interval re-sends the same firing alerts: still the one, closed problem.
+    for (let i = 0; i < 3; i += 1) {
+      const resend = await notify(t.app, integration, stage('1-firing-two-alerts'));
+      expect(resend.statusCode).toBe(200);
+      expect(resend.json<NotificationResult>()).toMatchObject({ outcome: 'ignored', problemNumber: first });
+    }
+    expect(await openProblems(admin)).toHaveLength(0);
+    expect((await problemOf(admin, first)).status).toBe('resolved');
+
+    // A third alert starts firing (a fingerprint the closed problem never saw): raised again, as a recurrence.
+    const joined = await notify(t.app, integration, stage('2-third-alert-joins'));
+    expect(joined.statusCode).toBe(201);
+    const second = joined.json<NotificationResult>().problemNumber ?? 0;
+    expect(await problemOf(admin, second)).toMatchObject({ status: 'raised', recurrenceOf: first, firingAlerts: 3 });
+
+    // Dismissed while firing, re-sent, then the whole group resolves and fires anew: raised once more.
+    expect((await setStatus(second, 'dismissed')).statusCode).toBe(200);
+    expect((await notify(t.app, integration, stage('2-third-alert-joins'))).json<NotificationResult>()).toMatchObject({ outcome: 'ignored', problemNumber: second });
+    expect((await notify(t.app, integration, stage('4-all-resolved'))).json<NotificationResult>()).toMatchObject({ outcome: 'ignored', problemNumber: second });
+    expect(await openProblems(admin)).toHaveLength(0);
+    const refired = await notify(t.app, integration, stage('5-fires-again'));
+    expect(refired.statusCode).toBe(201);
+    expect(await problemOf(admin, refired.json<NotificationResult>().problemNumber ?? 0)).toMatchObject({ status: 'raised', recurrenceOf: second, firingAlerts: 1 });
+    expect(await openProblems(admin)).toHaveLength(1);
+  });
+});
+
+describe('an Alertmanager integration', () => {
+  it('accepts a groupKey longer than a dedup key, and deduplicates on it', async () => {
+    const { t, admin } = await setUp();
+    const integration = await createIntegration(admin, 'alertmanager');
+    const labels = Array.from({ length: 120 }, (_, i) => `label_${String(i)}="a value long enough to make the key long"`).join(', ');
+    const long = { ...am('1-firing-two-alerts'), groupKey: `{}:{${labels}}` };
+    expect((long.groupKey).length).toBeGreaterThan(5_000);
+    const first = await notify(t.app, integration, long);
+    expect(first.statusCode).toBe(201);
+    const number = first.json<NotificationResult>().problemNumber;
+    expect((await notify(t.app, integration, long)).json<NotificationResult>()).toMatchObject({ outcome: 'unchanged', problemNumber: number });
+    expect((await notify(t.app, integration, { ...am('2-third-alert-joins'), groupKey: long.groupKey })).json<NotificationResult>()).toMatchObject({ outcome: 'updated', problemNumber: number, firingAlerts: 3 });
+    // Another long key with the same beginning is another group.
+    const other = await notify(t.app, integration, { ...long, groupKey: `${long.groupKey}, x="1"` });
+    expect(other.statusCode).toBe(201);
+    expect(await openProblems(admin)).toHaveLength(2);
+    expect((await problemOf(admin, number ?? 0)).dedupKey).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('documents the three notification shapes in the OpenAPI spec', async () => {
+    const { t } = await setUp();
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: { anyOf?: Array<{ properties?: Record<string, unknown> }> } }> } } }>;
+    }>();
+    const shapes = spec.paths['/api/integrations/{id}/notify'].post?.requestBody?.content['application/json'].schema.anyOf ?? [];
+    const fields = shapes.map((shape) => Object.keys(shape.properties ?? {}));
+    expect(fields).toHaveLength(3);
+    expect(fields[0]).toEqual(expect.arrayContaining(['version', 'groupKey', 'truncatedAlerts', 'alerts']));
+    expect(fields[1]).toEqual(expect.arrayContaining(['groupKey', 'title', 'state', 'message', 'orgId', 'alerts']));
+    expect(JSON.stringify(shapes[1])).toContain('dashboardURL');
+    expect(fields[2]).toEqual(expect.arrayContaining(['title', 'dedupKey', 'status']));
   });
 
   it('never merges two groups that share a summary', async () => {
@@ -223,7 +298,7 @@ describe('managing integrations', () => {
 });
 
 describe('a Grafana integration', () => {
-  const firing = () => fixture('grafana/1-firing.json');
+  const firing = () => fixture('grafana/checkout-firing.json');
 
   it('raises the group as one problem with its dashboard links, and resolves it by itself', async () => {
     const { t, admin } = await setUp();
@@ -234,7 +309,7 @@ describe('a Grafana integration', () => {
     expect(problem.details).toContain('[Dashboard](https://grafana.example.com/d/shop-overview?orgId=1)');
     expect(problem.details).toContain('[Panel](');
     await notify(t.app, integration, firing());
-    await notify(t.app, integration, fixture('grafana/2-resolved.json'));
+    await notify(t.app, integration, fixture('grafana/checkout-resolved.json'));
     expect(await problemOf(admin, number)).toMatchObject({ status: 'resolved', firingAlerts: 0 });
   });
 
@@ -285,6 +360,20 @@ describe('a generic integration and dedupKey', () => {
     expect(await openProblems(admin)).toHaveLength(2);
     const extra = await notify(t.app, integration, { title: 'x', severity: 'high' });
     expect(extra.json<ErrorBody>().error.details).toEqual([{ field: 'severity', message: 'is not a known field' }]);
+  });
+
+  it('a script re-sending a firing dedupKey after people closed its problem raises nothing until it has sent resolved', async () => {
+    const { t, admin } = await setUp();
+    const integration = await createIntegration(admin, 'generic');
+    const firing = { title: 'Line 2 conveyor stopped', dedupKey: 'line-2-conveyor' };
+    const first = (await notify(t.app, integration, firing)).json<NotificationResult>().problemNumber ?? 0;
+    await admin.request({ method: 'POST', url: `/api/problems/${first}/status`, payload: { status: 'resolved' } });
+    expect((await notify(t.app, integration, firing)).json<NotificationResult>()).toMatchObject({ outcome: 'ignored', problemNumber: first });
+    expect(await openProblems(admin)).toHaveLength(0);
+    expect((await notify(t.app, integration, { ...firing, status: 'resolved' })).json<NotificationResult>().outcome).toBe('ignored');
+    const again = await notify(t.app, integration, firing);
+    expect(again.statusCode).toBe(201);
+    expect(await problemOf(admin, again.json<NotificationResult>().problemNumber ?? 0)).toMatchObject({ status: 'raised', recurrenceOf: first });
   });
 
   it('POST /api/problems with a dedupKey answers the open problem instead of raising another', async () => {

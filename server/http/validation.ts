@@ -14,6 +14,13 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
   (httpPart === 'body' ? strict : coercing).compile(schema);
 
 /**
+ * For a route whose body schema is documentation only (it depends on who is calling and is checked
+ * in the handler with `bodyCheck`): params and query are still validated.
+ */
+export const bodyCheckedInHandler: FastifySchemaCompiler<object> = (route) =>
+  route.httpPart === 'body' ? () => true : validatorCompiler(route);
+
+/**
  * A body check for a route whose schema depends on who is calling (an integration's kind): its
  * failure is worded by the error handler exactly like a route schema's.
  */

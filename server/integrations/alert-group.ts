@@ -1,19 +1,25 @@
 // Turns what each kind of monitor sends into one shape: an alert group, with the problem it would
 // raise. Pure, so the title, details and level rules are tested without a database.
-import { DETAILS_MAX, TITLE_MAX } from '../../shared/limits.ts';
+import { createHash } from 'node:crypto';
+import { DEDUP_KEY_MAX, DETAILS_MAX, TITLE_MAX } from '../../shared/limits.ts';
 import type { AlertmanagerNotification, GenericNotification, GrafanaNotification } from '../../shared/integrations.ts';
 import type { Level } from '../../shared/problems.ts';
 
 export interface GroupAlert {
   fingerprint: string;
   status: 'firing' | 'resolved';
+  /** When the sender says it started firing; null for a generic pull, which has no such time. */
+  startsAt: string | null;
   /** How the timeline names it: its instance, else its alert name. */
   name: string;
   description: string | null;
 }
 
 export interface AlertGroup {
-  /** One open problem per key in the area; null (a generic pull without a dedupKey) raises every time. */
+  /**
+   * One open problem per key in the area; null (a generic pull without a dedupKey) raises every time.
+   * A group key too long to index is kept as its digest.
+   */
   key: string | null;
   firing: boolean;
   title: string;
@@ -28,6 +34,14 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 const isWebLink = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//i.test(url);
 /** Label values are the sender's text: shown as code, so they cannot turn into links or markup. */
 export const asCode = (text: string) => `\`${text.replaceAll('`', "'").replaceAll('\n', ' ')}\``;
+
+/**
+ * Alertmanager's groupKey holds every grouping label, so it can be longer than a key the database
+ * indexes well; refusing it would lose the notification (Alertmanager never retries a 4xx).
+ */
+export function dedupKeyOf(groupKey: string): string {
+  return groupKey.length <= DEDUP_KEY_MAX ? groupKey : `sha256:${createHash('sha256').update(groupKey).digest('hex')}`;
+}
 
 type Group = AlertmanagerNotification | GrafanaNotification;
 type Alert = Group['alerts'][number];
@@ -73,6 +87,7 @@ function alertsOf(group: Group): GroupAlert[] {
   return group.alerts.map((a) => ({
     fingerprint: a.fingerprint,
     status: a.status,
+    startsAt: a.startsAt,
     name: get(a.labels, 'instance') ?? get(a.labels, 'alertname') ?? a.fingerprint,
     description: get(a.annotations, 'description')?.trim() ?? null,
   }));
@@ -80,7 +95,7 @@ function alertsOf(group: Group): GroupAlert[] {
 
 function fromGroup(group: Group, stopSeverities: readonly string[], extra: Array<[string, string | undefined]>): AlertGroup {
   return {
-    key: group.groupKey,
+    key: dedupKeyOf(group.groupKey),
     firing: group.status === 'firing',
     title: titleOf(group),
     details: detailsOf(group, extra),
@@ -109,7 +124,7 @@ export function fromGeneric(notification: GenericNotification): AlertGroup {
     title: notification.title.trim(),
     details: notification.details ?? '',
     level: notification.level ?? 'help',
-    alerts: [{ fingerprint: key ?? 'alert', status, name: notification.title.trim(), description: null }],
+    alerts: [{ fingerprint: key ?? 'alert', status, startsAt: null, name: notification.title.trim(), description: null }],
     truncated: 0,
   };
 }

@@ -1,6 +1,6 @@
 // What a notification does to its area: raise the group's problem, or update the open one (alerts
 // that start firing or resolve, each once), and resolve it by itself when every alert resolved and
-// nobody is working it.
+// nobody is working it. A re-send of what its closed problem already saw raises nothing.
 import type { NotificationResult } from '../../shared/integrations.ts';
 import type { AreaRow } from '../areas/store.ts';
 import type { Tx } from '../db/client.ts';
@@ -33,35 +33,75 @@ function observation(changes: GroupAlert[], truncated: number): string {
   return lines.join('\n');
 }
 
+type Recorded = Map<string, { status: GroupAlert['status']; startsAt: string | null }>;
+
+async function recordedAlerts(tx: Tx, problemId: string): Promise<Recorded> {
+  return new Map((await store.listProblemAlerts(tx, problemId)).map((a) => [a.fingerprint, { status: a.status, startsAt: a.startsAt }]));
+}
+
+/** What the notification changes: alerts that start firing (anew) or resolve; a resolved group has none firing, also those it no longer lists. */
+function alertChanges(group: AlertGroup, recorded: Recorded): GroupAlert[] {
+  const changes = group.alerts.filter((alert) => {
+    const known = recorded.get(alert.fingerprint);
+    return known?.status !== alert.status || (alert.status === 'firing' && known.startsAt !== alert.startsAt);
+  });
+  if (!group.firing) {
+    const listed = new Set(group.alerts.map((a) => a.fingerprint));
+    for (const [fingerprint, known] of recorded) {
+      if (known.status === 'firing' && !listed.has(fingerprint)) changes.push({ fingerprint, status: 'resolved', startsAt: known.startsAt, name: fingerprint, description: null });
+    }
+  }
+  return changes;
+}
+
+async function saveChanges(tx: Tx, problemId: string, changes: GroupAlert[], recorded: Recorded, now: number): Promise<void> {
+  for (const alert of changes) {
+    recorded.set(alert.fingerprint, { status: alert.status, startsAt: alert.startsAt });
+    await store.saveProblemAlert(tx, { problemId, fingerprint: alert.fingerprint, status: alert.status, startsAt: alert.startsAt, updatedAt: now });
+  }
+}
+
+/**
+ * A routine re-send (repeat_interval) of alerts already firing on the group's closed problem: people
+ * closed it while they fired, so it is not raised again until an alert fires anew (a new fingerprint,
+ * a new startsAt, or after the group fully resolved).
+ */
+function onlyRepeats(group: AlertGroup, recorded: Recorded): boolean {
+  return group.alerts.every((alert) => {
+    if (alert.status !== 'firing') return true;
+    const known = recorded.get(alert.fingerprint);
+    return known?.status === 'firing' && known.startsAt === alert.startsAt;
+  });
+}
+
 export async function receiveAlertGroup(tx: Tx, events: EventLog, receiver: Receiver, group: AlertGroup, now: number): Promise<NotificationResult> {
   const { area, by } = receiver;
   const open = group.key === null ? undefined : await problemStore.findOpenWithKeyForUpdate(tx, area.id, group.key);
   if (!open) {
-    // A group that resolved with nothing open (its problem was closed by hand, or this is a repeat): nothing to raise.
+    const closed = group.key === null ? undefined : await problemStore.findLatestWithKey(tx, area.id, group.key);
+    if (closed) {
+      const recorded = await recordedAlerts(tx, closed.id);
+      if (!group.firing || onlyRepeats(group, recorded)) {
+        // Kept on the closed problem without a timeline entry (a re-send every few hours would only
+        // add noise), so that the group fully resolving is known when it later fires again.
+        await saveChanges(tx, closed.id, alertChanges(group, recorded), recorded, now);
+        return { outcome: 'ignored', problemNumber: closed.number, firingAlerts: 0 };
+      }
+    }
     if (!group.firing) return { outcome: 'ignored', problemNumber: null, firingAlerts: 0 };
     const firing = group.alerts.filter((a) => a.status === 'firing');
     const firingAlerts = firing.length + group.truncated;
     const problem = await insertPull(tx, events, area, by, { title: group.title, details: group.details, level: group.level, dedupKey: group.key, firingAlerts }, now);
-    for (const alert of group.alerts) await store.saveProblemAlert(tx, { problemId: problem.id, fingerprint: alert.fingerprint, status: alert.status, updatedAt: now });
+    await saveChanges(tx, problem.id, group.alerts, new Map(), now);
     const routing = { problemId: problem.id, problemNumber: problem.number, areaSlug: area.slug };
     await addTimelineEntry(tx, events, routing, { kind: 'observation', body: observation(firing, group.truncated), by, at: now });
     return { outcome: 'raised', problemNumber: problem.number, firingAlerts };
   }
 
-  const known = new Map((await store.listProblemAlerts(tx, open.id)).map((a) => [a.fingerprint, a.status]));
-  const changes = group.alerts.filter((alert) => known.get(alert.fingerprint) !== alert.status);
-  // A resolved group has no alert firing, also those the sender no longer lists.
-  if (!group.firing) {
-    const listed = new Set(group.alerts.map((a) => a.fingerprint));
-    for (const [fingerprint, status] of known) {
-      if (status === 'firing' && !listed.has(fingerprint)) changes.push({ fingerprint, status: 'resolved', name: fingerprint, description: null });
-    }
-  }
-  for (const alert of changes) {
-    known.set(alert.fingerprint, alert.status);
-    await store.saveProblemAlert(tx, { problemId: open.id, fingerprint: alert.fingerprint, status: alert.status, updatedAt: now });
-  }
-  const firingAlerts = [...known.values()].filter((s) => s === 'firing').length + group.truncated;
+  const recorded = await recordedAlerts(tx, open.id);
+  const changes = alertChanges(group, recorded);
+  await saveChanges(tx, open.id, changes, recorded, now);
+  const firingAlerts = [...recorded.values()].filter((a) => a.status === 'firing').length + group.truncated;
   if (changes.length === 0 && firingAlerts === open.firingAlerts) {
     return { outcome: 'unchanged', problemNumber: open.number, firingAlerts };
   }

@@ -10,7 +10,7 @@ import {
 import { onlyAdmins } from '../accounts/auth-plugin.ts';
 import type { Clock } from '../clock.ts';
 import { UnauthorizedError } from '../errors.ts';
-import { bodyCheck } from '../http/validation.ts';
+import { bodyCheck, bodyCheckedInHandler } from '../http/validation.ts';
 import { fromAlertmanager, fromGeneric, fromGrafana, type AlertGroup } from './alert-group.ts';
 import type { IntegrationService } from './service.ts';
 import { refuseGrafanaSignature } from './signature.ts';
@@ -77,6 +77,11 @@ function alertGroupOf(integration: IntegrationWithArea, body: unknown): AlertGro
   }
 }
 
+/** What the spec shows: one of the three shapes, as the integration's kind says. */
+const NotificationBody = Type.Union([AlertmanagerNotification, GrafanaNotification, GenericNotification], {
+  description: "Alertmanager's webhook payload (version 4), Grafana's webhook contact point payload, or the generic body: the one the integration's kind takes",
+});
+
 const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -107,9 +112,12 @@ export async function notificationRoutes(fastify: FastifyInstance, opts: { integ
       description: 'Authenticate with `Authorization: Bearer <the integration\'s token>`. One alert group (or generic dedupKey) is one open problem; ' +
         'notifications for it update that problem. Answers once the change is committed.',
       params: IntegrationParams,
+      body: NotificationBody,
       security: [{ bearer: [] }],
       response: { 200: NotificationResult, 201: NotificationResult, ...errors, 413: ErrorBody },
     },
+    // The body is checked against the integration's kind once the token says which it is.
+    validatorCompiler: bodyCheckedInHandler,
     onRequest: async (request: FastifyRequest<{ Params: { id: string } }>) => {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header(request, 'authorization') ?? '');
       request.integration = await integrations.authenticate(request.params.id, match?.[1]);

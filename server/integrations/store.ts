@@ -44,7 +44,7 @@ export function listProblemAlerts(db: Queryable, problemId: string): Promise<Pro
 }
 
 export async function saveProblemAlert(tx: Queryable, row: ProblemAlertRow): Promise<void> {
-  await tx.run(sql`insert into problem_alerts (problem_id, fingerprint, status, updated_at)
-    values (${row.problemId}, ${row.fingerprint}, ${row.status}, ${row.updatedAt})
-    on conflict (problem_id, fingerprint) do update set status = excluded.status, updated_at = excluded.updated_at`);
+  await tx.run(sql`insert into problem_alerts (problem_id, fingerprint, status, starts_at, updated_at)
+    values (${row.problemId}, ${row.fingerprint}, ${row.status}, ${row.startsAt}, ${row.updatedAt})
+    on conflict (problem_id, fingerprint) do update set status = excluded.status, starts_at = excluded.starts_at, updated_at = excluded.updated_at`);
 }

@@ -384,6 +384,8 @@ export const problemAlerts = sqliteTable(
     problemId: text('problem_id').notNull().references(() => problems.id, { onDelete: 'cascade' }),
     fingerprint: text('fingerprint').notNull(),
     status: text('status', { enum: ALERT_STATUSES }).notNull(),
+    // As the sender gave it: the same fingerprint with a new startsAt is the alert firing anew.
+    startsAt: text('starts_at'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.problemId, t.fingerprint] })],

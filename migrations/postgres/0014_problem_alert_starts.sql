@@ -1,0 +1,1 @@
+ALTER TABLE "problem_alerts" ADD COLUMN "starts_at" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `problem_alerts` ADD `starts_at` text;
