@@ -80,7 +80,7 @@ describe('enabling a disabled webhook again', () => {
     expect((await listed()).disabledAt).not.toBeNull();
 
     gone = false;
-    const member = await inviteMember({ app } as Parameters<typeof inviteMember>[0], admin, 'Bea Builder');
+    const member = await inviteMember({ app }, admin, 'Bea Builder');
     expect((await member.caller.request({ method: 'POST', url: `/api/webhooks/${webhook.id}/enable` })).statusCode).toBe(403);
     const missing = await admin.request({ method: 'POST', url: '/api/webhooks/no-such-webhook/enable' });
     expect(missing.statusCode).toBe(404);
