@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import '../integrations/integrations.css';
 import { INTEGRATION_KINDS, type CreatedIntegration, type Integration, type IntegrationKind } from '../../../shared/integrations.ts';
 import { createIntegration, listIntegrations } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
 import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useAreaList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { IntegrationRow } from './integration-row.tsx';
 import { IntegrationSetup } from './integration-setup.tsx';
@@ -25,16 +25,9 @@ export function IntegrationsSection() {
   const [slug, setSlug] = useState('');
   const area = slug || live[0]?.slug || '';
   const [kind, setKind] = useState<IntegrationKind>('alertmanager');
-  const [items, setItems] = useState<Integration[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { items, error: listError, reload } = useAreaList<Integration>(area, listIntegrations);
   const [created, setCreated] = useState<CreatedIntegration | null>(null);
   const { busy, failure, submit } = useSubmit();
-
-  const reload = useCallback(() => {
-    if (!area) return;
-    listIntegrations(area).then((list) => { setItems(list.items); setListError(null); }, (e: unknown) => setListError(describeError(e)));
-  }, [area]);
-  useEffect(reload, [reload]);
 
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { PULL_LINK_LABEL_MAX, type PullLink } from '../../../shared/pull-links.ts';
 import { createPullLink, listPullLinks, revokePullLink } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
@@ -6,6 +6,7 @@ import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useAreaList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { CopyField } from './copy-field.tsx';
@@ -21,16 +22,9 @@ export function PullLinksSection() {
   const live = areas.filter((a) => !a.archived);
   const [slug, setSlug] = useState('');
   const area = slug || live[0]?.slug || '';
-  const [links, setLinks] = useState<PullLink[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { items: links, error: listError, setError: setListError, reload } = useAreaList<PullLink>(area, listPullLinks);
   const [printing, setPrinting] = useState<string | null>(null);
   const { busy, failure, done, submit } = useSubmit();
-
-  const reload = useCallback(() => {
-    if (!area) return;
-    listPullLinks(area).then(({ items }) => { setLinks(items); setListError(null); }, (e: unknown) => setListError(describeError(e)));
-  }, [area]);
-  useEffect(reload, [reload]);
 
   // Only the chosen card is printed; the page around it is hidden by the print styles while this class is on.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX, type CreatedWebhook, type Webhook, type WebhookFormat } from '../../../shared/webhooks.ts';
 import { createWebhook, deleteWebhook, enableWebhook, listWebhooks } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
@@ -6,6 +6,7 @@ import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useAreaList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { CopyField } from './copy-field.tsx';
 import { WebhookDeliveries } from './webhook-deliveries.tsx';
@@ -19,17 +20,10 @@ export function WebhooksSection() {
   const live = areas.filter((a) => !a.archived);
   const [slug, setSlug] = useState('');
   const area = slug || live[0]?.slug || '';
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { items: webhooks, error: listError, setError: setListError, reload } = useAreaList<Webhook>(area, listWebhooks);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const { busy, failure, submit } = useSubmit();
-
-  const reload = useCallback(() => {
-    if (!area) return;
-    listWebhooks(area).then(({ items }) => { setWebhooks(items); setListError(null); }, (e: unknown) => setListError(describeError(e)));
-  }, [area]);
-  useEffect(reload, [reload]);
 
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
