@@ -37,12 +37,9 @@ function registered<T extends BrowserAndon>(options: ServerOptions, more: (andon
   const data = tempDataDir();
   const andon = { dataDir: data.dir } as T;
   beforeAll(async () => {
-    // Chromium starts while Andon does; whichever did start is taken down even if the other failed.
-    const [browser, server] = await Promise.allSettled([launchBrowser(), startServer({ dataDir: data.dir, ...options })]);
-    if (browser.status === 'fulfilled') andon.browser = browser.value;
-    if (server.status === 'fulfilled') andon.server = server.value;
-    if (browser.status === 'rejected') throw browser.reason;
-    if (server.status === 'rejected') throw server.reason;
+    // One after the other: started together on a busy machine, Andon missed its 50 s to answer.
+    andon.browser = await launchBrowser();
+    andon.server = await startServer({ dataDir: data.dir, ...options });
     andon.admin = await setUpAdmin(andon.server.url);
     Object.assign(andon, await more(andon));
   });
