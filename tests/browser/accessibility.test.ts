@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { addMember, createToken, makeResetLink, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
+import { pageWithSession } from '../helpers/browser.ts';
+import { createToken, makeResetLink, MEMBER } from '../helpers/organisation.ts';
 import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = twoPeopleInBrowser();
 
 // Every page a person opens, at the three sizes Andon is read at, through axe-core: a page added to
 // the product is added to PAGES here. Each page is checked once it has drawn what it loads.
@@ -15,11 +17,6 @@ const VIEWPORTS = [
   { name: 'wall', width: 1920, height: 1080 },
 ];
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
-let member: string;
 let problemNumber: number;
 let resolvedNumber: number;
 let learningId: string;
@@ -30,54 +27,50 @@ let turnedOffCode: string;
 
 /** Each page with the heading it shows once loaded (and a text it loads later), and who opens it (null: nobody signed in). */
 const PAGES: { path: string | (() => string); label?: string; heading: RegExp; shows?: string; as: () => string | null }[] = [
-  { path: '/', heading: /pull/i, as: () => member },
-  { path: '/board', heading: /board/i, as: () => member },
-  { path: '/board?tv=1', heading: /board/i, as: () => member },
-  { path: () => `/problems/${problemNumber}`, label: '/problems/:number', heading: /conveyor/i, as: () => member },
-  { path: () => `/problems/${resolvedNumber}`, label: '/problems/:number (resolved, with its learning)', heading: /jammed/i, as: () => admin },
-  { path: '/settings', heading: /settings/i, shows: 'Print card', as: () => admin },
-  { path: '/learnings?q=jammed', heading: /learnings/i, as: () => member },
-  { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => member },
-  { path: '/learnings/not-spreading', heading: /not spreading/i, shows: 'Not yet:', as: () => admin },
-  { path: '/alerts', heading: /alerts/i, as: () => member },
-  { path: '/history', heading: /history/i, as: () => member },
-  { path: '/account', heading: /your account/i, as: () => member },
-  { path: () => `/reset/${resetCode}`, label: '/reset/:code', heading: /new password/i, as: () => member },
+  { path: '/', heading: /pull/i, as: () => andon.member },
+  { path: '/board', heading: /board/i, as: () => andon.member },
+  { path: '/board?tv=1', heading: /board/i, as: () => andon.member },
+  { path: () => `/problems/${problemNumber}`, label: '/problems/:number', heading: /conveyor/i, as: () => andon.member },
+  { path: () => `/problems/${resolvedNumber}`, label: '/problems/:number (resolved, with its learning)', heading: /jammed/i, as: () => andon.admin },
+  { path: '/settings', heading: /settings/i, shows: 'Print card', as: () => andon.admin },
+  { path: '/learnings?q=jammed', heading: /learnings/i, as: () => andon.member },
+  { path: () => `/learnings/${learningId}`, label: '/learnings/:id', heading: /jammed/i, as: () => andon.member },
+  { path: '/learnings/not-spreading', heading: /not spreading/i, shows: 'Not yet:', as: () => andon.admin },
+  { path: '/alerts', heading: /alerts/i, as: () => andon.member },
+  { path: '/history', heading: /history/i, as: () => andon.member },
+  { path: '/account', heading: /your account/i, as: () => andon.member },
+  { path: () => `/reset/${resetCode}`, label: '/reset/:code', heading: /new password/i, as: () => andon.member },
   { path: () => `/k/${kioskCode}`, label: '/k/:code', heading: /pull the cord/i, shows: 'Line 3 tablet', as: () => null },
   { path: () => `/k/${turnedOffCode}`, label: '/k/:code turned off', heading: /does not work/i, as: () => null },
-  { path: '/flow', heading: /^flow$/i, as: () => member, shows: 'Pulls per week and area' },
+  { path: '/flow', heading: /^flow$/i, as: () => andon.member, shows: 'Pulls per week and area' },
 ];
 
 /** A request as the admin's browser would send it. */
 async function call<T>(method: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${andon.server.url}${path}`, {
     method, body: body ? JSON.stringify(body) : undefined,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: server.url, cookie: admin },
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: andon.server.url, cookie: andon.admin },
   });
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
 async function makePullLink(label: string): Promise<{ id: string; code: string }> {
-  const response = await fetch(`${server.url}/api/areas/general/pull-links`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: admin }, body: JSON.stringify({ label }),
+  const response = await fetch(`${andon.server.url}/api/areas/general/pull-links`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify({ label }),
   });
   return (await response.json()) as { id: string; code: string };
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  member = await addMember(server.url, admin);
-  const token = await createToken(server.url, admin, 'accessibility test');
-  problemNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
+  const token = await createToken(andon.server.url, andon.admin, 'accessibility test');
+  problemNumber = (await raiseProblem(andon.server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
   kioskCode = (await makePullLink('Line 3 tablet')).code;
   const turnedOff = await makePullLink('Old sticker');
-  await fetch(`${server.url}/api/areas/general/pull-links/${turnedOff.id}`, { method: 'DELETE', headers: { origin: server.url, cookie: admin } });
+  await fetch(`${andon.server.url}/api/areas/general/pull-links/${turnedOff.id}`, { method: 'DELETE', headers: { origin: andon.server.url, cookie: andon.admin } });
   turnedOffCode = turnedOff.code;
   // A resolved problem with a published learning, so the learning pages have something to show.
-  resolvedNumber = (await raiseProblem(server.url, token, { title: uniqueTitle('Labeller jammed') })).number;
+  resolvedNumber = (await raiseProblem(andon.server.url, token, { title: uniqueTitle('Labeller jammed') })).number;
   await call('POST', `/api/problems/${resolvedNumber}/swarm`);
   await call('POST', `/api/problems/${resolvedNumber}/status`, { status: 'resolved' });
   const draft = await call<{ id: string }>('PUT', `/api/problems/${resolvedNumber}/learning`, {
@@ -85,12 +78,7 @@ beforeAll(async () => {
   });
   await call('POST', `/api/learnings/${draft.id}/publish`);
   learningId = draft.id;
-  resetCode = await makeResetLink(server.url, admin, MEMBER.email);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-  data.remove();
+  resetCode = await makeResetLink(andon.server.url, andon.admin, MEMBER.email);
 });
 
 describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) => {
@@ -100,7 +88,7 @@ describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) 
   const tabFor = (session: string | null) => {
     let tab = tabs.get(session);
     if (!tab) {
-      tab = session === null ? browser.newContext({ viewport }).then((context) => context.newPage()) : pageWithSession(browser, server.url, session, { viewport });
+      tab = session === null ? andon.browser.newContext({ viewport }).then((context) => context.newPage()) : pageWithSession(andon.browser, andon.server.url, session, { viewport });
       tabs.set(session, tab);
     }
     return tab;
@@ -114,7 +102,7 @@ describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) 
     async (page) => {
       const path = typeof page.path === 'string' ? page.path : page.path();
       const tab = await tabFor(page.as());
-      await tab.goto(`${server.url}${path}`);
+      await tab.goto(`${andon.server.url}${path}`);
       await tab.getByRole('heading', { level: 1, name: page.heading }).waitFor();
       if (page.shows !== undefined) await tab.getByText(page.shows).first().waitFor();
       expect(await accessibilityProblems(tab)).toEqual([]);
@@ -123,10 +111,10 @@ describe.each(VIEWPORTS)('axe-core at $name size ($width×$height)', (viewport) 
 });
 
 it('signing in has no serious or critical violation', async () => {
-  const context = await browser.newContext();
+  const context = await andon.browser.newContext();
   try {
     const tab = await context.newPage();
-    await tab.goto(`${server.url}/signin`);
+    await tab.goto(`${andon.server.url}/signin`);
     await tab.getByRole('heading', { level: 1 }).waitFor();
     expect(await accessibilityProblems(tab)).toEqual([]);
   } finally {

@@ -1,40 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { alertsLive, gotoUntouched, launchBrowser, pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
-import { addMember, createToken, setResponders, setUpAdmin } from '../helpers/organisation.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { alertsLive, gotoUntouched, pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
+import { addMember, createToken, setResponders } from '../helpers/organisation.ts';
 import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 const EVENTUALLY = { timeout: 15_000 };
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
 let responder: string;
 let follower: string;
 let token: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  responder = await addMember(server.url, admin);
-  follower = await addMember(server.url, admin, { name: 'Cy Follower', email: 'cy@example.com', password: 'cy has a long password' });
-  token = await createToken(server.url, admin, 'monitoring');
-  await setResponders(server.url, admin, 'general', [responder]);
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
+  responder = await addMember(andon.server.url, andon.admin);
+  follower = await addMember(andon.server.url, andon.admin, { name: 'Cy Follower', email: 'cy@example.com', password: 'cy has a long password' });
+  token = await createToken(andon.server.url, andon.admin, 'monitoring');
+  await setResponders(andon.server.url, andon.admin, 'general', [responder]);
 });
 
 async function openLive(session: string, path: string): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, session);
-  await gotoUntouched(page, `${server.url}${path}`);
+  const page = await pageWithSession(andon.browser, andon.server.url, session);
+  await gotoUntouched(page, `${andon.server.url}${path}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await alertsLive(page);
   return page;
@@ -48,7 +36,7 @@ describe('in-app alerts', () => {
     const blocked = bo.getByRole('button', { name: 'Sound is blocked — click to enable' });
     await blocked.waitFor();
 
-    const stop = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 guard open'), level: 'stop' });
+    const stop = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Press 4 guard open'), level: 'stop' });
     const stopBanner = bannerFor(bo, stop.number);
     await stopBanner.waitFor();
     expect(await stopBanner.textContent()).toContain(`STOP pulled in General: #${stop.number}`);
@@ -59,7 +47,7 @@ describe('in-app alerts', () => {
     await expect.poll(() => stopBanner.getAttribute('data-sound'), EVENTUALLY).toBe('alarm');
     expect(await stopBanner.textContent()).toContain('Alarm sounding until you acknowledge it');
 
-    const help = await raiseProblem(server.url, token, { title: uniqueTitle('Label roll low'), level: 'help' });
+    const help = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Label roll low'), level: 'help' });
     const helpBanner = bannerFor(bo, help.number);
     await helpBanner.waitFor();
     expect(await helpBanner.getAttribute('data-sound')).toBe('chime');
@@ -116,7 +104,7 @@ describe('in-app alerts', () => {
   }, 60_000);
 
   it('takes the first press on a page whole: the notice that sound is blocked stays until the click is done', async () => {
-    const page = await pageWithSession(browser, server.url, responder, { viewport: { width: 390, height: 844 } });
+    const page = await pageWithSession(andon.browser, andon.server.url, responder, { viewport: { width: 390, height: 844 } });
     // Keeps the page's attempts to start audio, so the test can let one finish before lifting the finger.
     await page.addInitScript(() => {
       const w = window as unknown as { audioResumes: Promise<void>[] };
@@ -128,7 +116,7 @@ describe('in-app alerts', () => {
         return started;
       };
     });
-    await gotoUntouched(page, server.url);
+    await gotoUntouched(page, andon.server.url);
     const blocked = page.getByRole('button', { name: 'Sound is blocked — click to enable' });
     await blocked.waitFor();
     const title = uniqueTitle('Conveyor 3 belt frayed');
@@ -167,10 +155,10 @@ describe('in-app alerts', () => {
     // Sound is off, so nothing asks for a click to enable it.
     expect(await cy.getByRole('button', { name: 'Sound is blocked — click to enable' }).count()).toBe(0);
 
-    await cy.goto(`${server.url}/board`);
+    await cy.goto(`${andon.server.url}/board`);
     await cy.getByRole('heading', { level: 1, name: 'Board' }).waitFor();
     await alertsLive(cy);
-    const problem = await raiseProblem(server.url, token, { title: uniqueTitle('Forklift battery low') });
+    const problem = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Forklift battery low') });
     const banner = bannerFor(cy, problem.number);
     await banner.waitFor();
     expect(await banner.getAttribute('data-sound')).toBe('off');

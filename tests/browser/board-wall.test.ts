@@ -1,9 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
-import { createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
+import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+import { startServer } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 // The board as a wall screen shows it (TV mode), Stops and late pulls that nobody can miss, and the
 // phone board holding still while it loads. Each test makes its own area and looks only at it.
@@ -15,22 +18,18 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
 let token: string;
 let pages: Page[] = [];
 
 async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, admin);
+  const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
   pages.push(page);
   await page.setViewportSize(viewport);
   return page;
 }
 
 async function openBoard(page: Page, query: string): Promise<void> {
-  await page.goto(`${server.url}/board${query}`);
+  await page.goto(`${andon.server.url}/board${query}`);
   await expect.poll(() => page.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
 }
 
@@ -40,35 +39,25 @@ const raisedOrder = (page: Page) =>
 const background = (page: Page, number: number) => card(page, number).evaluate((el) => getComputedStyle(el).backgroundColor);
 
 function setTarget(slug: string, minutes: number) {
-  return fetch(`${server.url}/api/areas/${slug}`, {
+  return fetch(`${andon.server.url}/api/areas/${slug}`, {
     method: 'PATCH',
-    headers: { cookie: admin, origin: server.url, 'content-type': 'application/json' },
+    headers: { cookie: andon.admin, origin: andon.server.url, 'content-type': 'application/json' },
     body: JSON.stringify({ responseTargetMinutes: minutes }),
   });
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  token = await createToken(server.url, admin, 'wall test machine');
+  token = await createToken(andon.server.url, andon.admin, 'wall test machine');
 });
 afterEach(async () => {
   await Promise.all(pages.map((page) => page.context().close()));
   pages = [];
 });
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
-});
 
 describe.each(VIEWPORTS)('TV mode at $name size ($width×$height)', (viewport) => {
   it('shows the board alone, titles read from across a room, nothing past the screen, and "+N more" for a full column', async () => {
-    const area = await createArea(server.url, admin, 'Wall');
-    for (let i = 0; i < 30; i++) await raiseProblem(server.url, token, { title: `Pallet ${i} waiting at the wrapper`, area: area.slug });
+    const area = await createArea(andon.server.url, andon.admin, 'Wall');
+    for (let i = 0; i < 30; i++) await raiseProblem(andon.server.url, token, { title: `Pallet ${i} waiting at the wrapper`, area: area.slug });
     const page = await open(viewport);
     await openBoard(page, `?area=${area.slug}&tv=1`);
     const raised = page.locator('.column--raised');
@@ -115,8 +104,8 @@ describe.each(VIEWPORTS)('TV mode at $name size ($width×$height)', (viewport) =
 
 describe('a Stop nobody can miss', () => {
   it('puts "2 STOPS OPEN" across the board, in the tab title and in the favicon, and fills the Stop cards red', async () => {
-    const area = await createArea(server.url, admin, 'Press shop');
-    const help = await raiseProblem(server.url, token, { title: uniqueTitle('Gloves running low'), area: area.slug });
+    const area = await createArea(andon.server.url, andon.admin, 'Press shop');
+    const help = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Gloves running low'), area: area.slug });
     const page = await open(VIEWPORTS[1]);
     await page.emulateMedia({ reducedMotion: 'reduce' }); // no arrival highlight: the colour read is the card's own
     const refusals: string[] = [];
@@ -126,8 +115,8 @@ describe('a Stop nobody can miss', () => {
     expect(await page.getByTestId('stop-banner').textContent()).toBe('No Stop open');
     expect(await page.title()).toBe('Board · Andon');
 
-    const first = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 guard open'), level: 'stop', area: area.slug });
-    const second = await raiseProblem(server.url, token, { title: uniqueTitle('Hydraulic leak at press 2'), level: 'stop', area: area.slug });
+    const first = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Press 4 guard open'), level: 'stop', area: area.slug });
+    const second = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Hydraulic leak at press 2'), level: 'stop', area: area.slug });
     await expect.poll(() => page.getByTestId('stop-banner').textContent(), EVENTUALLY).toBe('2 STOPS OPEN');
     expect(await page.title()).toBe('2 STOPS OPEN · Board · Andon');
     const icon = decodeURIComponent(await page.locator('link[rel="icon"]').getAttribute('href') ?? '');
@@ -143,12 +132,12 @@ describe('a Stop nobody can miss', () => {
   });
 
   it('highlights an arriving pull in the colour of its level', async () => {
-    const area = await createArea(server.url, admin, 'Arrivals');
+    const area = await createArea(andon.server.url, andon.admin, 'Arrivals');
     const page = await open(VIEWPORTS[1]);
     await page.emulateMedia({ reducedMotion: 'reduce' }); // the highlight holds still, so it can be read
     await openBoard(page, `?area=${area.slug}`);
-    const stop = await raiseProblem(server.url, token, { title: uniqueTitle('Robot cell door open'), level: 'stop', area: area.slug });
-    const help = await raiseProblem(server.url, token, { title: uniqueTitle('Glue gun cold'), area: area.slug });
+    const stop = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Robot cell door open'), level: 'stop', area: area.slug });
+    const help = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Glue gun cold'), area: area.slug });
     await card(page, stop.number).waitFor();
     await card(page, help.number).waitFor();
     const ring = (number: number) => card(page, number).evaluate((el) => getComputedStyle(el).boxShadow);
@@ -159,12 +148,12 @@ describe('a Stop nobody can miss', () => {
 
 describe('late is its own signal', () => {
   it('orders a column Stop first, then the late, then the oldest, and a late card keeps its level colour', async () => {
-    const area = await createArea(server.url, admin, 'Dock', 10);
-    const onTimeHelp = await raiseProblem(server.url, token, { title: uniqueTitle('Dock 1 door slow'), area: area.slug });
-    const onTimeStop = await raiseProblem(server.url, token, { title: uniqueTitle('Dock 2 leveller stuck'), level: 'stop', area: area.slug });
+    const area = await createArea(andon.server.url, andon.admin, 'Dock', 10);
+    const onTimeHelp = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Dock 1 door slow'), area: area.slug });
+    const onTimeStop = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Dock 2 leveller stuck'), level: 'stop', area: area.slug });
     expect((await setTarget(area.slug, 1)).status).toBe(200);
-    const lateHelp = await raiseProblem(server.url, token, { title: uniqueTitle('Dock 3 light out'), area: area.slug });
-    const lateStop = await raiseProblem(server.url, token, { title: uniqueTitle('Dock 4 truck rolling'), level: 'stop', area: area.slug });
+    const lateHelp = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Dock 3 light out'), area: area.slug });
+    const lateStop = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Dock 4 truck rolling'), level: 'stop', area: area.slug });
 
     const page = await open(VIEWPORTS[1]);
     await page.clock.install();
@@ -184,9 +173,9 @@ describe('late is its own signal', () => {
   });
 
   it('shows on each card who leads, how big the swarm is and how long it has been in its status', async () => {
-    const area = await createArea(server.url, admin, 'Paint');
-    const problem = await raiseProblem(server.url, token, { title: uniqueTitle('Overspray on panel'), area: area.slug });
-    const joined = await fetch(`${server.url}/api/problems/${problem.number}/swarm`, { method: 'POST', headers: { cookie: admin, origin: server.url } });
+    const area = await createArea(andon.server.url, andon.admin, 'Paint');
+    const problem = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Overspray on panel'), area: area.slug });
+    const joined = await fetch(`${andon.server.url}/api/problems/${problem.number}/swarm`, { method: 'POST', headers: { cookie: andon.admin, origin: andon.server.url } });
     expect(joined.ok).toBe(true);
     const page = await open(VIEWPORTS[1]);
     await page.clock.install();
@@ -202,9 +191,9 @@ describe('late is its own signal', () => {
 
 describe('the phone board', () => {
   it('holds still while it loads (cumulative layout shift under 0.1) and scrolls as one page', async () => {
-    const area = await createArea(server.url, admin, 'Phone');
+    const area = await createArea(andon.server.url, andon.admin, 'Phone');
     for (let i = 0; i < 40; i++) {
-      await raiseProblem(server.url, token, { title: `Bin ${i} of screws empty at the line`, level: i % 7 === 0 ? 'stop' : 'help', area: area.slug });
+      await raiseProblem(andon.server.url, token, { title: `Bin ${i} of screws empty at the line`, level: i % 7 === 0 ? 'stop' : 'help', area: area.slug });
     }
     const page = await open(VIEWPORTS[2]);
     await page.addInitScript(() => {
@@ -236,15 +225,15 @@ describe('the phone board', () => {
 // Last: it restarts the server every other test uses.
 describe('a wall screen left on for days', () => {
   it('survives the server restarting: the live connection comes back and catches up, without a reload', async () => {
-    const area = await createArea(server.url, admin, 'Night shift');
+    const area = await createArea(andon.server.url, andon.admin, 'Night shift');
     const page = await open(VIEWPORTS[0]);
     await openBoard(page, `?area=${area.slug}&tv=1`);
     await page.evaluate(() => ((window as unknown as { stayedLoaded: boolean }).stayedLoaded = true));
 
-    await server.stop();
+    await andon.server.stop();
     await expect.poll(() => page.getByTestId('connection').textContent(), EVENTUALLY).not.toBe('live');
-    server = await startServer({ dataDir: data.dir, port: server.port });
-    const pulled = await raiseProblem(server.url, token, { title: uniqueTitle('Oven 3 over temperature'), level: 'stop', area: area.slug });
+    andon.server = await startServer({ dataDir: andon.dataDir, port: andon.server.port });
+    const pulled = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Oven 3 over temperature'), level: 'stop', area: area.slug });
 
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 45_000 }).toBe('live');
     await card(page, pulled.number).waitFor({ timeout: 15_000 });

@@ -1,9 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
-import { ADMIN, createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
+import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 // Each test makes the problems and areas it looks at and finds them by the number it was answered,
 // so the tests hold in any order and whatever else is on the board.
@@ -11,16 +13,11 @@ import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-
 // expect.poll gives up after 1 s by default: too soon for a reconnect or a render on a loaded CI machine.
 const EVENTUALLY = { timeout: 15_000 };
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
 let token: string;
-/** The session of Ada, signed in through the sign-in page once; every test's pages share it. */
-let session: string;
 let pages: Page[] = [];
 
 async function signedIn(): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, session);
+  const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
   pages.push(page);
   return page;
 }
@@ -36,37 +33,16 @@ const markLoaded = (page: Page) => page.evaluate(() => ((window as unknown as { 
 const stayedLoaded = (page: Page) => page.evaluate(() => (window as unknown as { stayedLoaded?: boolean }).stayedLoaded === true);
 
 async function openBoard(page: Page, query = ''): Promise<void> {
-  await page.goto(`${server.url}/board${query}`);
+  await page.goto(`${andon.server.url}/board${query}`);
   await expect.poll(() => connection(page).textContent(), EVENTUALLY).toBe('live');
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  token = await createToken(server.url, await setUpAdmin(server.url), 'board test machine');
-
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('What did you see?').waitFor();
-  const cookie = (await context.cookies()).find((c) => c.name === 'andon_session');
-  if (!cookie) throw new Error('signing in set no andon_session cookie');
-  session = `andon_session=${cookie.value}`;
-  await context.close();
+  token = await createToken(andon.server.url, andon.admin, 'board test machine');
 });
 afterEach(async () => {
   await Promise.all(pages.map((page) => page.context().close()));
   pages = [];
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
 });
 
 describe('the live board', () => {
@@ -78,7 +54,7 @@ describe('the live board', () => {
     await markLoaded(watcher);
 
     const puller = await signedIn();
-    await puller.goto(server.url);
+    await puller.goto(andon.server.url);
     const title = uniqueTitle('Smoke from press 4');
     const pulled = await pull(puller, title, 'Stop');
 
@@ -92,7 +68,7 @@ describe('the live board', () => {
   });
 
   it('keeps what it shows while offline and catches up when the network is back', async () => {
-    const before = await raiseProblem(server.url, token, { title: uniqueTitle('Forklift horn stuck') });
+    const before = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Forklift horn stuck') });
     const watcher = await signedIn();
     await openBoard(watcher);
     await card(watcher, before.number).waitFor();
@@ -103,7 +79,7 @@ describe('the live board', () => {
     expect(await card(watcher, before.number).count()).toBe(1);
 
     const puller = await signedIn();
-    await puller.goto(server.url);
+    await puller.goto(andon.server.url);
     const missed = [];
     for (const title of [uniqueTitle('Label printer out of ribbon'), uniqueTitle('Torque wrench out of calibration')]) {
       const pulled = await pull(puller, title, 'Help');
@@ -119,15 +95,15 @@ describe('the live board', () => {
   });
 
   it('moves a card when its status changes elsewhere, and keeps the filter in the URL', async () => {
-    const area = await createArea(server.url, session, 'Paint shop');
-    const stop = await raiseProblem(server.url, token, { title: uniqueTitle('Spray booth fan stopped'), level: 'stop', area: area.slug });
-    const help = await raiseProblem(server.url, token, { title: uniqueTitle('Masking tape running low'), level: 'help', area: area.slug });
+    const area = await createArea(andon.server.url, andon.admin, 'Paint shop');
+    const stop = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Spray booth fan stopped'), level: 'stop', area: area.slug });
+    const help = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Masking tape running low'), level: 'help', area: area.slug });
     const watcher = await signedIn();
     await openBoard(watcher, `?area=${area.slug}`);
     await watcher.locator('.column--raised').getByRole('link', { name: new RegExp(`^#${help.number} `) }).waitFor();
 
     const puller = await signedIn();
-    await puller.goto(`${server.url}/problems/${help.number}`);
+    await puller.goto(`${andon.server.url}/problems/${help.number}`);
     await puller.getByRole('button', { name: 'Start swarming' }).click();
     await watcher.locator('.column--swarming').getByRole('link', { name: new RegExp(`^#${help.number} `) }).waitFor();
 
@@ -141,14 +117,14 @@ describe('the live board', () => {
   });
 
   it('keeps only the cards in view in the DOM with 1,000 open problems, and reaches the newest by keyboard', async () => {
-    const area = await createArea(server.url, session, 'Bulk');
+    const area = await createArea(andon.server.url, andon.admin, 'Bulk');
     for (let start = 0; start < 999; start += 100) {
       const batch = Math.min(100, 999 - start);
       await Promise.all(Array.from({ length: batch }, (_, i) =>
-        raiseProblem(server.url, token, { title: `Bulk problem ${start + i}`, area: area.slug })));
+        raiseProblem(andon.server.url, token, { title: `Bulk problem ${start + i}`, area: area.slug })));
     }
     // The oldest wait at the top; the newest is the last card.
-    const newest = await raiseProblem(server.url, token, { title: uniqueTitle('Newest bulk problem'), area: area.slug });
+    const newest = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Newest bulk problem'), area: area.slug });
     const watcher = await signedIn();
     await openBoard(watcher, `?area=${area.slug}`);
     const raised = watcher.locator('.column--raised');
@@ -162,11 +138,11 @@ describe('the live board', () => {
   }, 90_000);
 
   it('says how late a pull nobody has started on is, counting half the area\'s response target for a Stop', async () => {
-    const area = await createArea(server.url, session, 'Dispatch', 5);
-    const waitingOn = await raiseProblem(server.url, token, { title: uniqueTitle('Truck at dock 2 not loaded'), level: 'stop', area: area.slug });
+    const area = await createArea(andon.server.url, andon.admin, 'Dispatch', 5);
+    const waitingOn = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Truck at dock 2 not loaded'), level: 'stop', area: area.slug });
     const page = await signedIn();
     await page.clock.install();
-    await page.goto(`${server.url}/board?area=${area.slug}`);
+    await page.goto(`${andon.server.url}/board?area=${area.slug}`);
     const waiting = card(page, waitingOn.number);
     await waiting.waitFor();
     expect(await waiting.textContent()).not.toContain('late');
@@ -178,14 +154,14 @@ describe('the live board', () => {
   });
 
   it('raises a Help to Stop and moves it to another area from its page; a board following that area sees it arrive', async () => {
-    const area = await createArea(server.url, session, 'Line 3');
-    const help = await raiseProblem(server.url, token, { title: uniqueTitle('Conveyor belt fraying'), level: 'help' });
+    const area = await createArea(andon.server.url, andon.admin, 'Line 3');
+    const help = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Conveyor belt fraying'), level: 'help' });
     const watcher = await signedIn();
     await openBoard(watcher, `?area=${area.slug}`);
     expect(await card(watcher, help.number).count()).toBe(0);
 
     const puller = await signedIn();
-    await puller.goto(`${server.url}/problems/${help.number}`);
+    await puller.goto(`${andon.server.url}/problems/${help.number}`);
     const routing = puller.getByRole('form', { name: 'Level and area' });
     await routing.getByLabel('Level').selectOption('stop');
     await routing.getByLabel('Area').selectOption(area.slug);

@@ -1,46 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Area } from '../../shared/areas.ts';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession } from '../helpers/browser.ts';
+import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 const EVENTUALLY = { timeout: 15_000 };
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let cookie: string;
 let token: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  cookie = await setUpAdmin(server.url);
-  token = await createToken(server.url, cookie, 'escalation test machine');
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
+  token = await createToken(andon.server.url, andon.admin, 'escalation test machine');
 });
 
 async function put(path: string, body: object) {
-  const response = await fetch(`${server.url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
+  const response = await fetch(`${andon.server.url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify(body) });
   expect(response.status).toBe(200);
 }
 
 describe('the response countdown', () => {
   it('counts down on the board card and the problem page, and "Escalate now" escalates at once', async () => {
-    const area = await createArea(server.url, cookie, 'Press line', 5);
-    const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as { user: { id: string } };
+    const area = await createArea(andon.server.url, andon.admin, 'Press line', 5);
+    const me = (await (await fetch(`${andon.server.url}/api/me`, { headers: { cookie: andon.admin } })).json()) as { user: { id: string } };
     await put(`/api/areas/${area.slug}/escalation`, { steps: [{ userIds: [me.user.id], waitMinutes: 3 }], repeat: 0 });
-    const problem = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 jams'), area: area.slug });
+    const problem = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Press 4 jams'), area: area.slug });
 
-    const page = await pageWithSession(browser, server.url, cookie);
-    await page.goto(`${server.url}/board`);
+    const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
+    await page.goto(`${andon.server.url}/board`);
     const card = page.getByRole('link', { name: new RegExp(`^#${problem.number} `) });
     await expect.poll(() => card.getByTestId('countdown').textContent(), EVENTUALLY).toMatch(/^Response: [45]:\d\d left$/);
 
@@ -53,9 +40,9 @@ describe('the response countdown', () => {
   });
 
   it('edits the responders and the escalation path in Settings', async () => {
-    const area = await createArea(server.url, cookie, 'Paint shop', 5);
-    const page = await pageWithSession(browser, server.url, cookie);
-    await page.goto(`${server.url}/settings`);
+    const area = await createArea(andon.server.url, andon.admin, 'Paint shop', 5);
+    const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
+    await page.goto(`${andon.server.url}/settings`);
     await page.getByRole('button', { name: `Responders and escalation of ${area.name}` }).click();
     const editor = page.getByRole('group', { name: `Responders and escalation of ${area.name}` });
     await editor.getByRole('group', { name: 'Responders (alerted at once)' }).getByLabel('Ada Admin').check();
@@ -64,7 +51,7 @@ describe('the response countdown', () => {
     await editor.getByLabel('Wait (minutes)').fill('7');
     await editor.getByRole('button', { name: 'Save responders and path' }).click();
     await expect.poll(() => editor.getByRole('status').textContent(), EVENTUALLY).toBe('Responders and escalation path saved.');
-    const saved = (await (await fetch(`${server.url}/api/areas/${area.slug}`, { headers: { cookie } })).json()) as Area;
+    const saved = (await (await fetch(`${andon.server.url}/api/areas/${area.slug}`, { headers: { cookie: andon.admin } })).json()) as Area;
     expect(saved.responders.map((p: { name: string }) => p.name)).toEqual(['Ada Admin']);
     expect(saved.escalation).toMatchObject({ steps: [{ users: [{ name: 'Ada Admin' }], waitMinutes: 7 }], repeat: 0 });
     await page.context().close();

@@ -1,31 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession } from '../helpers/browser.ts';
+import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 const EVENTUALLY = { timeout: 15_000 };
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
 let press: { slug: string; name: string };
 let packing: { slug: string; name: string };
 let learning: { id: string; title: string };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  const token = await createToken(server.url, admin, 'flow test machine');
-  press = await createArea(server.url, admin, 'Press', 10);
-  packing = await createArea(server.url, admin, 'Packing', 10);
-  const first = await raiseProblem(server.url, token, { title: uniqueTitle('Press 4 jams'), area: press.slug, level: 'stop' });
-  await raiseProblem(server.url, token, { title: uniqueTitle('Press 2 squeaks'), area: press.slug });
-  const die = await raiseProblem(server.url, token, { title: uniqueTitle('Die worn'), area: press.slug });
-  await raiseProblem(server.url, token, { title: uniqueTitle('Labels smudged'), area: packing.slug });
+  const token = await createToken(andon.server.url, andon.admin, 'flow test machine');
+  press = await createArea(andon.server.url, andon.admin, 'Press', 10);
+  packing = await createArea(andon.server.url, andon.admin, 'Packing', 10);
+  const first = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Press 4 jams'), area: press.slug, level: 'stop' });
+  await raiseProblem(andon.server.url, token, { title: uniqueTitle('Press 2 squeaks'), area: press.slug });
+  const die = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Die worn'), area: press.slug });
+  await raiseProblem(andon.server.url, token, { title: uniqueTitle('Labels smudged'), area: packing.slug });
   // Somebody answers one of them, so there is a time to respond to show.
   await asAdmin('POST', `/api/problems/${first.number}/swarm`);
   // It is solved and learned from; the die problem is the same thing again, and the admin (Press's
@@ -40,27 +35,22 @@ beforeAll(async () => {
 });
 
 async function asAdmin(method: string, path: string, body?: object): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, {
-    method, headers: { cookie: admin, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+  const response = await fetch(`${andon.server.url}${path}`, {
+    method, headers: { cookie: andon.admin, origin: andon.server.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
   });
   expect(response.status, `${method} ${path}`).toBeLessThan(300);
   return response.status === 204 ? null : response.json();
 }
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-  data.remove();
-});
 
 const pullsOf = (page: Page, area: string) =>
   page.getByRole('table', { name: 'Pulls by level and source' }).getByRole('row', { name: new RegExp(`^${area} `) });
 
 describe('the Flow page', () => {
   it('shows the charts and the tables with the pulls made, and filtering by area changes them', async () => {
-    const page = await pageWithSession(browser, server.url, admin);
+    const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
     try {
       await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(`${server.url}/board`);
+      await page.goto(`${andon.server.url}/board`);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flow' }).click();
       await page.getByRole('heading', { level: 1, name: 'Flow' }).waitFor();
       await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^4 pulls/);
@@ -106,10 +96,10 @@ describe('the Flow page', () => {
 
   it('reads well on a phone and on a wall screen', async () => {
     for (const [width, height] of [[390, 844], [1920, 1080]] as const) {
-      const page = await pageWithSession(browser, server.url, admin);
+      const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
       try {
         await page.setViewportSize({ width, height });
-        await page.goto(`${server.url}/flow?days=7`);
+        await page.goto(`${andon.server.url}/flow?days=7`);
         await expect.poll(() => page.locator('.flow-total').textContent(), EVENTUALLY).toMatch(/^4 pulls/);
         // Nothing runs off the side of the page (wide tables scroll inside their own box).
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndon } from '../helpers/browser-andon.ts';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
+import { pageWithSession } from '../helpers/browser.ts';
 import { fixture } from '../helpers/integrations.ts';
-import { setUpAdmin } from '../helpers/organisation.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 const EVENTUALLY = { timeout: 15_000 };
 const SHOTS = process.env.ANDON_SCREENSHOTS;
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let cookie: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  cookie = await setUpAdmin(server.url);
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
-});
 
 async function shoot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -32,9 +17,9 @@ async function shoot(page: Page, name: string) {
 
 describe('an Alertmanager integration, set up in Settings', () => {
   it('shows a receiver to paste; Alertmanager posting to it puts the alert group on the board with its alerts firing', async () => {
-    const page = await pageWithSession(browser, server.url, cookie);
+    const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${andon.server.url}/settings`);
     const section = page.getByRole('region', { name: 'Integrations' });
     await section.getByLabel('Monitor').selectOption('alertmanager');
     await section.getByLabel('Name (optional)').fill('Alertmanager prod');
@@ -59,7 +44,7 @@ describe('an Alertmanager integration, set up in Settings', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Integrations' }).textContent(), EVENTUALLY).toContain('Alertmanager prod');
     await expect.poll(() => page.getByRole('list', { name: 'Integrations' }).textContent(), EVENTUALLY).toContain('last heard');
 
-    await page.goto(`${server.url}/board`);
+    await page.goto(`${andon.server.url}/board`);
     const card = page.getByRole('link', { name: /Disk almost full on the database hosts/ });
     await expect.poll(() => card.textContent(), EVENTUALLY).toContain('2 alerts firing');
     for (const size of [{ width: 390, height: 844, name: 'phone' }, { width: 1920, height: 1080, name: 'wall' }]) {

@@ -1,26 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { KioskPull, PullLink } from '../../shared/pull-links.ts';
-import { launchBrowser, pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
-import { addMember, setUpAdmin } from '../helpers/organisation.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
+
+// One pull per link a minute, so the last test can meet the limit with two taps.
+const andon = twoPeopleInBrowser({ env: { ANDON_PULL_LINK_RATE_LIMIT: '1' } });
 
 const EVENTUALLY = { timeout: 15_000 };
 // A phone held in one hand, or in a glove: the size of the QR-code scan.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
-let member: string;
 let contexts: BrowserContext[] = [];
 /** What the Content-Security-Policy refused on any page of these tests: nothing, or the QR code or the kiosk would be broken. */
 let refusals: string[] = [];
 
 async function makeLink(label: string): Promise<PullLink> {
-  const response = await fetch(`${server.url}/api/areas/general/pull-links`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: admin }, body: JSON.stringify({ label }),
+  const response = await fetch(`${andon.server.url}/api/areas/general/pull-links`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify({ label }),
   });
   if (response.status !== 201) throw new Error(`making a pull link answered ${response.status}`);
   return (await response.json()) as PullLink;
@@ -28,7 +25,7 @@ async function makeLink(label: string): Promise<PullLink> {
 
 /** A phone with no session at all, as a visitor scanning the QR code has. */
 async function phone(): Promise<Page> {
-  const context = await browser.newContext(PHONE);
+  const context = await andon.browser.newContext(PHONE);
   context.setDefaultTimeout(15_000);
   contexts.push(context);
   const page = await context.newPage();
@@ -43,25 +40,11 @@ function pullAnswered(page: Page, act: () => Promise<void>): Promise<KioskPull> 
   ]).then(([response]) => response.json() as Promise<KioskPull>);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // One pull per link a minute, so the last test can meet the limit with two taps.
-  server = await startServer({ dataDir: data.dir, env: { ANDON_PULL_LINK_RATE_LIMIT: '1' } });
-  admin = await setUpAdmin(server.url);
-  member = await addMember(server.url, admin);
-});
 afterEach(async () => {
   await Promise.all(contexts.map((context) => context.close()));
   contexts = [];
   expect(refusals).toEqual([]);
   refusals = [];
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
 });
 
 describe('a pull link on a phone', () => {
@@ -87,9 +70,9 @@ describe('a pull link on a phone', () => {
     await expect.poll(() => page.getByRole('status').textContent(), EVENTUALLY).toContain(`Pulled #${pulled.number}`);
     expect(await page.getByRole('status').textContent()).toContain('Stop pulled at Line 3 tablet');
 
-    const board = await pageWithSession(browser, server.url, member);
+    const board = await pageWithSession(andon.browser, andon.server.url, andon.member);
     contexts.push(board.context());
-    await board.goto(`${server.url}/board`);
+    await board.goto(`${andon.server.url}/board`);
     const card = board.getByRole('link', { name: new RegExp(`^#${pulled.number} `) });
     await expect.poll(() => card.textContent(), EVENTUALLY).toContain('Stop pulled at Line 3 tablet');
     expect(await card.textContent()).toContain('raised by Line 3 tablet');
@@ -103,13 +86,13 @@ describe('a pull link on a phone', () => {
     await page.getByLabel(/Your name/).fill('Mia');
     const pulled = await pullAnswered(page, () => page.getByRole('button', { name: 'Help', exact: true }).tap());
     await expect.poll(() => page.getByRole('status').textContent(), EVENTUALLY).toContain(`Pulled #${pulled.number}`);
-    const problem = (await (await fetch(`${server.url}/api/problems/${pulled.number}`, { headers: { cookie: member } })).json()) as { title: string; raisedBy: { kind: string; name: string } };
+    const problem = (await (await fetch(`${andon.server.url}/api/problems/${pulled.number}`, { headers: { cookie: andon.member } })).json()) as { title: string; raisedBy: { kind: string; name: string } };
     expect(problem).toMatchObject({ title: 'Visitor badge printer jammed', raisedBy: { kind: 'link', name: 'Mia' } });
   });
 
   it('shows a clear page, not an error, for a link that was turned off', async () => {
     const link = await makeLink('Old sticker');
-    const revoked = await fetch(`${server.url}/api/areas/general/pull-links/${link.id}`, { method: 'DELETE', headers: { origin: server.url, cookie: admin } });
+    const revoked = await fetch(`${andon.server.url}/api/areas/general/pull-links/${link.id}`, { method: 'DELETE', headers: { origin: andon.server.url, cookie: andon.admin } });
     expect(revoked.status).toBe(204);
     const page = await phone();
     await page.goto(link.url);
@@ -134,18 +117,18 @@ describe('a pull link on a phone', () => {
 
 describe('pull links in Settings', () => {
   it('makes a link, shows its QR card, prints the card alone, and turns the link off', async () => {
-    const page = await pageWithSession(browser, server.url, admin);
+    const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
     contexts.push(page.context());
     recordPolicyRefusals(page, refusals);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${andon.server.url}/settings`);
     await page.getByLabel('Where it is used (optional)').fill('Packing bench');
     await page.getByRole('button', { name: 'Make pull link' }).click();
     const row = page.getByRole('listitem').filter({ hasText: 'Packing bench' });
     const qr = row.getByRole('img', { name: /QR code for the pull link of General, Packing bench/ });
     await qr.waitFor();
     const address = await row.getByLabel('Address of Packing bench').inputValue();
-    expect(address).toMatch(new RegExp(`^${server.url}/k/[a-z0-9]{24}$`));
+    expect(address).toMatch(new RegExp(`^${andon.server.url}/k/[a-z0-9]{24}$`));
     expect(await row.getByText('Pull the cord').isVisible()).toBe(true);
 
     // Printing: only the chosen card is on the sheet.

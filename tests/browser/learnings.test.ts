@@ -1,48 +1,30 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Learning } from '../../shared/learnings.ts';
 import type { TimelineEntry } from '../../shared/timeline.ts';
-import { launchBrowser, pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
-import { addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
+import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
+import { MEMBER } from '../helpers/organisation.ts';
 import { uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 import { XSS_PAYLOADS } from '../helpers/xss-payloads.ts';
 
 const EVENTUALLY = { timeout: 15_000 };
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
-let member: string;
+const andon = twoPeopleInBrowser();
 const refusedByPolicy: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  member = await addMember(server.url, admin);
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
-});
-
 async function open(session: string): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, session);
+  const page = await pageWithSession(andon.browser, andon.server.url, session);
   recordPolicyRefusals(page, refusedByPolicy);
   return page;
 }
 
 /** A request as the admin's browser would send it. */
 async function call<T>(method: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${andon.server.url}${path}`, {
     method, body: body ? JSON.stringify(body) : undefined,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: server.url, cookie: admin },
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: andon.server.url, cookie: andon.admin },
   });
   expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
   return (await response.json()) as T;
@@ -65,14 +47,14 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     const number = await workedProblem(uniqueTitle(`Checkout ${word} timeout`), 'The database connection **pool** is too small', 'Raised the pool to 50 connections');
 
     // Bo, in no swarm and responding nowhere, follows the tag "database" on the Alerts page, and stays on it.
-    const bo = await open(member);
-    await bo.goto(`${server.url}/alerts`);
+    const bo = await open(andon.member);
+    await bo.goto(`${andon.server.url}/alerts`);
     await bo.getByRole('textbox', { name: 'Tags' }).fill('Database');
     await bo.getByRole('button', { name: 'Save alert choices' }).click();
     await bo.getByText('Alert choices saved.').waitFor(EVENTUALLY);
 
-    const ada = await open(admin);
-    await ada.goto(`${server.url}/problems/${number}`);
+    const ada = await open(andon.admin);
+    await ada.goto(`${andon.server.url}/problems/${number}`);
     await ada.getByRole('button', { name: 'Resolved', exact: true }).click();
     await ada.getByRole('button', { name: 'Capture the learning' }).click();
     const form = ada.getByRole('form', { name: 'Learning' });
@@ -105,7 +87,7 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     await bo.getByRole('heading', { level: 1, name: /the pool was too small/ }).waitFor(EVENTUALLY);
     expect(await notice.count()).toBe(0);
 
-    await bo.goto(server.url);
+    await bo.goto(andon.server.url);
     // The home page lists Bo's follow-up and the learning Bo has not read.
     await expect.poll(() => bo.getByRole('region', { name: 'For you' }).textContent(), EVENTUALLY).toContain('Load test checkout');
     await bo.getByLabel('What did you see?').pressSequentially(`checkout ${word} slow`, { delay: 30 });
@@ -130,8 +112,8 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
   });
 
   it('finds it in the library with the matched words marked', async () => {
-    const page = await open(member);
-    await page.goto(`${server.url}/learnings`);
+    const page = await open(andon.member);
+    await page.goto(`${andon.server.url}/learnings`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('connection pools');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.locator('.learning-hit').first().waitFor(EVENTUALLY);
@@ -160,10 +142,10 @@ describe('Markdown on a learning page', () => {
     });
     await call('POST', `/api/learnings/${draft.id}/publish`);
 
-    const page = await open(admin);
+    const page = await open(andon.admin);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/learnings/${draft.id}`);
+    await page.goto(`${andon.server.url}/learnings/${draft.id}`);
     await page.getByRole('heading', { level: 1, name: '<script>window.__xss = 99</script>' }).waitFor(EVENTUALLY);
     expect(await page.locator('.markdown').count()).toBe(5);
     for (const link of await page.locator('.markdown a').all()) {

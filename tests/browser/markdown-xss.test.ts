@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { setUpAdmin } from '../helpers/organisation.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession } from '../helpers/browser.ts';
 import { XSS_PAYLOADS } from '../helpers/xss-payloads.ts';
 
+const andon = browserAndon();
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
-});
+
 
 async function send(path: string, body: object): Promise<{ number?: number }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: admin }, body: JSON.stringify(body),
+  const response = await fetch(`${andon.server.url}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify(body),
   });
   expect(response.status).toBe(201);
   return (await response.json()) as { number?: number };
@@ -38,10 +22,10 @@ describe('Markdown on the timeline', () => {
     for (const body of XSS_PAYLOADS) await send(`/api/problems/${number}/timeline`, { kind: 'note', body });
     await send(`/api/problems/${number}/timeline`, { kind: 'observation', body: XSS_PAYLOADS.join('\n\n') });
 
-    const page = await pageWithSession(browser, server.url, admin);
+    const page = await pageWithSession(andon.browser, andon.server.url, andon.admin);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/problems/${number}`);
+    await page.goto(`${andon.server.url}/problems/${number}`);
     await expect.poll(() => page.locator('.timeline__entry').count(), { timeout: 15_000 }).toBe(XSS_PAYLOADS.length + 1);
     // Click everything clickable that came from the payloads: a handler or a script URL would run now.
     for (const link of await page.locator('.markdown a').all()) {

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession } from '../helpers/browser.ts';
+import { createToken } from '../helpers/organisation.ts';
 import { raiseProblem } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+
+const andon = browserAndon();
 
 // What a phone pays to open the two pages people open on one: the board and the pull page. Each page
 // downloads its own code and the app's shell, not every page's (before pages were chunks of their own,
@@ -15,29 +17,15 @@ const BUDGET_KB = { board: 150, pull: 130 };
 // Chunks of pages and libraries neither page uses: the charts, Settings (QR codes), the Markdown renderer.
 const NOT_NEEDED = /\/assets\/(flow-page|settings-page|problem-page|learning-page|learnings-page|markdown)-/;
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  const token = await createToken(server.url, admin, 'page weight test');
-  for (let i = 0; i < 12; i++) await raiseProblem(server.url, token, { title: `Conveyor ${i} stops now and then`, level: i % 5 === 0 ? 'stop' : 'help' });
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
+  const token = await createToken(andon.server.url, andon.admin, 'page weight test');
+  for (let i = 0; i < 12; i++) await raiseProblem(andon.server.url, token, { title: `Conveyor ${i} stops now and then`, level: i % 5 === 0 ? 'stop' : 'help' });
 });
 
 /** A fresh phone: nothing cached. */
 async function phone(): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, admin, { viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await pageWithSession(andon.browser, andon.server.url, andon.admin, { viewport: PHONE, isMobile: true, hasTouch: true });
   return page;
 }
 
@@ -55,7 +43,7 @@ describe('opening a page on a phone', () => {
     { name: 'the pull page', path: '/', budget: BUDGET_KB.pull, shown: (page: Page) => page.getByLabel('What did you see?') },
   ])('downloads only $name\'s own code, within its budget', async ({ path, budget, shown }) => {
     const page = await phone();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${andon.server.url}${path}`);
     await shown(page).waitFor();
 
     const loaded = await scripts(page);

@@ -1,20 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PULL_RETRY } from '../../web/src/browser/backoff.ts';
-import { launchBrowser, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
+import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
 import { ADMIN, addMember, MEMBER, setUpAdmin } from '../helpers/organisation.ts';
 import { uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
+import { startServer, tempDataDir } from '../helpers/server-process.ts';
+
+/** Bo (a member) is set up over HTTP; setting up through the pages is a test of its own. */
+const andon = twoPeopleInBrowser();
 
 // Each test signs in its own browser context and pulls problems with titles of its own, so the tests
 // hold in any order. The two that need a server of their own (an empty one to set up, one to stop)
 // start it, rather than reset or stop the one the others share.
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-/** Bo's session: a member, set up over HTTP; setting up through the pages is a test of its own. */
-let member: string;
 /** What Chromium refused under Andon's Content-Security-Policy, on any page any test opened. */
 const refusedByPolicy: string[] = [];
 let pages: Page[] = [];
@@ -25,7 +24,7 @@ async function watched(page: Page): Promise<Page> {
   return page;
 }
 
-const memberPage = async (url = server.url, session = member) => watched(await pageWithSession(browser, url, session));
+const memberPage = async (url = andon.server.url, session = andon.member) => watched(await pageWithSession(andon.browser, url, session));
 
 async function pullResult(page: Page, number: number) {
   const result = page.locator('.pull-result');
@@ -50,22 +49,10 @@ function problemsTitled(page: Page, title: string): Promise<number> {
   }, title);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  member = await addMember(server.url, await setUpAdmin(server.url));
-});
 afterEach(async () => {
   await Promise.all(pages.map((page) => page.context().close()));
   pages = [];
   expect(refusedByPolicy.splice(0)).toEqual([]);
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
 });
 
 describe('pulling from the web page, as a new organisation would', () => {
@@ -73,7 +60,7 @@ describe('pulling from the web page, as a new organisation would', () => {
     const own = tempDataDir();
     const empty = await startServer({ dataDir: own.dir });
     try {
-      const admin = await watched(await (await browser.newContext()).newPage());
+      const admin = await watched(await (await andon.browser.newContext()).newPage());
       await admin.goto(empty.url);
       await admin.waitForURL(/\/setup$/);
       await admin.getByLabel('Your name').fill(ADMIN.name);
@@ -88,7 +75,7 @@ describe('pulling from the web page, as a new organisation would', () => {
       const link = await admin.getByLabel('Invite link').inputValue();
       expect(link).toMatch(new RegExp(`^${empty.url}/invite/`));
 
-      const joining = await watched(await (await browser.newContext()).newPage());
+      const joining = await watched(await (await andon.browser.newContext()).newPage());
       await joining.goto(link);
       await joining.getByLabel('Your name').fill(MEMBER.name);
       await joining.getByLabel('Password').fill(MEMBER.password);
@@ -103,7 +90,7 @@ describe('pulling from the web page, as a new organisation would', () => {
 
   it('pulls Help by typing a line and pressing Enter, and shows the number at once', async () => {
     const page = await memberPage();
-    await page.goto(server.url);
+    await page.goto(andon.server.url);
     const field = page.getByLabel('What did you see?');
     const title = uniqueTitle('Checkout returns 500 for card payments');
     await field.fill(title);
@@ -116,7 +103,7 @@ describe('pulling from the web page, as a new organisation would', () => {
 
   it('pulls Stop with its button, from /pull as well as from /', async () => {
     const page = await memberPage();
-    await page.goto(`${server.url}/pull`);
+    await page.goto(`${andon.server.url}/pull`);
     const title = uniqueTitle('Line 3 conveyor jammed');
     await page.getByLabel('What did you see?').fill(title);
     const pulled = await pullAnsweredFor(page, () => page.getByRole('button', { name: 'Stop', exact: true }).click());
@@ -129,7 +116,7 @@ describe('pulling from the web page, as a new organisation would', () => {
 
   it('keeps a pull made offline through a reload, and sends it exactly once when the network is back', async () => {
     const page = await memberPage();
-    await page.goto(server.url);
+    await page.goto(andon.server.url);
     await page.getByRole('link', { name: 'Pull', exact: true }).click();
     const context = page.context();
     await context.setOffline(true);
@@ -185,15 +172,15 @@ describe('pulling from the web page, as a new organisation would', () => {
 
   it('opens the board and the API docs, and nothing on any page was refused by the content security policy', async () => {
     const page = await memberPage();
-    await page.goto(server.url);
+    await page.goto(andon.server.url);
     const title = uniqueTitle('Guard rail loose on mezzanine');
     await page.getByLabel('What did you see?').fill(title);
     const pulled = await pullAnsweredFor(page, () => page.getByRole('button', { name: 'Help', exact: true }).click());
-    await page.goto(`${server.url}/problems/${pulled.number}`);
+    await page.goto(`${andon.server.url}/problems/${pulled.number}`);
     await page.getByRole('heading', { name: `#${pulled.number} ${title}` }).waitFor();
-    await page.goto(`${server.url}/board`);
+    await page.goto(`${andon.server.url}/board`);
     await page.getByRole('link', { name: new RegExp(`^#${pulled.number} `) }).waitFor();
-    await page.goto(`${server.url}/api/docs`);
+    await page.goto(`${andon.server.url}/api/docs`);
     await page.getByRole('heading', { name: /Andon API/ }).waitFor();
     // Every test's pages are checked after it too; this one opens the pages no other test opens.
     expect(refusedByPolicy).toEqual([]);

@@ -1,37 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { alertsLive, launchBrowser, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
-import { addMember, MEMBER, setResponders, setUpAdmin } from '../helpers/organisation.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { alertsLive, pageWithSession, pullAnsweredFor, recordPolicyRefusals } from '../helpers/browser.ts';
+import { MEMBER, setResponders } from '../helpers/organisation.ts';
 import { uniqueTitle } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 
 const EVENTUALLY = { timeout: 15_000 };
 
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
-let admin: string;
-let member: string;
+const andon = twoPeopleInBrowser();
 const refusedByPolicy: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dataDir: data.dir });
-  admin = await setUpAdmin(server.url);
-  member = await addMember(server.url, admin);
-  // Bo answers the pulls of General, the area a pull lands in when it names none.
-  await setResponders(server.url, admin, 'general', [member]);
-});
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
-});
+// Bo answers the pulls of General, the area a pull lands in when it names none.
+beforeAll(() => setResponders(andon.server.url, andon.admin, 'general', [andon.member]));
 
 async function open(session: string, permissions: string[] = []): Promise<Page> {
-  const page = await pageWithSession(browser, server.url, session, { permissions });
+  const page = await pageWithSession(andon.browser, andon.server.url, session, { permissions });
   recordPolicyRefusals(page, refusedByPolicy);
   return page;
 }
@@ -50,19 +33,19 @@ async function addEntry(page: Page, kind: string, body: string) {
 describe('two people swarming one problem', () => {
   it('one pulls; the responder gets the alert on another page, opens it, joins, leads, and works it; the first sees it all live', async () => {
     // Bo, a responder, is on the board, with notifications allowed in this browser.
-    const bo = await open(member, ['notifications']);
-    await bo.goto(`${server.url}/board`);
+    const bo = await open(andon.member, ['notifications']);
+    await bo.goto(`${andon.server.url}/board`);
     await expect.poll(() => bo.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
     await alertsLive(bo);
     await bo.evaluate(() => navigator.serviceWorker.ready);
 
-    const ada = await open(admin);
-    await ada.goto(server.url);
+    const ada = await open(andon.admin);
+    await ada.goto(andon.server.url);
     const title = uniqueTitle('Label printer jams on line 2');
     await ada.getByLabel('What did you see?').fill(title);
     const problem = await pullAnsweredFor(ada, () => ada.getByRole('button', { name: 'Help', exact: true }).click());
     // Ada pulled: she is not alerted of her own pull.
-    await ada.goto(`${server.url}/problems/${problem.number}`);
+    await ada.goto(`${andon.server.url}/problems/${problem.number}`);
     await expect.poll(() => ada.getByTestId('connection').textContent(), EVENTUALLY).toBe('live');
     await ada.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
@@ -118,8 +101,8 @@ describe('two people swarming one problem', () => {
   }, 120_000);
 
   it('dismisses a problem as a duplicate of another from its page, says so on the timeline, and reopens it', async () => {
-    const page = await open(member);
-    await page.goto(server.url);
+    const page = await open(andon.member);
+    await page.goto(andon.server.url);
     const first = await pullAnsweredFor(page, async () => {
       await page.getByLabel('What did you see?').fill(uniqueTitle('Scale reads 2 kg heavy'));
       await page.getByRole('button', { name: 'Help', exact: true }).click();
@@ -129,7 +112,7 @@ describe('two people swarming one problem', () => {
       await page.getByLabel('What did you see?').fill(uniqueTitle('Scale is off again'));
       await page.getByRole('button', { name: 'Help', exact: true }).click();
     });
-    await page.goto(`${server.url}/problems/${second.number}`);
+    await page.goto(`${andon.server.url}/problems/${second.number}`);
     await page.getByRole('button', { name: 'Dismiss…' }).click();
     const form = page.getByRole('form', { name: 'Dismiss this problem' });
     await form.getByLabel('A duplicate of another problem').check();

@@ -1,11 +1,9 @@
-import { Link } from 'wouter';
 import { FLOW_MEASURES, PULL_SOURCES, TARGET_BUCKETS, TARGET_BUCKET_LABELS, type FlowMeasure, type FlowReport, type TargetBucket } from '../../../shared/flow.ts';
 import { LEVELS } from '../../../shared/problems.ts';
 import { LEVEL_LABEL } from '../problems/problem-words.ts';
 import { formatDuration, formatShare } from './format-duration.ts';
 import { weekLabel } from './flow-charts.tsx';
-
-type Scope = FlowReport['areas'][number];
+import { AreaLink, FlowTable, scopesOf, type FlowColumn, type Scope, type ScopeRow } from './flow-table.tsx';
 
 const MEASURE_LABEL: Record<FlowMeasure, string> = {
   respond: 'To respond (first swarmer)',
@@ -15,157 +13,88 @@ const MEASURE_LABEL: Record<FlowMeasure, string> = {
 };
 const SOURCE_LABEL: Record<(typeof PULL_SOURCES)[number], string> = { person: 'Person', api: 'API', 'pull-link': 'Pull link', integration: 'Integration' };
 
-/** The problems behind an area's figures: the board, filtered to that area. */
-export const AreaLink = ({ area }: { area: Scope }) => <Link href={`/board?area=${encodeURIComponent(area.slug)}`}>{area.name}</Link>;
+const areaHeader = { header: 'Area', cell: (area: Scope) => <AreaLink area={area} /> };
 
 export function PullsTable({ report }: { report: FlowReport }) {
+  type Week = { index: number; start: string; total: number };
+  const weeks: Week[] = report.all.weeks.map((week, index) => ({ index, start: week.start, total: week.total }));
+  const columns: FlowColumn<Week>[] = [
+    ...report.areas.map((area): FlowColumn<Week> => ({ key: area.slug, header: <AreaLink area={area} />, numeric: true, cell: (week) => area.weeks[week.index]?.total ?? 0 })),
+    { key: 'all', header: 'All', numeric: true, cell: (week) => week.total },
+  ];
   return (
-    <table className="flow-table">
-      <caption>Pulls per week and area</caption>
-      <thead>
-        <tr>
-          <th scope="col">Week from</th>
-          {report.areas.map((area) => (
-            <th scope="col" key={area.slug}>
-              <AreaLink area={area} />
-            </th>
-          ))}
-          <th scope="col">All</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.all.weeks.map((week, index) => (
-          <tr key={week.start}>
-            <th scope="row">{weekLabel(week.start)}</th>
-            {report.areas.map((area) => (
-              <td key={area.slug}>{area.weeks[index]?.total ?? 0}</td>
-            ))}
-            <td>{week.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FlowTable caption="Pulls per week and area" rows={weeks} rowKey={(week) => week.start}
+      rowHeader={{ header: 'Week from', cell: (week) => weekLabel(week.start) }} columns={columns} />
   );
 }
 
 export function PullsByKindTable({ report }: { report: FlowReport }) {
-  return (
-    <table className="flow-table">
-      <caption>Pulls by level and source</caption>
-      <thead>
-        <tr>
-          <th scope="col">Area</th>
-          <th scope="col">Pulls</th>
-          {LEVELS.map((level) => (
-            <th scope="col" key={level}>{LEVEL_LABEL[level]}</th>
-          ))}
-          {PULL_SOURCES.map((source) => (
-            <th scope="col" key={source}>{SOURCE_LABEL[source]}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {report.areas.map((area) => (
-          <tr key={area.slug}>
-            <th scope="row"><AreaLink area={area} /></th>
-            <td>{area.pulls.total}</td>
-            {LEVELS.map((level) => <td key={level}>{area.pulls.byLevel[level]}</td>)}
-            {PULL_SOURCES.map((source) => <td key={source}>{area.pulls.bySource[source]}</td>)}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: FlowColumn<Scope>[] = [
+    { header: 'Pulls', numeric: true, cell: (area) => area.pulls.total },
+    ...LEVELS.map((level): FlowColumn<Scope> => ({ key: level, header: LEVEL_LABEL[level], numeric: true, cell: (area) => area.pulls.byLevel[level] })),
+    ...PULL_SOURCES.map((source): FlowColumn<Scope> => ({ key: source, header: SOURCE_LABEL[source], numeric: true, cell: (area) => area.pulls.bySource[source] })),
+  ];
+  return <FlowTable caption="Pulls by level and source" rows={report.areas} rowKey={(area) => area.slug} rowHeader={areaHeader} columns={columns} />;
 }
 
+type MeasureRow = ScopeRow & { measure: FlowMeasure };
+
+const TIMES_COLUMNS: FlowColumn<MeasureRow>[] = [
+  { header: 'Problems', numeric: true, cell: (row) => row.figures.times[row.measure].count },
+  { header: 'Median', numeric: true, cell: (row) => formatDuration(row.figures.times[row.measure].medianMs) },
+  { header: '90th percentile', numeric: true, cell: (row) => formatDuration(row.figures.times[row.measure].p90Ms) },
+  {
+    header: 'Within target',
+    numeric: true,
+    cell: (row) => {
+      const within = row.figures.times[row.measure].withinTarget;
+      return within ? `${formatShare(within.share)} (${within.count} of ${within.of})` : '—';
+    },
+  },
+];
+
 export function TimesTable({ report }: { report: FlowReport }) {
-  const scopes: Array<[string, FlowReport['all'], Scope | null]> = [...report.areas.map((a): [string, Scope, Scope] => [a.slug, a, a])];
-  if (report.area === null) scopes.push(['all', report.all, null]);
+  const rows = scopesOf(report).flatMap((scope) => FLOW_MEASURES.map((measure): MeasureRow => ({ ...scope, measure })));
   return (
-    <table className="flow-table">
-      <caption>Time from the pull: median, 90th percentile, and share within the response target</caption>
-      <thead>
-        <tr>
-          <th scope="col">Area</th>
-          <th scope="col">Measure</th>
-          <th scope="col">Problems</th>
-          <th scope="col">Median</th>
-          <th scope="col">90th percentile</th>
-          <th scope="col">Within target</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scopes.flatMap(([key, figures, area]) =>
-          FLOW_MEASURES.map((measure, index) => {
-            const span = figures.times[measure];
-            return (
-              <tr key={`${key}-${measure}`}>
-                {index === 0 && (
-                  <th scope="rowgroup" rowSpan={FLOW_MEASURES.length}>
-                    {area ? <AreaLink area={area} /> : 'All areas'}
-                    {area && <span className="muted flow-table__note">target {area.responseTargetMinutes} min (Stop: half)</span>}
-                  </th>
-                )}
-                <th scope="row">{MEASURE_LABEL[measure]}</th>
-                <td>{span.count}</td>
-                <td>{formatDuration(span.medianMs)}</td>
-                <td>{formatDuration(span.p90Ms)}</td>
-                <td>{span.withinTarget ? `${formatShare(span.withinTarget.share)} (${span.withinTarget.count} of ${span.withinTarget.of})` : '—'}</td>
-              </tr>
-            );
-          }),
-        )}
-      </tbody>
-    </table>
+    <FlowTable
+      caption="Time from the pull: median, 90th percentile, and share within the response target"
+      rows={rows}
+      rowKey={(row) => `${row.key}-${row.measure}`}
+      group={{
+        header: 'Area',
+        size: FLOW_MEASURES.length,
+        cell: ({ area }) => area ? (
+          <>
+            <AreaLink area={area} />
+            <span className="muted flow-table__note">target {area.responseTargetMinutes} min (Stop: half)</span>
+          </>
+        ) : 'All areas',
+      }}
+      rowHeader={{ header: 'Measure', cell: (row) => MEASURE_LABEL[row.measure] }}
+      columns={TIMES_COLUMNS}
+    />
   );
 }
 
 export function TargetTable({ caption, buckets }: { caption: string; buckets: Record<TargetBucket, number> }) {
   return (
-    <table className="flow-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Reached</th>
-          <th scope="col">Problems</th>
-        </tr>
-      </thead>
-      <tbody>
-        {TARGET_BUCKETS.map((bucket) => (
-          <tr key={bucket}>
-            <th scope="row">{TARGET_BUCKET_LABELS[bucket]}</th>
-            <td>{buckets[bucket]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FlowTable caption={caption} rows={TARGET_BUCKETS} rowKey={(bucket) => bucket}
+      rowHeader={{ header: 'Reached', cell: (bucket) => TARGET_BUCKET_LABELS[bucket] }}
+      columns={[{ header: 'Problems', numeric: true, cell: (bucket) => buckets[bucket] }]} />
   );
 }
 
+const OUTCOMES_COLUMNS: FlowColumn<Scope>[] = [
+  { header: 'Escalated', numeric: true, cell: (area) => `${formatShare(area.escalations.share)} (${area.escalations.escalated} of ${area.escalations.problems})` },
+  { header: 'Furthest step (problems)', cell: (area) => area.escalations.byStep.map((s) => `step ${s.step}: ${s.count}`).join(', ') || '—' },
+  { header: 'Dismissed', numeric: true, cell: (area) => `${formatShare(area.dismissed.share)} (${area.dismissed.count})` },
+  {
+    header: 'Duplicate / not a problem / other',
+    numeric: true,
+    cell: ({ dismissed: { byReason } }) => `${byReason.duplicate} / ${byReason['not-a-problem']} / ${byReason.other}`,
+  },
+];
+
 export function OutcomesTable({ report }: { report: FlowReport }) {
-  return (
-    <table className="flow-table">
-      <caption>Escalations and dismissals</caption>
-      <thead>
-        <tr>
-          <th scope="col">Area</th>
-          <th scope="col">Escalated</th>
-          <th scope="col">Furthest step (problems)</th>
-          <th scope="col">Dismissed</th>
-          <th scope="col">Duplicate / not a problem / other</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.areas.map((area) => (
-          <tr key={area.slug}>
-            <th scope="row"><AreaLink area={area} /></th>
-            <td>{formatShare(area.escalations.share)} ({area.escalations.escalated} of {area.escalations.problems})</td>
-            <td>{area.escalations.byStep.map((s) => `step ${s.step}: ${s.count}`).join(', ') || '—'}</td>
-            <td>{formatShare(area.dismissed.share)} ({area.dismissed.count})</td>
-            <td>{area.dismissed.byReason.duplicate} / {area.dismissed.byReason['not-a-problem']} / {area.dismissed.byReason.other}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <FlowTable caption="Escalations and dismissals" rows={report.areas} rowKey={(area) => area.slug} rowHeader={areaHeader} columns={OUTCOMES_COLUMNS} />;
 }

@@ -1,10 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Area } from '../../../shared/areas.ts';
 import { ESCALATION_REPEAT_MAX, ESCALATION_STEPS_MAX, ESCALATION_WAIT_MAX_MINUTES, type Person } from '../../../shared/escalation.ts';
 import { listPeople, setEscalation, setResponders } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
 import { rememberArea } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { useOrganisationList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 
 interface DraftStep {
@@ -17,16 +17,11 @@ const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x)
 /** Who answers an area's pulls first, and whom to reach, step by step, when nobody does. */
 export function AreaPeople({ area }: { area: Area }) {
   const id = useId();
-  const [people, setPeople] = useState<Person[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { items: people, error: loadError } = useOrganisationList<Person>(listPeople);
   const [responders, setResponderIds] = useState(() => area.responders.map((p) => p.id));
   const [steps, setSteps] = useState<DraftStep[]>(() => area.escalation.steps.map((s) => ({ userIds: s.users.map((u) => u.id), waitMinutes: s.waitMinutes })));
   const [repeat, setRepeat] = useState(area.escalation.repeat);
   const { busy, failure, done, submit } = useSubmit();
-
-  useEffect(() => {
-    listPeople().then((answer) => setPeople(answer.items), (error: unknown) => setLoadError(describeError(error)));
-  }, []);
 
   const save = () =>
     submit(async () => {

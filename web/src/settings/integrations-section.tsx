@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import '../integrations/integrations.css';
 import { INTEGRATION_KINDS, type CreatedIntegration, type Integration, type IntegrationKind } from '../../../shared/integrations.ts';
 import { createIntegration, listIntegrations } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
-import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useAreaList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
+import { AreaChoice, useAreaChoice } from './area-choice.tsx';
 import { IntegrationRow } from './integration-row.tsx';
 import { IntegrationSetup } from './integration-setup.tsx';
 
@@ -20,21 +20,11 @@ const KIND_CHOICES: Record<IntegrationKind, string> = {
 /** Each area's integrations: monitors that pull into it, one problem per alert group. */
 export function IntegrationsSection() {
   const id = useId();
-  const { areas } = useAreas();
-  const live = areas.filter((a) => !a.archived);
-  const [slug, setSlug] = useState('');
-  const area = slug || live[0]?.slug || '';
+  const { live, area, choose } = useAreaChoice();
   const [kind, setKind] = useState<IntegrationKind>('alertmanager');
-  const [items, setItems] = useState<Integration[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { items, error: listError, reload } = useAreaList<Integration>(area, listIntegrations);
   const [created, setCreated] = useState<CreatedIntegration | null>(null);
   const { busy, failure, submit } = useSubmit();
-
-  const reload = useCallback(() => {
-    if (!area) return;
-    listIntegrations(area).then((list) => { setItems(list.items); setListError(null); }, (e: unknown) => setListError(describeError(e)));
-  }, [area]);
-  useEffect(reload, [reload]);
 
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,12 +46,7 @@ export function IntegrationsSection() {
         Let a monitor pull into an area. One alert group is one problem: repeat notifications update it, and it resolves by itself when its
         alerts clear and nobody has joined the swarm.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>Area</label>
-        <select id={`${id}-area`} value={area} onChange={(e) => { setSlug(e.target.value); setCreated(null); }}>
-          {live.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
-        </select>
-      </div>
+      <AreaChoice id={`${id}-area`} live={live} area={area} onChoose={(slug) => { choose(slug); setCreated(null); }} />
       <form className="stack settings-form" onSubmit={create}>
         <FormAlert message={failure?.message} />
         <div className="field">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import type { Invite, Role } from '../../../shared/accounts.ts';
 import { EMAIL_MAX } from '../../../shared/limits.ts';
 import type { PendingInvite } from '../../../shared/people.ts';
@@ -7,6 +7,7 @@ import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useOrganisationList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { CopyField } from './copy-field.tsx';
@@ -29,19 +30,7 @@ export function InvitesSection() {
   const id = useId();
   const { busy, failure, submit } = useSubmit();
   const [invite, setInvite] = useState<Invite | null>(null);
-  const [pending, setPending] = useState<PendingInvite[] | null>(null);
-  const [pendingError, setPendingError] = useState<string | null>(null);
-
-  const reload = useCallback(() => {
-    listPendingInvites().then(
-      ({ items }) => {
-        setPending(items);
-        setPendingError(null);
-      },
-      (error: unknown) => setPendingError(describeError(error)),
-    );
-  }, []);
-  useEffect(reload, [reload]);
+  const { items: pending, setItems: setPending, error: pendingError, setError: setPendingError, reload } = useOrganisationList<PendingInvite>(listPendingInvites);
 
   async function revoke(pendingInvite: PendingInvite) {
     const who = pendingInvite.email ?? 'anyone with the link';

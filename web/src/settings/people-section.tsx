@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { Member } from '../../../shared/people.ts';
 import { listMembers } from '../api/endpoints.ts';
-import { describeError } from '../api/http.ts';
+import { useOrganisationList } from '../forms/use-list.ts';
 import { useSession, useUser } from '../session/session-context.tsx';
 import { MemberRow } from './member-row.tsx';
 import './people.css';
@@ -11,19 +11,7 @@ export function PeopleSection() {
   const id = useId();
   const you = useUser();
   const { recheck } = useSession();
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
-
-  const reload = useCallback(() => {
-    listMembers().then(
-      ({ items }) => {
-        setMembers(items);
-        setListError(null);
-      },
-      (error: unknown) => setListError(describeError(error)),
-    );
-  }, []);
-  useEffect(reload, [reload]);
+  const { items: members, setItems: setMembers, error: listError } = useOrganisationList<Member>(listMembers);
 
   function changed(member: Member) {
     setMembers((list) => list?.map((m) => (m.id === member.id ? member : m)) ?? null);

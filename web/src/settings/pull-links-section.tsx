@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { PULL_LINK_LABEL_MAX, type PullLink } from '../../../shared/pull-links.ts';
 import { createPullLink, listPullLinks, revokePullLink } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
-import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useAreaList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
+import { AreaChoice, useAreaChoice } from './area-choice.tsx';
 import { CopyField } from './copy-field.tsx';
 import { PullCard } from './pull-card.tsx';
 import './pull-links.css';
@@ -17,20 +18,10 @@ const PRINTING_CLASS = 'printing-pull-card';
 /** Each area's pull links (a kiosk, a QR sticker): make one, print its card, turn it off. */
 export function PullLinksSection() {
   const id = useId();
-  const { areas } = useAreas();
-  const live = areas.filter((a) => !a.archived);
-  const [slug, setSlug] = useState('');
-  const area = slug || live[0]?.slug || '';
-  const [links, setLinks] = useState<PullLink[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { live, area, choose } = useAreaChoice();
+  const { items: links, error: listError, setError: setListError, reload } = useAreaList<PullLink>(area, listPullLinks);
   const [printing, setPrinting] = useState<string | null>(null);
   const { busy, failure, done, submit } = useSubmit();
-
-  const reload = useCallback(() => {
-    if (!area) return;
-    listPullLinks(area).then(({ items }) => { setLinks(items); setListError(null); }, (e: unknown) => setListError(describeError(e)));
-  }, [area]);
-  useEffect(reload, [reload]);
 
   // Only the chosen card is printed; the page around it is hidden by the print styles while this class is on.
   useEffect(() => {
@@ -75,12 +66,7 @@ export function PullLinksSection() {
       <p className="muted">
         A link and its QR code let anyone pull into an area without an account: a tablet on a line, a sticker on a machine, a front desk.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>Area</label>
-        <select id={`${id}-area`} value={area} onChange={(e) => setSlug(e.target.value)}>
-          {live.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
-        </select>
-      </div>
+      <AreaChoice id={`${id}-area`} live={live} area={area} onChoose={choose} />
       <form className="stack settings-form" onSubmit={create}>
         <FormAlert message={failure?.message} />
         <TextField label="Where it is used (optional)" name="label" maxLength={PULL_LINK_LABEL_MAX} hint="e.g. Line 3 tablet. Shown on the kiosk, on the card and as who pulled." error={failure?.fields.label} />

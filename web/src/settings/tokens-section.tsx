@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import type { ApiToken, CreatedApiToken } from '../../../shared/accounts.ts';
 import { NAME_MAX } from '../../../shared/limits.ts';
 import { createToken, listTokens, revokeToken } from '../api/endpoints.ts';
@@ -6,28 +6,17 @@ import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useOrganisationList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
 import { formatWhen } from '../problems/format-age.ts';
 import { CopyField } from './copy-field.tsx';
 
 export function TokensSection() {
   const id = useId();
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { items: tokens, setItems: setTokens, error: listError, reload } = useOrganisationList<ApiToken>(listTokens);
   const { busy, failure, submit } = useSubmit();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
-
-  const reload = useCallback(() => {
-    listTokens().then(
-      ({ items }) => {
-        setTokens(items);
-        setListError(null);
-      },
-      (error: unknown) => setListError(describeError(error)),
-    );
-  }, []);
-  useEffect(reload, [reload]);
 
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();

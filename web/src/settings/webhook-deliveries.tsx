@@ -1,21 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { Delivery, Webhook } from '../../../shared/webhooks.ts';
 import { listDeliveries, redeliver } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
+import { useList } from '../forms/use-list.ts';
 import { formatWhen } from '../problems/format-age.ts';
 
 const STATUS_WORDS: Record<Delivery['status'], string> = { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' };
 
 /** A webhook's recent deliveries: what was sent, how it went, and a way to send one again. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
-  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(() => {
-    listDeliveries(webhook.id).then(({ items }) => setDeliveries(items), (e: unknown) => setError(describeError(e)));
-  }, [webhook.id]);
-  useEffect(reload, [reload]);
+  const { items: deliveries, error, setError, reload } = useList<Delivery>(webhook.id, listDeliveries);
 
   async function sendAgain(delivery: Delivery) {
     setError(null);

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX, type CreatedWebhook, type Webhook, type WebhookFormat } from '../../../shared/webhooks.ts';
 import { createWebhook, deleteWebhook, enableWebhook, listWebhooks } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
-import { useAreas } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';
 import { TextField } from '../forms/text-field.tsx';
+import { useAreaList } from '../forms/use-list.ts';
 import { useSubmit } from '../forms/use-submit.ts';
+import { AreaChoice, useAreaChoice } from './area-choice.tsx';
 import { CopyField } from './copy-field.tsx';
 import { WebhookDeliveries } from './webhook-deliveries.tsx';
 
@@ -15,21 +16,11 @@ const FORMAT_WORDS: Record<WebhookFormat, string> = { slack: 'Slack', mattermost
 /** Each area's outgoing webhooks: add one (its secret shown once), see which keep failing, read their deliveries. */
 export function WebhooksSection() {
   const id = useId();
-  const { areas } = useAreas();
-  const live = areas.filter((a) => !a.archived);
-  const [slug, setSlug] = useState('');
-  const area = slug || live[0]?.slug || '';
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { live, area, choose } = useAreaChoice();
+  const { items: webhooks, error: listError, setError: setListError, reload } = useAreaList<Webhook>(area, listWebhooks);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const { busy, failure, submit } = useSubmit();
-
-  const reload = useCallback(() => {
-    if (!area) return;
-    listWebhooks(area).then(({ items }) => { setWebhooks(items); setListError(null); }, (e: unknown) => setListError(describeError(e)));
-  }, [area]);
-  useEffect(reload, [reload]);
 
   function create(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,12 +56,7 @@ export function WebhooksSection() {
     <section className="settings-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Webhooks</h2>
       <p className="muted">Send an area's pulls and escalations to a chat channel or another system, signed per Standard Webhooks.</p>
-      <div className="field">
-        <label htmlFor={`${id}-area`}>Area</label>
-        <select id={`${id}-area`} value={area} onChange={(e) => { setSlug(e.target.value); setCreated(null); setOpen(null); }}>
-          {live.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
-        </select>
-      </div>
+      <AreaChoice id={`${id}-area`} live={live} area={area} onChoose={(slug) => { choose(slug); setCreated(null); setOpen(null); }} />
       <form className="stack settings-form" onSubmit={create}>
         <FormAlert message={failure?.message} />
         <div className="field">
