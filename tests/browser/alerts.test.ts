@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndon } from '../helpers/browser-andon.ts';
-import { alertsLive, gotoUntouched, pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
+import { alertsLive, gotoUntouched, launchBrowser, pageWithSession, pullAnsweredFor } from '../helpers/browser.ts';
 import { addMember, createToken, setResponders } from '../helpers/organisation.ts';
 import { raiseProblem, uniqueTitle } from '../helpers/problems.ts';
 
@@ -63,7 +63,7 @@ describe('in-app alerts', () => {
   }, 90_000);
 
   it('finds sound blocked without making an AudioContext as the page loads; the click that unlocks it makes one', async () => {
-    const page = await pageWithSession(browser, server.url, responder);
+    const page = await pageWithSession(andon.browser, andon.server.url, responder);
     await page.addInitScript(() => {
       const w = window as unknown as { audioContextsMade: number };
       w.audioContextsMade = 0;
@@ -74,7 +74,7 @@ describe('in-app alerts', () => {
         }
       };
     });
-    await gotoUntouched(page, `${server.url}/board`);
+    await gotoUntouched(page, `${andon.server.url}/board`);
     const blocked = page.getByRole('button', { name: 'Sound is blocked — click to enable' });
     await blocked.waitFor();
     const made = () => page.evaluate(() => (window as unknown as { audioContextsMade: number }).audioContextsMade);
@@ -89,11 +89,11 @@ describe('in-app alerts', () => {
   it('on a kiosk whose browser lets sound play unasked, says nothing is blocked and chimes a Help', async () => {
     const kiosk = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
     try {
-      const page = await pageWithSession(kiosk, server.url, responder);
-      await gotoUntouched(page, `${server.url}/board`);
+      const page = await pageWithSession(kiosk, andon.server.url, responder);
+      await gotoUntouched(page, `${andon.server.url}/board`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await alertsLive(page);
-      const help = await raiseProblem(server.url, token, { title: uniqueTitle('Glue gun cold'), level: 'help' });
+      const help = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Glue gun cold'), level: 'help' });
       const banner = bannerFor(page, help.number);
       await banner.waitFor();
       await expect.poll(() => banner.getAttribute('data-sound'), EVENTUALLY).toBe('chime');
