@@ -1,35 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
-import { launchBrowser, pageWithSession } from '../helpers/browser.ts';
-import { createToken, setUpAdmin } from '../helpers/organisation.ts';
+import { browserAndon } from '../helpers/browser-andon.ts';
+import { pageWithSession } from '../helpers/browser.ts';
+import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem } from '../helpers/problems.ts';
-import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process.ts';
 import { startReceiver, type ReceivedRequest } from '../helpers/webhook-receiver.ts';
 
 const EVENTUALLY = { timeout: 20_000 };
 const SHOTS = process.env.ANDON_SCREENSHOTS;
-const data = tempDataDir();
-let server: ServerProcess;
-let browser: Browser;
+// The receiver is on 127.0.0.1, which the address guard refuses unless private addresses are allowed.
+const andon = browserAndon({ env: { ANDON_WEBHOOK_ALLOW_PRIVATE: 'true' } });
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 /** How the receiver answers now: the test turns a working chat server into a broken or a gone one. */
 let answer: 200 | 500 | 410 = 200;
 
 beforeAll(async () => {
   receiver = await startReceiver((_n, res) => res.writeHead(answer).end(answer === 200 ? 'ok' : 'no'));
-  browser = await launchBrowser();
-  // The receiver is on 127.0.0.1, which the address guard refuses unless private addresses are allowed.
-  server = await startServer({ dataDir: data.dir, env: { ANDON_WEBHOOK_ALLOW_PRIVATE: 'true' } });
 });
 afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting them */
-  await browser?.close();
-  await server?.stop();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting it
   await receiver?.close();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  data.remove();
 });
 
 async function shoot(page: Page, name: string) {
@@ -51,12 +43,12 @@ async function rowAfterReload(page: Page, section: Locator, areaSlug: string): P
 
 describe('Settings → Webhooks', () => {
   it('adds a webhook for an area, shows its secret once, lists what was delivered, flags one that keeps failing, sends again, and enables a disabled one', async () => {
-    const cookie = await setUpAdmin(server.url);
-    const token = await createToken(server.url, cookie, 'line monitor');
-    const area = await createArea(server.url, cookie, 'Packing');
-    const page = await pageWithSession(browser, server.url, cookie);
+    const cookie = andon.admin;
+    const token = await createToken(andon.server.url, cookie, 'line monitor');
+    const area = await createArea(andon.server.url, cookie, 'Packing');
+    const page = await pageWithSession(andon.browser, andon.server.url, cookie);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${andon.server.url}/settings`);
     const section = page.getByRole('region', { name: 'Webhooks' });
     await section.getByLabel('Area').selectOption(area.slug);
     await section.getByLabel('Format').selectOption('json');
@@ -75,7 +67,7 @@ describe('Settings → Webhooks', () => {
     expect(await section.getByRole('textbox', { name: 'Signing secret' }).count()).toBe(0);
 
     // A pull in that area reaches the receiver, signed with the secret Settings showed.
-    const first = await raiseProblem(server.url, token, { title: 'Sealer 2 jams', area: area.slug });
+    const first = await raiseProblem(andon.server.url, token, { title: 'Sealer 2 jams', area: area.slug });
     await expect.poll(() => pullsReceived(first.number).length, EVENTUALLY).toBe(1);
     const [delivered] = pullsReceived(first.number);
     expect(new Webhook(secret).verify(delivered.body, delivered.headers as Record<string, string>)).toMatchObject({ type: 'problem.raised' });
@@ -90,9 +82,9 @@ describe('Settings → Webhooks', () => {
     // The receiver breaks: three failed attempts in a row and the webhook is flagged.
     answer = 500;
     const failedBefore = receiver.requests.length;
-    await raiseProblem(server.url, token, { title: 'Sealer 2 jams again', area: area.slug });
-    await raiseProblem(server.url, token, { title: 'Labeller 1 out of labels', area: area.slug });
-    await raiseProblem(server.url, token, { title: 'Wrapper 4 stopped', area: area.slug });
+    await raiseProblem(andon.server.url, token, { title: 'Sealer 2 jams again', area: area.slug });
+    await raiseProblem(andon.server.url, token, { title: 'Labeller 1 out of labels', area: area.slug });
+    await raiseProblem(andon.server.url, token, { title: 'Wrapper 4 stopped', area: area.slug });
     await expect.poll(() => receiver.requests.length - failedBefore, EVENTUALLY).toBeGreaterThanOrEqual(3);
     await expect.poll(() => rowAfterReload(page, section, area.slug), EVENTUALLY).toContain('Failing');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -112,7 +104,7 @@ describe('Settings → Webhooks', () => {
     // The receiver says 410 Gone: the webhook is disabled and sent nothing more until an admin enables it.
     answer = 410;
     const goneBefore = receiver.requests.length;
-    await raiseProblem(server.url, token, { title: 'Palletiser down', area: area.slug });
+    await raiseProblem(andon.server.url, token, { title: 'Palletiser down', area: area.slug });
     await expect.poll(() => receiver.requests.length, EVENTUALLY).toBeGreaterThan(goneBefore);
     await expect.poll(() => rowAfterReload(page, section, area.slug), EVENTUALLY).toContain('Disabled (410 Gone)');
     const enable = section.getByRole('button', { name: `Enable webhook ${receiver.url} again` });
@@ -121,7 +113,7 @@ describe('Settings → Webhooks', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => section.getByRole('list', { name: 'Webhooks' }).textContent(), EVENTUALLY).not.toContain('Disabled');
     expect(await enable.count()).toBe(0);
-    const afterEnabling = await raiseProblem(server.url, token, { title: 'Palletiser down again', area: area.slug });
+    const afterEnabling = await raiseProblem(andon.server.url, token, { title: 'Palletiser down again', area: area.slug });
     await expect.poll(() => pullsReceived(afterEnabling.number).length, EVENTUALLY).toBe(1);
     await section.getByRole('button', { name: 'Deliveries' }).click();
     const enabledRow = section.getByRole('row', { name: new RegExp(`problem\\.raised #${afterEnabling.number}`) });
