@@ -25,17 +25,19 @@ function periodOf(query: FlowQuery, now: number): { from: number; to: number } {
 export function createFlowService(db: Database, clock: Clock) {
   async function rowsOf(period: store.Period): Promise<FlowRows> {
     const now = clock.now();
-    // Side by side on PostgreSQL's pool; SQLite runs them one after the other anyway.
+    // A report reads a period's every problem: off SQLite's event loop (its reads worker), so pulls
+    // are not held up behind it; side by side on PostgreSQL's pool.
+    const reads = db.reads;
     const [pulls, spans, { outcomes, buckets, steps }, reasons, recurrences, recurring, suggestions, spread, followUps] = await Promise.all([
-      store.countPulls(db, period, WEEK_MS),
-      store.spanPercentiles(db, period),
-      store.countCohort(db, period, now),
-      store.countDismissReasons(db, period, DISMISS_WORDING),
-      learningStore.countRecurrencesByLearning(db, period),
-      learningStore.countRecurringProblems(db, period),
-      learningStore.countSuggestions(db, period),
-      learningStore.countSpread(db, period),
-      learningStore.countFollowUps(db, period, dayOf(now)),
+      store.countPulls(reads, period, WEEK_MS),
+      store.spanPercentiles(reads, period),
+      store.countCohort(reads, period, now),
+      store.countDismissReasons(reads, period, DISMISS_WORDING),
+      learningStore.countRecurrencesByLearning(reads, period),
+      learningStore.countRecurringProblems(reads, period),
+      learningStore.countSuggestions(reads, period),
+      learningStore.countSpread(reads, period),
+      learningStore.countFollowUps(reads, period, dayOf(now)),
     ]);
     return { pulls, spans, buckets, outcomes, steps, reasons, learnings: { recurrences, recurring, suggestions, spread, followUps } };
   }

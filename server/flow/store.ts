@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/client.ts';
+import type { Reads } from '../db/client.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import type { ActorKind } from '../../shared/accounts.ts';
 import { ESCALATION_STEPS_MAX } from '../../shared/escalation.ts';
@@ -39,7 +39,7 @@ export interface PullRow {
  * Pulls per area, per week (counted from the period's start), level and raisedBy kind. The cast:
  * SQLite is handed the parameters as reals, and its division would keep the fraction.
  */
-export function countPulls(db: Queryable, period: Period, weekMs: number): Promise<PullRow[]> {
+export function countPulls(db: Reads, period: Period, weekMs: number): Promise<PullRow[]> {
   return db.all<PullRow>(sql`select p.area_id, cast((p.raised_at - ${period.from}) / ${weekMs} as integer) as week, p.level, p.raised_by_kind,
       count(*) as count
     from ${areasWithPulls(period)}
@@ -83,7 +83,7 @@ function sqliteFraction(n: string, pct: number): string {
  * for both scopes through grouping sets); SQLite's percentile_disc takes the fraction that lands on
  * the rank, so it first counts the spans of each area (the rows come grouped by area, no sort).
  */
-export function spanPercentiles(db: Queryable, period: Period): Promise<SpanRow[]> {
+export function spanPercentiles(db: Reads, period: Period): Promise<SpanRow[]> {
   const measures = Object.entries(SPAN_MS) as Array<[FlowMeasure, string]>;
   // Worked out once per scope, not once per row.
   const fractions = (from: string) => sql.raw(measures.map(([m]) => `${sqliteFraction(`${from}.${m}`, 50)} as ${m}_f50, ${sqliteFraction(`${from}.${m}`, 90)} as ${m}_f90`).join(', '));
@@ -160,7 +160,7 @@ const STEPS = Array.from({ length: ESCALATION_STEPS_MAX }, (_, i) => i + 1);
  * bucket is the difference of two counts. A problem that has not got there yet counts once its
  * target has passed (as `unreached`), unless it was dismissed; before that its outcome is not known.
  */
-export async function countCohort(db: Queryable, period: Period, now: number): Promise<CohortRows> {
+export async function countCohort(db: Reads, period: Period, now: number): Promise<CohortRows> {
   const target = '(e.response_due_at - p.raised_at)';
   const columns = [
     ...TARGET_MEASURES.flatMap((m) => [
@@ -196,7 +196,7 @@ export interface DismissWording {
 }
 
 /** Problems dismissed now, by the kind of reason given when they were (last) dismissed. */
-export function countDismissReasons(db: Queryable, period: Period, wording: DismissWording): Promise<Array<{ areaId: string; kind: DismissReasonKind; count: number }>> {
+export function countDismissReasons(db: Reads, period: Period, wording: DismissWording): Promise<Array<{ areaId: string; kind: DismissReasonKind; count: number }>> {
   return db.all(sql`select p.area_id,
       case when c.reason like ${`${wording.duplicatePrefix}%`} then 'duplicate' when c.reason = ${wording.notAProblem} then 'not-a-problem'
         else 'other' end as kind,

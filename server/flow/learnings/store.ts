@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { areaMembers } from '../../learnings/spread/store.ts';
 import { areasWithPulls, type Period } from '../store.ts';
@@ -24,7 +24,7 @@ export interface RecurrenceRow {
 }
 
 /** Per area where it recurred and learning: the problems pulled in the period linked to it. */
-export function countRecurrencesByLearning(db: Queryable, period: Period): Promise<RecurrenceRow[]> {
+export function countRecurrencesByLearning(db: Reads, period: Period): Promise<RecurrenceRow[]> {
   return db.all<RecurrenceRow>(sql`select p.area_id, r.learning_id, l.title, lp.number as problem_number, la.slug as area_slug, count(*) as count
     from ${areasWithPulls(period)} join learning_recurrences r on r.problem_id = p.id join learnings l on l.id = r.learning_id
       join problems lp on lp.id = l.problem_id join areas la on la.id = l.area_id
@@ -32,13 +32,13 @@ export function countRecurrencesByLearning(db: Queryable, period: Period): Promi
 }
 
 /** Per area: the problems pulled in the period that recurred (once each, whatever it was linked to). */
-export function countRecurringProblems(db: Queryable, period: Period): Promise<Array<{ areaId: string; count: number }>> {
+export function countRecurringProblems(db: Reads, period: Period): Promise<Array<{ areaId: string; count: number }>> {
   return db.all(sql`select a.id as area_id, count(*) as count from ${areasWithPulls(period)}
     where exists (select 1 from learning_recurrences r where r.problem_id = p.id)
     group by a.id`);
 }
 
-export function countSuggestions(db: Queryable, period: Period): Promise<Array<{ areaId: string; shown: number; opened: number }>> {
+export function countSuggestions(db: Reads, period: Period): Promise<Array<{ areaId: string; shown: number; opened: number }>> {
   const area = period.areaId === null ? sql`` : sql` and l.area_id = ${period.areaId}`;
   return db.all(sql`select l.area_id, count(*) as shown, count(v.opened_at) as opened
     from learning_suggestion_views v join learnings l on l.id = v.learning_id
@@ -58,7 +58,7 @@ export interface SpreadRow {
  * Per area: its learnings published in the period, its members, and their acknowledgements of them
  * (until now). The casts: PostgreSQL sums counts as numeric, which its driver answers as text.
  */
-export function countSpread(db: Queryable, period: Period): Promise<SpreadRow[]> {
+export function countSpread(db: Reads, period: Period): Promise<SpreadRow[]> {
   // Materialized: each is read three times below, and the members are costly to work out.
   return db.all<SpreadRow>(sql`with published as materialized (
       select l.id, l.area_id from learnings l where ${publishedIn(period)}
@@ -93,7 +93,7 @@ export interface FollowUpRow {
 }
 
 /** The follow-up actions of the learnings published in the period; overdue: not done and due before `today` (YYYY-MM-DD). */
-export function countFollowUps(db: Queryable, period: Period, today: string): Promise<FollowUpRow[]> {
+export function countFollowUps(db: Reads, period: Period, today: string): Promise<FollowUpRow[]> {
   return db.all<FollowUpRow>(sql`select l.area_id, count(*) as total, count(f.done_at) as done,
       sum(case when f.done_at is null and f.due_on < ${today} then 1 else 0 end) as overdue
     from learnings l join learning_follow_ups f on f.learning_id = l.id
