@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { HeaviestFirstSequencer } from './tests/setup/heaviest-first-sequencer.ts';
 
 const integrationTests = ['tests/**/*.test.ts'];
 // The integration tests start the server as `npm start` runs it: built to dist/server first.
@@ -15,6 +16,7 @@ export default defineConfig({
     // database and servers; the unit project stays isolated below.
     isolate: false,
     hookTimeout: 60_000,
+    sequence: { sequencer: HeaviestFirstSequencer },
     projects: [
       {
         extends: true,

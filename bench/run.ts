@@ -120,7 +120,7 @@ function describeFanoutCell(cell: FanoutCell): string {
   const per1000 = (pick: (m: MemoryReading) => number | null) => {
     const a = cell.memoryBefore && pick(cell.memoryBefore);
     const b = cell.memoryIdle && pick(cell.memoryIdle);
-    return a === null || b === null || a === undefined || b === undefined ? NaN : ((b - a) / cell.memoryConnections) * 1000;
+    return a === null || b === null ? NaN : ((b - a) / cell.memoryConnections) * 1000;
   };
   const mem = cell.memoryIdle
     ? `RSS +${per1000((m) => m.rssKib).toFixed(0)} (V8 used ${per1000((m) => m.heapUsedKib).toFixed(0)}, V8 committed ${per1000((m) => m.heapTotalKib).toFixed(0)}, malloc ${per1000((m) => m.nativeHeapKib).toFixed(0)}) KiB per 1,000; `
@@ -302,7 +302,7 @@ try {
 } finally {
   await stopAllChildren();
   stopReaper();
-  await postgres.stop().catch((error) => console.error('bench: stopping PostgreSQL failed:', error));
+  await postgres.stop().catch((error: unknown) => console.error('bench: stopping PostgreSQL failed:', error));
   try {
     removeBeforeWorktree();
   } catch (error) {

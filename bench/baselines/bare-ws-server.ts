@@ -37,9 +37,9 @@ const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      let body;
+      let body: Parameters<typeof broadcast>[0];
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
       } catch {
         res.writeHead(400).end();
         return;

@@ -31,16 +31,17 @@ export async function openInspector(pid: number, port: number, timeoutMs = 10_00
     socket.once('error', reject);
   });
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: any; error?: { message: string } };
+    const text = (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+    const message = JSON.parse(text) as { id?: number; result?: unknown; error?: { message: string } };
     const waiter = message.id === undefined ? undefined : pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id!);
     if (message.error) waiter.reject(new Error(message.error.message));
     else waiter.resolve(message.result);
   });
-  function call(method: string, params: object = {}): Promise<any> {
+  function call(method: string, params: object = {}): Promise<unknown> {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -48,8 +49,14 @@ export async function openInspector(pid: number, port: number, timeoutMs = 10_00
         reject(new Error(`inspector ${method} timed out`));
       }, 30_000);
       pending.set(id, {
-        resolve: (value) => (clearTimeout(timer), resolve(value)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
       socket.send(JSON.stringify({ id, method, params }));
     });
@@ -59,7 +66,7 @@ export async function openInspector(pid: number, port: number, timeoutMs = 10_00
       await call('HeapProfiler.collectGarbage');
     },
     async memoryUsage() {
-      const result = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+      const result = (await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true })) as { result: { value: string } };
       return JSON.parse(result.result.value) as NodeJS.MemoryUsage;
     },
     close() {

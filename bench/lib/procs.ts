@@ -77,12 +77,15 @@ export function killAllChildrenNow(): void {
   for (const child of children) if (alive(child)) child.kill('SIGKILL');
 }
 
+/** What a bench child sends over IPC: each kind of message names itself in `type`. */
+export type ChildMessage = { type?: unknown; message?: unknown } | null | undefined;
+
 /** Resolves with the next IPC message from `child` that satisfies `match`, or rejects on exit / timeout. */
-export function nextMessage<T>(child: ChildProcess, match: (message: any) => boolean, timeoutMs: number, what: string): Promise<T> {
+export function nextMessage<T>(child: ChildProcess, match: (message: ChildMessage) => boolean, timeoutMs: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
-    const onMessage = (message: any) => {
-      if (message && message.type === 'error') done(new Error(`${what}: child reported: ${message.message}`));
+    const onMessage = (message: ChildMessage) => {
+      if (message?.type === 'error') done(new Error(`${what}: child reported: ${String(message.message)}`));
       else if (match(message)) done(null, message as T);
     };
     const onExit = (code: number | null, signal: string | null) => done(new Error(`child exited (${code ?? signal}) while waiting for ${what}`));

@@ -6,7 +6,7 @@ import { renderGroupCommit, type GroupCommitSummary } from './report-group-commi
 import { int, mean, ms, table, x2 } from './report-format.ts';
 import { renderRaises, type RaisesSummary } from './report-raises.ts';
 import { SERVER_LABELS, type ServerKind } from './servers.ts';
-import { ratio, summarize, type Summary } from './stats.ts';
+import { ratio } from './stats.ts';
 import { TARGETS, verdict } from './targets.ts';
 
 export interface MemorySide {

@@ -128,14 +128,14 @@ process.on('message', (command: FanoutCommand) => {
   const run = async () => {
     if (command.cmd === 'connect') await connect(command);
     else if (command.cmd === 'collect') await collect(command);
-    else if (command.cmd === 'close') {
+    else {
       closing = true;
       for (const ws of sockets) ws.terminate();
       send({ type: 'closed' });
       setTimeout(() => process.exit(0), 50);
     }
   };
-  run().catch((error) => send({ type: 'error', message: String((error as Error).stack ?? error) }));
+  run().catch((error: unknown) => send({ type: 'error', message: String((error as Error).stack ?? error) }));
 });
 
 send({ type: 'ready' });

@@ -63,7 +63,7 @@ async function run(command: RaiseCommand): Promise<void> {
         return;
       }
       const i = sequence++;
-      const body = `{"title":${JSON.stringify(command.titlePrefix + i)},"details":${details},"level":"help"}`;
+      const body = `{"title":${JSON.stringify(`${command.titlePrefix}${i}`)},"details":${details},"level":"help"}`;
       const key = command.idempotencyPrefix === null ? '' : `Idempotency-Key: ${command.idempotencyPrefix}${i}\r\n`;
       waiting = true;
       inFlight++;
@@ -123,8 +123,7 @@ async function run(command: RaiseCommand): Promise<void> {
 }
 
 process.on('message', (command: RaiseCommand) => {
-  if (command.cmd !== 'run') return;
-  run(command).catch((error) => send({ type: 'error', message: String((error as Error).stack ?? error) }));
+  run(command).catch((error: unknown) => send({ type: 'error', message: String((error as Error).stack ?? error) }));
 });
 
 send({ type: 'ready' });

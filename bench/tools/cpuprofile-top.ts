@@ -15,7 +15,8 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg] = process.argv.slice(2);
+const file = process.argv.at(2);
+const topArg = process.argv.at(3);
 if (!file) {
   console.error('usage: cpuprofile-top.ts <file.cpuprofile> [topN]');
   process.exit(2);

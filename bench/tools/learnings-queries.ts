@@ -55,7 +55,7 @@ async function time(name: string, list: string[], run: (words: string[]) => Prom
 // The statement a store runs, captured to EXPLAIN it.
 function capture(run: (reads: AnyDatabase) => Promise<unknown>): Promise<Sql> {
   return new Promise((resolve) => {
-    const spy = { ...db, all: (query: Sql) => (resolve(query), Promise.resolve([])) } as unknown as AnyDatabase;
+    const spy: AnyDatabase = { ...db, all: (query: Sql) => (resolve(query), Promise.resolve([])) };
     void run(spy);
   });
 }

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { camelRow, UniqueViolationError, type Database, type Queryable, type Tx } from './client.ts';
 import type { Sql } from './sql.ts';
 import { openSqliteReads } from './sqlite-reads.ts';
+import { statementCache } from './sqlite-statements.mjs';
 
 interface PendingUnit {
   work: (tx: Tx) => Promise<unknown>;
@@ -10,7 +11,6 @@ interface PendingUnit {
 }
 
 const MAX_UNITS_PER_COMMIT = 1_000;
-const STATEMENT_CACHE_MAX = 500;
 
 export interface SqliteDatabase extends Database {
   /** For `migrate` and the online backup only; stores go through `Queryable`. */
@@ -29,18 +29,8 @@ export function openSqlite(file: string, options: { logError?: (error: unknown, 
   sqlite.pragma('temp_store = MEMORY');
   assertPragmas(sqlite, file);
 
-  // Statements are prepared once per text: preparing cost more than running on the pull path.
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  function prepare(query: Sql): BetterSqlite3.Statement {
-    const text = query.text('sqlite');
-    let statement = statements.get(text);
-    if (!statement) {
-      if (statements.size >= STATEMENT_CACHE_MAX) statements.clear();
-      statement = sqlite.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  }
+  const prepareText = statementCache(sqlite);
+  const prepare = (query: Sql) => prepareText(query.text('sqlite'));
   const params = (query: Sql) => query.values.map((v) => (typeof v === 'boolean' ? Number(v) : v));
   const translate = (error: unknown) =>
     (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT_UNIQUE') || (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'

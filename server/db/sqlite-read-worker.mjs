@@ -4,6 +4,7 @@
 // under the tests (TypeScript sources) and from the compiled server.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
+import { statementCache } from './sqlite-statements.mjs';
 
 /** @typedef {{ id: number, text: string, values: unknown[], first: boolean }} ReadRequest */
 
@@ -16,20 +17,7 @@ sqlite.pragma('busy_timeout = 5000');
 // Sorts and temporary b-trees of a ranking stay in memory, as on the writing connection.
 sqlite.pragma('temp_store = MEMORY');
 
-const STATEMENT_CACHE_MAX = 500;
-/** @type {Map<string, BetterSqlite3.Statement>} */
-const statements = new Map();
-
-/** @param {string} text */
-function prepare(text) {
-  let statement = statements.get(text);
-  if (!statement) {
-    if (statements.size >= STATEMENT_CACHE_MAX) statements.clear();
-    statement = sqlite.prepare(text);
-    statements.set(text, statement);
-  }
-  return statement;
-}
+const prepare = statementCache(sqlite);
 
 port.on('message', (/** @type {ReadRequest | 'close'} */ message) => {
   if (message === 'close') {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { asAdmin, twoPeopleInBrowser } from '../helpers/browser-andon.ts';
 import { accessibilityProblems } from '../helpers/accessibility.ts';
 import { pageWithSession } from '../helpers/browser.ts';
 import { createToken, makeResetLink, MEMBER } from '../helpers/organisation.ts';
@@ -45,38 +45,23 @@ const PAGES: { path: string | (() => string); label?: string; heading: RegExp; s
   { path: '/flow', heading: /^flow$/i, as: () => andon.member, shows: 'Pulls per week and area' },
 ];
 
-/** A request as the admin's browser would send it. */
-async function call<T>(method: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${andon.server.url}${path}`, {
-    method, body: body ? JSON.stringify(body) : undefined,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: andon.server.url, cookie: andon.admin },
-  });
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-async function makePullLink(label: string): Promise<{ id: string; code: string }> {
-  const response = await fetch(`${andon.server.url}/api/areas/general/pull-links`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify({ label }),
-  });
-  return (await response.json()) as { id: string; code: string };
-}
+const makePullLink = (label: string) => asAdmin<{ id: string; code: string }>(andon, 'POST', '/api/areas/general/pull-links', { label });
 
 beforeAll(async () => {
   const token = await createToken(andon.server.url, andon.admin, 'accessibility test');
   problemNumber = (await raiseProblem(andon.server.url, token, { title: uniqueTitle('Conveyor belt slipping'), level: 'stop' })).number;
   kioskCode = (await makePullLink('Line 3 tablet')).code;
   const turnedOff = await makePullLink('Old sticker');
-  await fetch(`${andon.server.url}/api/areas/general/pull-links/${turnedOff.id}`, { method: 'DELETE', headers: { origin: andon.server.url, cookie: andon.admin } });
+  await asAdmin(andon, 'DELETE', `/api/areas/general/pull-links/${turnedOff.id}`);
   turnedOffCode = turnedOff.code;
   // A resolved problem with a published learning, so the learning pages have something to show.
   resolvedNumber = (await raiseProblem(andon.server.url, token, { title: uniqueTitle('Labeller jammed') })).number;
-  await call('POST', `/api/problems/${resolvedNumber}/swarm`);
-  await call('POST', `/api/problems/${resolvedNumber}/status`, { status: 'resolved' });
-  const draft = await call<{ id: string }>('PUT', `/api/problems/${resolvedNumber}/learning`, {
+  await asAdmin(andon, 'POST', `/api/problems/${resolvedNumber}/swarm`);
+  await asAdmin(andon, 'POST', `/api/problems/${resolvedNumber}/status`, { status: 'resolved' });
+  const draft = await asAdmin<{ id: string }>(andon, 'PUT', `/api/problems/${resolvedNumber}/learning`, {
     title: 'Labeller jammed on wet labels', summary: 'The labeller **jammed**.', expected: 'Labels feed', cause: 'Damp label stock', changes: 'Dry store', detection: 'Humidity alarm', tags: ['labeller'],
   });
-  await call('POST', `/api/learnings/${draft.id}/publish`);
+  await asAdmin(andon, 'POST', `/api/learnings/${draft.id}/publish`);
   learningId = draft.id;
   resetCode = await makeResetLink(andon.server.url, andon.admin, MEMBER.email);
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAndon } from '../helpers/browser-andon.ts';
+import { adminFetch, browserAndon } from '../helpers/browser-andon.ts';
 import { pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
 import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
@@ -39,11 +39,7 @@ const raisedOrder = (page: Page) =>
 const background = (page: Page, number: number) => card(page, number).evaluate((el) => getComputedStyle(el).backgroundColor);
 
 function setTarget(slug: string, minutes: number) {
-  return fetch(`${andon.server.url}/api/areas/${slug}`, {
-    method: 'PATCH',
-    headers: { cookie: andon.admin, origin: andon.server.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ responseTargetMinutes: minutes }),
-  });
+  return adminFetch(andon, 'PATCH', `/api/areas/${slug}`, { responseTargetMinutes: minutes });
 }
 
 beforeAll(async () => {
@@ -175,7 +171,7 @@ describe('late is its own signal', () => {
   it('shows on each card who leads, how big the swarm is and how long it has been in its status', async () => {
     const area = await createArea(andon.server.url, andon.admin, 'Paint');
     const problem = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Overspray on panel'), area: area.slug });
-    const joined = await fetch(`${andon.server.url}/api/problems/${problem.number}/swarm`, { method: 'POST', headers: { cookie: andon.admin, origin: andon.server.url } });
+    const joined = await adminFetch(andon, 'POST', `/api/problems/${problem.number}/swarm`);
     expect(joined.ok).toBe(true);
     const page = await open(VIEWPORTS[1]);
     await page.clock.install();

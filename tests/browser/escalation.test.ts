@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Area } from '../../shared/areas.ts';
-import { browserAndon } from '../helpers/browser-andon.ts';
+import { adminFetch, browserAndon } from '../helpers/browser-andon.ts';
 import { pageWithSession } from '../helpers/browser.ts';
 import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 async function put(path: string, body: object) {
-  const response = await fetch(`${andon.server.url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify(body) });
+  const response = await adminFetch(andon, 'PUT', path, body);
   expect(response.status).toBe(200);
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAndon } from '../helpers/browser-andon.ts';
+import { asAdmin, browserAndon } from '../helpers/browser-andon.ts';
 import { pageWithSession } from '../helpers/browser.ts';
 import { createToken } from '../helpers/organisation.ts';
 import { createArea, raiseProblem, uniqueTitle } from '../helpers/problems.ts';
@@ -22,25 +22,17 @@ beforeAll(async () => {
   const die = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Die worn'), area: press.slug });
   await raiseProblem(andon.server.url, token, { title: uniqueTitle('Labels smudged'), area: packing.slug });
   // Somebody answers one of them, so there is a time to respond to show.
-  await asAdmin('POST', `/api/problems/${first.number}/swarm`);
+  await asAdmin(andon, 'POST', `/api/problems/${first.number}/swarm`);
   // It is solved and learned from; the die problem is the same thing again, and the admin (Press's
   // only member: they swarmed its problem) acknowledges the learning.
-  await asAdmin('POST', `/api/problems/${first.number}/status`, { status: 'resolved' });
-  learning = (await asAdmin('PUT', `/api/problems/${first.number}/learning`, {
+  await asAdmin(andon, 'POST', `/api/problems/${first.number}/status`, { status: 'resolved' });
+  learning = await asAdmin<{ id: string; title: string }>(andon, 'PUT', `/api/problems/${first.number}/learning`, {
     title: 'Thick stock jams press 4', summary: 'It jammed', expected: '', cause: 'The feed is set for thin stock', changes: '', detection: '', tags: [],
-  })) as { id: string; title: string };
-  await asAdmin('POST', `/api/learnings/${learning.id}/publish`);
-  await asAdmin('POST', `/api/problems/${die.number}/recurrences`, { learningId: learning.id });
-  await asAdmin('POST', `/api/learnings/${learning.id}/acknowledge`);
-});
-
-async function asAdmin(method: string, path: string, body?: object): Promise<unknown> {
-  const response = await fetch(`${andon.server.url}${path}`, {
-    method, headers: { cookie: andon.admin, origin: andon.server.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
   });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return response.status === 204 ? null : response.json();
-}
+  await asAdmin(andon, 'POST', `/api/learnings/${learning.id}/publish`);
+  await asAdmin(andon, 'POST', `/api/problems/${die.number}/recurrences`, { learningId: learning.id });
+  await asAdmin(andon, 'POST', `/api/learnings/${learning.id}/acknowledge`);
+});
 
 const pullsOf = (page: Page, area: string) =>
   page.getByRole('table', { name: 'Pulls by level and source' }).getByRole('row', { name: new RegExp(`^${area} `) });

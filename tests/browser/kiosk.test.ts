@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { KioskPull, PullLink } from '../../shared/pull-links.ts';
-import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { adminFetch, asAdmin, twoPeopleInBrowser } from '../helpers/browser-andon.ts';
 import { pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
 
 // One pull per link a minute, so the last test can meet the limit with two taps.
@@ -15,13 +15,7 @@ let contexts: BrowserContext[] = [];
 /** What the Content-Security-Policy refused on any page of these tests: nothing, or the QR code or the kiosk would be broken. */
 let refusals: string[] = [];
 
-async function makeLink(label: string): Promise<PullLink> {
-  const response = await fetch(`${andon.server.url}/api/areas/general/pull-links`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify({ label }),
-  });
-  if (response.status !== 201) throw new Error(`making a pull link answered ${response.status}`);
-  return (await response.json()) as PullLink;
-}
+const makeLink = (label: string) => asAdmin<PullLink>(andon, 'POST', '/api/areas/general/pull-links', { label });
 
 /** A phone with no session at all, as a visitor scanning the QR code has. */
 async function phone(): Promise<Page> {
@@ -92,7 +86,7 @@ describe('a pull link on a phone', () => {
 
   it('shows a clear page, not an error, for a link that was turned off', async () => {
     const link = await makeLink('Old sticker');
-    const revoked = await fetch(`${andon.server.url}/api/areas/general/pull-links/${link.id}`, { method: 'DELETE', headers: { origin: andon.server.url, cookie: andon.admin } });
+    const revoked = await adminFetch(andon, 'DELETE', `/api/areas/general/pull-links/${link.id}`);
     expect(revoked.status).toBe(204);
     const page = await phone();
     await page.goto(link.url);

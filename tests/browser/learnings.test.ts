@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Learning } from '../../shared/learnings.ts';
 import type { TimelineEntry } from '../../shared/timeline.ts';
-import { twoPeopleInBrowser } from '../helpers/browser-andon.ts';
+import { asAdmin, twoPeopleInBrowser } from '../helpers/browser-andon.ts';
 import { pageWithSession, recordPolicyRefusals } from '../helpers/browser.ts';
 import { MEMBER } from '../helpers/organisation.ts';
 import { uniqueTitle } from '../helpers/problems.ts';
@@ -20,24 +20,14 @@ async function open(session: string): Promise<Page> {
   return page;
 }
 
-/** A request as the admin's browser would send it. */
-async function call<T>(method: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${andon.server.url}${path}`, {
-    method, body: body ? JSON.stringify(body) : undefined,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: andon.server.url, cookie: andon.admin },
-  });
-  expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 /** The swarm's work on a problem, over the API: joined, a hypothesis confirmed by a result, an action. */
 async function workedProblem(title: string, hypothesis: string, action: string): Promise<number> {
-  const { number } = await call<{ number: number }>('POST', '/api/problems', { title });
-  await call('POST', `/api/problems/${number}/swarm`);
-  const idea = await call<TimelineEntry>('POST', `/api/problems/${number}/timeline`, { kind: 'hypothesis', body: hypothesis });
-  const result = await call<TimelineEntry>('POST', `/api/problems/${number}/timeline`, { kind: 'result', body: 'Seen in the logs' });
-  await call('PATCH', `/api/problems/${number}/timeline/${idea.id}`, { verdict: 'confirmed', evidence: result.id });
-  await call('POST', `/api/problems/${number}/timeline`, { kind: 'action', body: action });
+  const { number } = await asAdmin<{ number: number }>(andon, 'POST', '/api/problems', { title });
+  await asAdmin(andon, 'POST', `/api/problems/${number}/swarm`);
+  const idea = await asAdmin<TimelineEntry>(andon, 'POST', `/api/problems/${number}/timeline`, { kind: 'hypothesis', body: hypothesis });
+  const result = await asAdmin<TimelineEntry>(andon, 'POST', `/api/problems/${number}/timeline`, { kind: 'result', body: 'Seen in the logs' });
+  await asAdmin(andon, 'PATCH', `/api/problems/${number}/timeline/${idea.id}`, { verdict: 'confirmed', evidence: result.id });
+  await asAdmin(andon, 'POST', `/api/problems/${number}/timeline`, { kind: 'action', body: action });
   return number;
 }
 
@@ -103,8 +93,8 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     expect(await spread.getByRole('list', { name: 'Acknowledged by' }).textContent()).toContain(MEMBER.name);
     await expect.poll(() => spread.textContent(), EVENTUALLY).toContain('opened from a suggestion 1 time');
 
-    const learnings = (await call<{ items: Array<{ id: string }> }>('GET', `/api/learnings?q=${word}`)).items;
-    const detail = await call<{ learning: Learning; spread: { acknowledged: Array<{ name: string }> } }>('GET', `/api/learnings/${learnings[0].id}`);
+    const learnings = (await asAdmin<{ items: Array<{ id: string }> }>(andon, 'GET', `/api/learnings?q=${word}`)).items;
+    const detail = await asAdmin<{ learning: Learning; spread: { acknowledged: Array<{ name: string }> } }>(andon, 'GET', `/api/learnings/${learnings[0].id}`);
     expect(detail.learning.suggestionOpens).toBe(1);
     expect(detail.spread.acknowledged.map((a) => a.name)).toEqual([MEMBER.name]);
     expect(refusedByPolicy).toEqual([]);
@@ -135,12 +125,12 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
 describe('Markdown on a learning page', () => {
   it('renders XSS payloads inert in every field', async () => {
     const number = await workedProblem(uniqueTitle('Hostile learning'), 'x', 'y');
-    await call('POST', `/api/problems/${number}/status`, { status: 'resolved' });
+    await asAdmin(andon, 'POST', `/api/problems/${number}/status`, { status: 'resolved' });
     const hostile = XSS_PAYLOADS.join('\n\n');
-    const draft = await call<Learning>('PUT', `/api/problems/${number}/learning`, {
+    const draft = await asAdmin<Learning>(andon, 'PUT', `/api/problems/${number}/learning`, {
       title: '<script>window.__xss = 99</script>', summary: hostile, expected: hostile, cause: hostile, changes: hostile, detection: hostile, tags: [],
     });
-    await call('POST', `/api/learnings/${draft.id}/publish`);
+    await asAdmin(andon, 'POST', `/api/learnings/${draft.id}/publish`);
 
     const page = await open(andon.admin);
     const errors: string[] = [];

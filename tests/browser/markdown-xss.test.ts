@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserAndon } from '../helpers/browser-andon.ts';
+import { adminFetch, browserAndon } from '../helpers/browser-andon.ts';
 import { pageWithSession } from '../helpers/browser.ts';
 import { XSS_PAYLOADS } from '../helpers/xss-payloads.ts';
 
@@ -9,9 +9,7 @@ const andon = browserAndon();
 
 
 async function send(path: string, body: object): Promise<{ number?: number }> {
-  const response = await fetch(`${andon.server.url}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: andon.server.url, cookie: andon.admin }, body: JSON.stringify(body),
-  });
+  const response = await adminFetch(andon, 'POST', path, body);
   expect(response.status).toBe(201);
   return (await response.json()) as { number?: number };
 }

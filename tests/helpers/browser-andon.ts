@@ -52,3 +52,22 @@ function registered<T extends BrowserAndon>(options: ServerOptions, more: (andon
   });
   return andon;
 }
+
+/**
+ * A request as Ada's browser sends it: her session cookie and Andon's own Origin (writes with a
+ * cookie need it). For a test that checks the status itself.
+ */
+export function adminFetch(andon: BrowserAndon, method: string, path: string, body?: object): Promise<Response> {
+  return fetch(`${andon.server.url}${path}`, {
+    method,
+    headers: { cookie: andon.admin, origin: andon.server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+/** The same, for setting something up: fails unless Andon took it, and answers its JSON (null for 204). */
+export async function asAdmin<T = unknown>(andon: BrowserAndon, method: string, path: string, body?: object): Promise<T> {
+  const response = await adminFetch(andon, method, path, body);
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (response.status === 204 ? null : await response.json()) as T;
+}
