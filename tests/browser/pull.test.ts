@@ -86,7 +86,7 @@ describe('pulling from the web page, as a new organisation would', () => {
       await empty.stop();
       own.remove();
     }
-  }, 60_000); // it starts a server of its own
+  }, 90_000); // it starts a server of its own, which takes a busy 2-core machine most of a minute
 
   it('pulls Help by typing a line and pressing Enter, and shows the number at once', async () => {
     const page = await memberPage();
