@@ -99,7 +99,7 @@ describe('the whole loop: pull, swarm, resolve, learn, find, acknowledge', () =>
     expect(detail.spread.acknowledged.map((a) => a.name)).toEqual([MEMBER.name]);
     expect(refusedByPolicy).toEqual([]);
     await bo.context().close();
-  });
+  }, 60_000); // the whole loop through the pages of two people: 22-30 s on a busy 2-core machine
 
   it('finds it in the library with the matched words marked', async () => {
     const page = await open(andon.member);

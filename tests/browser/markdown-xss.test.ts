@@ -53,5 +53,5 @@ describe('Markdown on the timeline', () => {
     expect(await fine.getAttribute('target')).toBe('_blank');
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 60_000); // fourteen entries of Markdown to send, render and click: 25-30 s on a busy 2-core machine
 });
