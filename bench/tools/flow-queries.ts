@@ -30,11 +30,12 @@ await migrateDatabase(db);
 const now = 1796000000000;
 if (fresh) await seed(db, n, now);
 // Kept: the migrations may have just added indexes, which need statistics too.
-else await db.run(sql`analyze`);
+else await db.run(db.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`);
 // As the service reads: on SQLite through its read worker (CPU time counts every thread of this process).
 const reads = db.reads;
 const period = { from: now - 90 * 86400000, to: now, areaId: null };
-const fns: Record<string, () => Promise<unknown>> = {
+const only = process.env.FLOW_PROFILE_ONLY?.split(',');
+const all: Record<string, () => Promise<unknown>> = {
   pulls: () => store.countPulls(reads, period, 7 * 86400000),
   spans: () => store.spanPercentiles(reads, period),
   cohort: () => store.countCohort(reads, period, now),
@@ -45,8 +46,10 @@ const fns: Record<string, () => Promise<unknown>> = {
   spread: () => ls.countSpread(reads, period),
   followUps: () => ls.countFollowUps(reads, period, '2026-12-01'),
 };
-const queries = Object.values(fns);
-fns.report = () => Promise.all(queries.map((fn) => fn()));
+const queries = Object.values(all);
+// FLOW_PROFILE_ONLY=spread,cohort times only those (and not the whole report).
+const fns = only ? Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name))) : all;
+if (!only) fns.report = () => Promise.all(queries.map((fn) => fn()));
 async function time(name: string, fn: () => Promise<unknown>) {
   await fn();
   const t = performance.now();

@@ -104,6 +104,11 @@ export const problems = sqliteTable(
     containedAt: integer('contained_at'),
     resolvedAt: integer('resolved_at'),
     learnedAt: integer('learned_at'),
+    // The countdown's due time and how far it escalated: a copy of problem_escalations' (written with
+    // it, in the same transaction) so that the flow measures read them from problems_flow_idx too.
+    responseDueAt: integer('response_due_at'),
+    escalationStep: integer('escalation_step'),
+    escalationRound: integer('escalation_round'),
   },
   (t) => [
     index('problems_status_idx').on(t.status, t.number),
@@ -117,7 +122,8 @@ export const problems = sqliteTable(
     // The flow measures read the problems pulled in a period area by area, from the index alone
     // (it holds every column they read, the id for the joins): area first, so that the rows come
     // grouped by area and grouping by it needs no sort.
-    index('problems_flow_idx').on(t.areaId, t.raisedAt, t.level, t.raisedByKind, t.status, t.firstRespondedAt, t.containedAt, t.resolvedAt, t.learnedAt, t.id),
+    index('problems_flow_idx').on(t.areaId, t.raisedAt, t.level, t.raisedByKind, t.status, t.firstRespondedAt, t.containedAt, t.resolvedAt, t.learnedAt,
+      t.responseDueAt, t.escalationStep, t.escalationRound, t.id),
   ],
 );
 

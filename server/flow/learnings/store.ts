@@ -59,22 +59,40 @@ export interface SpreadRow {
 }
 
 /**
+ * `acknowledged (area_id, acknowledged)`: per area, the acknowledgements of its learnings published
+ * in the period by its `members`, each learning's read from its key. SQLite looks each reader up
+ * among the members as it goes (cross joins keep that order); PostgreSQL, which expects a handful
+ * of members and would read every acknowledgement each member ever made, is given the period's
+ * acknowledgements first.
+ */
+function acknowledgedByMembers(db: Reads, period: Period): Sql {
+  if (db.dialect === 'sqlite') {
+    return sql`acknowledged as (
+      select a.id as area_id, count(*) as acknowledged
+      from areas a cross join learnings l cross join learning_acknowledgements ack cross join members m
+      where ${publishedInArea(period)} and ack.learning_id = l.id and m.area_id = a.id and m.user_id = ack.user_id
+      group by a.id
+    )`;
+  }
+  return sql`acknowledgements as materialized (
+      select a.id as area_id, ack.user_id from areas a join learnings l on ${publishedInArea(period)}
+        join learning_acknowledgements ack on ack.learning_id = l.id
+    ), acknowledged as (
+      select ack.area_id, count(*) as acknowledged from acknowledgements ack join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
+      group by ack.area_id
+    )`;
+}
+
+/**
  * Per area: its learnings published in the period, its members, and their acknowledgements of them
- * (until now). Each learning's acknowledgements are read from its key, and each reader looked up
- * among the area's members (a handful of rows). The casts: PostgreSQL sums counts as numeric, which
- * its driver answers as text.
+ * (until now). The casts: PostgreSQL sums counts as numeric, which its driver answers as text.
  */
 export function countSpread(db: Reads, period: Period): Promise<SpreadRow[]> {
   return db.all<SpreadRow>(sql`with published as materialized (
       select a.id as area_id, count(*) as learnings from areas a cross join learnings l where ${publishedInArea(period)} group by a.id
     ), members as materialized (
       ${areaMembers(sql`select area_id from published`)}
-    ), acknowledged as (
-      select a.id as area_id, count(*) as acknowledged
-      from areas a cross join learnings l cross join learning_acknowledgements ack cross join members m
-      where ${publishedInArea(period)} and ack.learning_id = l.id and m.area_id = a.id and m.user_id = ack.user_id
-      group by a.id
-    ), per_area as (
+    ), ${acknowledgedByMembers(db, period)}, per_area as (
       select pub.area_id, pub.learnings, (select count(*) from members m where m.area_id = pub.area_id) as members,
         coalesce(ak.acknowledged, 0) as acknowledged
       from published pub left join acknowledged ak on ak.area_id = pub.area_id
