@@ -178,6 +178,8 @@ export async function seed(db: AnyDatabase, count: number, now: number): Promise
       }
     });
   }
+  // The next pull is numbered after the history, as if it had been pulled one by one.
+  await db.run(sql`insert into counters (name, value) values ('problems', ${count}) on conflict (name) do update set value = excluded.value`);
   // Fresh statistics, as a database that grew to this size over a year would have; on PostgreSQL
   // vacuumed too, as autovacuum would have, so that its index-only scans need not visit the table.
   await db.run(db.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`);
