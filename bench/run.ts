@@ -229,10 +229,9 @@ async function main(): Promise<number> {
   let flowResults: FlowDatabaseResult[] | null = null;
   if (config.phases.includes('flow')) {
     machineLoad.phase('flow');
-    const problems = config.quick ? 10_000 : 100_000;
-    log(`flow measures: ${problems} problems, GET /api/flow for 90 days on SQLite and PostgreSQL`);
+    log(`flow measures: ${config.flow.problems} problems, GET /api/flow for 90 days on SQLite and PostgreSQL, pulls while reports are asked for`);
     try {
-      flowResults = await runFlowPhase({ problems, requests: config.quick ? 20 : 100, workDir: path.join(workDir, 'flow'), postgres, log });
+      flowResults = await runFlowPhase({ ...config.flow, workDir: path.join(workDir, 'flow'), postgres, log });
     } catch (error) {
       const message = (error as Error).message;
       failures.push(`flow: ${message}`);

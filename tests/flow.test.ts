@@ -126,6 +126,23 @@ describe('GET /api/flow', () => {
     expect(report.all.dismissed.share).toBe(1 / 6);
   });
 
+  it('counts how far each escalation went as it goes, through a repeat of the path', async () => {
+    const path = { steps: [{ userIds: [await idOf(admin)], waitMinutes: 10 }, { userIds: [await idOf(admin)], waitMinutes: 10 }], repeat: 1 };
+    expect((await admin.request({ method: 'PUT', url: '/api/areas/general/escalation', payload: path })).statusCode).toBe(200);
+    await pull('general', 'help', 'person');
+    const period = `from=${new Date(t0).toISOString()}&to=${new Date(t0 + DAY).toISOString()}`;
+    const escalations = async (minutes: number) => {
+      at(minutes * MINUTE);
+      await t.app.jobs.runDue();
+      return (await flow(period)).all.escalations;
+    };
+    // General's target is 5 minutes; then each step waits 10 before the next, and the path runs once more.
+    expect(await escalations(4)).toEqual({ problems: 1, escalated: 0, share: 0, byStep: [], repeated: 0 });
+    expect(await escalations(6)).toEqual({ problems: 1, escalated: 1, share: 1, byStep: [{ step: 1, count: 1 }], repeated: 0 });
+    expect(await escalations(16)).toEqual({ problems: 1, escalated: 1, share: 1, byStep: [{ step: 2, count: 1 }], repeated: 0 });
+    expect(await escalations(26)).toEqual({ problems: 1, escalated: 1, share: 1, byStep: [{ step: 1, count: 1 }], repeated: 1 });
+  });
+
   it('answers nearest ranks with many samples, and ranks all areas together', async () => {
     // 70 answered pulls, the nth answered after n minutes: Press the first 15, General the other 55.
     for (let n = 1; n <= 70; n++) {

@@ -93,6 +93,13 @@ export function loadBenchConfig() {
       warmupMs: 1_000,
       durationMs: int('BENCH_GROUP_COMMIT_SECONDS', quick ? 2 : 3, 1) * 1000,
     },
+    flow: {
+      problems: int('BENCH_FLOW_N', quick ? 10_000 : 100_000, 1),
+      requests: int('BENCH_FLOW_REQUESTS', quick ? 20 : 100, 1),
+      pulls: { ratePerSec: 5, count: int('BENCH_FLOW_PULLS', quick ? 25 : 100, 1) },
+      /** Leads asking for the report while the pulls come in, each again as soon as it answers. */
+      reporters: int('BENCH_FLOW_REPORTERS', 2, 1),
+    },
     learnings: {
       /** How many learnings each database is seeded with, one run per size. */
       sizes: list('BENCH_LEARNINGS_N', quick ? [10_000] : [100_000, 1_000_000]),

@@ -1,19 +1,22 @@
 // The flow measures with 100,000 problems: `GET /api/flow` for a 90-day period, on SQLite and on
 // PostgreSQL side by side. The problems are written straight into a migrated database (through the
 // API they would take an hour), spread over a year in four areas, with what a real history holds (see
-// `seed`); then the app answers the requests in-process
-// (`app.inject`), so the figure is the route, the queries and the folding, not the network.
+// `seed`). Then Andon runs as `npm start` does, in its own process, and this process asks it for the
+// report, and measures what the reports cost the pulls: the same open-loop pulls alone and while
+// leads keep asking for the report.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { Agent } from 'node:http';
 import path from 'node:path';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
 import { openPostgres } from '../../server/db/postgres-client.ts';
 import { sql } from '../../server/db/sql.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
+import { now as clockNow } from '../lib/clock.ts';
 import type { BenchPostgres } from '../lib/postgres.ts';
+import { get, pullsAloneAndUnderLoad, type PullsUnderLoad } from '../lib/pulls-under-load.ts';
+import { startServer, type RunningServer, type StartOptions } from '../lib/servers.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
 
 const DAY = 86_400_000;
@@ -27,6 +30,9 @@ export interface FlowPhaseOptions {
   requests: number;
   workDir: string;
   postgres: BenchPostgres;
+  /** Pulls at a steady rate, alone and while `reporters` leads each ask for the report again as soon as it answers. */
+  pulls: { ratePerSec: number; count: number };
+  reporters: number;
   log: (line: string) => void;
 }
 
@@ -37,6 +43,8 @@ export interface FlowDatabaseResult {
   inPeriod: number;
   seedSeconds: number;
   latency: Summary;
+  /** The pulls' latency alone and while reports were asked for; the load: those reports' times. */
+  pulls: PullsUnderLoad<number[]>;
 }
 
 // A small deterministic generator: every run measures the same history.
@@ -120,7 +128,7 @@ export async function seed(db: AnyDatabase, count: number, now: number): Promise
         const step = responded !== null && responded > raisedAt + targetMs ? 1 + Math.floor(next() * 2) : 0;
         const kind = kinds[Math.floor(next() * kinds.length)];
         problems.push(sql`(${id}, ${i + 1}, ${'A bench problem'}, '', ${areaIds[areaIndex]}, ${level}, ${status}, ${kind},
-          'bench', 'Bench', ${raisedAt}, ${raisedAt}, ${responded}, ${contained}, ${resolved}, ${learned})`);
+          'bench', 'Bench', ${raisedAt}, ${raisedAt}, ${responded}, ${contained}, ${resolved}, ${learned}, ${raisedAt + targetMs}, ${step}, 0)`);
         escalations.push(sql`(${id}, ${raisedAt + targetMs}, ${step}, 0, ${step > 0 ? raisedAt + targetMs : null}, null)`);
         if (dismissed) dismissals.push(sql`(${id}, 'raised', 'dismissed', ${next() < 0.5 ? 'Not a problem' : 'Duplicate of #1'}, 'user', 'bench', 'Bench', ${raisedAt + MINUTE})`);
         if (responded !== null) {
@@ -146,7 +154,8 @@ export async function seed(db: AnyDatabase, count: number, now: number): Promise
         }
       }
       await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status, raised_by_kind, raised_by_id, raised_by_name,
-        raised_at, updated_at, first_responded_at, contained_at, resolved_at, learned_at) values ${sql.join(problems)}`);
+        raised_at, updated_at, first_responded_at, contained_at, resolved_at, learned_at, response_due_at, escalation_step, escalation_round)
+        values ${sql.join(problems)}`);
       await tx.run(sql`insert into problem_escalations (problem_id, response_due_at, step, round, escalated_at, next_at) values ${sql.join(escalations)}`);
       if (dismissals.length) {
         await tx.run(sql`insert into problem_status_changes (problem_id, from_status, to_status, reason, by_kind, by_id, by_name, at)
@@ -169,58 +178,83 @@ export async function seed(db: AnyDatabase, count: number, now: number): Promise
       }
     });
   }
-  // Fresh statistics, as a database that grew to this size over a year would have.
-  await db.run(sql`analyze`);
+  // The next pull is numbered after the history, as if it had been pulled one by one.
+  await db.run(sql`insert into counters (name, value) values ('problems', ${count}) on conflict (name) do update set value = excluded.value`);
+  // Fresh statistics, as a database that grew to this size over a year would have; on PostgreSQL
+  // vacuumed too, as autovacuum would have, so that its index-only scans need not visit the table.
+  await db.run(db.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`);
 }
 
-async function measure(db: AnyDatabase, database: FlowDatabaseResult['database'], options: FlowPhaseOptions): Promise<FlowDatabaseResult> {
+/** Leads asking for the report, each again as soon as it answers, while `busy()`. */
+async function askForReports(agent: Agent, server: RunningServer, url: string, reporters: number, busy: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(Array.from({ length: reporters }, async () => {
+    while (busy()) {
+      // A report that fails or times out is counted as its 30 s.
+      const started = clockNow();
+      times.push(await get(agent, server, url).catch(() => clockNow() - started));
+    }
+  }));
+  return times;
+}
+
+type ServerOf = (options: Pick<StartOptions, 'workDir' | 'authHeaders'> & { tag: string }) => Promise<RunningServer>;
+
+async function measure(db: AnyDatabase, database: FlowDatabaseResult['database'], options: FlowPhaseOptions, server: ServerOf): Promise<FlowDatabaseResult> {
   const now = Date.now();
-  const origin = 'http://andon.bench';
-  const config = loadConfig({ ANDON_DATA_DIR: options.workDir, PUBLIC_URL: origin, ANDON_AUTH_RATE_LIMIT: '10000' });
-  const app = await buildApp({ config, db, runJobs: false });
-  await app.ready();
+  const workDir = path.join(options.workDir, database);
+  // The admin first (setting up is refused once anyone exists, and the history has people); then,
+  // seeded, Andon starts again on the grown database, as after a restart, with fresh statistics.
+  const settingUp = await server({ workDir, tag: `flow-${database}-setup` });
+  const authHeaders = settingUp.authHeaders;
+  let seedSeconds: number;
   try {
-    // The admin first: setting up is refused once anyone exists, and the history has people.
-    const setup = await app.inject({ method: 'POST', url: '/api/setup', headers: { origin },
-      payload: { name: 'Bench', email: 'bench@example.com', password: 'a bench password' } });
-    if (setup.statusCode !== 201) throw new Error(`setup answered ${setup.statusCode}: ${setup.body.slice(0, 200)}`);
-    const cookie = setup.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const seedStart = performance.now();
     await seed(db, options.problems, now);
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    const url = `/api/flow?from=${new Date(now - 90 * DAY).toISOString()}&to=${new Date(now).toISOString()}`;
-    let inPeriod = 0;
+    seedSeconds = (performance.now() - seedStart) / 1000;
+  } finally {
+    await settingUp.stop();
+  }
+  const running = await server({ workDir, authHeaders, tag: `flow-${database}` });
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  try {
+    const from = now - 90 * DAY;
+    const url = `/api/flow?from=${new Date(from).toISOString()}&to=${new Date(now).toISOString()}`;
+    const counted = await db.one<{ count: number | string }>(sql`select count(*) as count from problems where raised_at >= ${from} and raised_at < ${now}`);
     const times: number[] = [];
     // The first requests warm the JIT and the database's caches; they are not counted.
     for (let i = 0; i < options.requests + 5; i++) {
-      const started = performance.now();
-      const response = await app.inject({ method: 'GET', url, headers: { cookie } });
-      const ms = performance.now() - started;
-      if (response.statusCode !== 200) throw new Error(`GET /api/flow answered ${response.statusCode}: ${response.body.slice(0, 200)}`);
-      inPeriod = response.json<{ all: { pulls: { total: number } } }>().all.pulls.total;
+      const ms = await get(agent, running, url);
       if (i >= 5) times.push(ms);
     }
-    return { database, problems: options.problems, inPeriod, seedSeconds, latency: summarize(times) };
+    const pulls = await pullsAloneAndUnderLoad(running, `bench-flow-pull-${database}-`, options.pulls,
+      (busy) => askForReports(agent, running, url, options.reporters, busy));
+    return { database, problems: options.problems, inPeriod: Number(counted?.count ?? 0), seedSeconds, latency: summarize(times), pulls };
   } finally {
-    await app.close();
+    agent.destroy();
+    await running.stop();
   }
 }
 
 export async function runFlowPhase(options: FlowPhaseOptions): Promise<FlowDatabaseResult[]> {
   const results: FlowDatabaseResult[] = [];
-  mkdirSync(options.workDir, { recursive: true });
-  const sqlite = openSqlite(path.join(options.workDir, 'flow.sqlite'));
+  const serverOptions = { inspect: false, cpuProfDir: null, logLevel: 'warn' } as const;
+  const sqliteDir = path.join(options.workDir, 'sqlite');
+  mkdirSync(path.join(sqliteDir, 'data'), { recursive: true });
+  // The file Andon opens in its data directory.
+  const sqlite = openSqlite(path.join(sqliteDir, 'data', 'andon.sqlite'));
   await migrateDatabase(sqlite);
   try {
-    results.push(await measure(sqlite, 'sqlite', options));
+    results.push(await measure(sqlite, 'sqlite', options, (o) => startServer('product', { ...serverOptions, ...o })));
   } finally {
     await sqlite.close();
   }
   options.log(`  sqlite: ${describeFlow(results[0])}`);
-  const postgres = await openPostgres(await options.postgres.freshDatabase(), { poolSize: 10 });
+  const url = await options.postgres.freshDatabase();
+  const postgres = await openPostgres(url, { poolSize: 4 });
   await migrateDatabase(postgres);
   try {
-    results.push(await measure(postgres, 'postgres', options));
+    results.push(await measure(postgres, 'postgres', options, (o) => startServer('postgres', { ...serverOptions, ...o, databaseUrl: url })));
   } finally {
     await postgres.close();
   }
@@ -228,10 +262,15 @@ export async function runFlowPhase(options: FlowPhaseOptions): Promise<FlowDatab
   return results;
 }
 
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const p50p99 = (s: Summary) => `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}`;
+
 export function describeFlow(r: FlowDatabaseResult): string {
-  const ms = (x: number) => `${x.toFixed(1)} ms`;
   return `${r.problems} problems (${r.inPeriod} in the 90 days), seeded in ${r.seedSeconds.toFixed(1)} s; GET /api/flow ×${r.latency.count}: ` +
     `p50 ${ms(r.latency.p50)}, p90 ${ms(r.latency.p90)}, p99 ${ms(r.latency.p99)}, max ${ms(r.latency.max)}` +
-    (r.latency.p99 < 200 ? ' (p99 under 200 ms)' : ' (p99 OVER 200 ms)');
+    (r.latency.p99 < 200 ? ' (p99 under 200 ms)' : ' (p99 OVER 200 ms)') +
+    `; pull ${p50p99(r.pulls.alone)} alone, ${p50p99(r.pulls.underLoad)} while ${r.pulls.load.length} reports were asked for ` +
+    `(×${(r.pulls.underLoad.p99 / r.pulls.alone.p99).toFixed(2)} at p99; those reports ${p50p99(summarize(r.pulls.load))})` +
+    (r.pulls.failed.alone + r.pulls.failed.underLoad > 0 ? `; pulls that failed: ${r.pulls.failed.alone} alone, ${r.pulls.failed.underLoad} under load` : '');
 }
 

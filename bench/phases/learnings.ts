@@ -6,7 +6,7 @@
 // the store runs it against the same query done as a LIKE scan, on one connection of our own; and
 // the pull's latency alone and while people type suggestions at the same time.
 import { mkdirSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import path from 'node:path';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
@@ -19,7 +19,7 @@ import { now, sleepUntil } from '../lib/clock.ts';
 import { seedLearnings } from '../lib/learning-seed.ts';
 import { generateQuery, random } from '../lib/learning-text.ts';
 import type { BenchPostgres } from '../lib/postgres.ts';
-import { sendPulls } from '../lib/pulls.ts';
+import { get, pullsAloneAndUnderLoad } from '../lib/pulls-under-load.ts';
 import { startServer, type RunningServer } from '../lib/servers.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
 
@@ -52,19 +52,6 @@ export interface LearningsResult {
   failedPulls: { alone: number; whileTyping: number };
   suggestWhileTyping: Summary;
   typedRequests: number;
-}
-
-function get(agent: Agent, server: RunningServer, url: string): Promise<number> {
-  const started = now();
-  return new Promise((resolve, reject) => {
-    const req = request({ agent, host: server.host, port: server.port, path: url, headers: server.authHeaders, timeout: 30_000 }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(now() - started) : reject(new Error(`GET ${url} answered ${res.statusCode}`))));
-    });
-    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** The first requests warm the JIT and the caches; they are not counted. */
@@ -121,17 +108,13 @@ async function measure(db: AnyDatabase, database: LearningsResult['database'], s
     // What a suggestion is asked for: the words so far, the last one half typed.
     const partial = queries.map((q) => q.slice(0, Math.max(3, Math.ceil(q.length * (0.4 + next() * 0.6)))));
     const suggest = await timeEach(partial, 10, (q) => get(agent, running, `/api/learnings/suggest?q=${encodeURIComponent(q)}`));
-    const alone = await sendPulls(running, `bench-pull-alone-${size}-`, options.pulls.ratePerSec, options.pulls.count);
-    let pulling = true;
-    const typing = typeSuggestions(agent, running, options.typists, () => !pulling, size);
-    const withTyping = await sendPulls(running, `bench-pull-typing-${size}-`, options.pulls.ratePerSec, options.pulls.count).finally(() => { pulling = false; });
-    const typed = await typing;
-    // A pull that failed (on an overloaded machine: timed out after 30 s) counts at the time it gave up, and is reported.
-    const failed = (pulls: typeof alone) => pulls.filter((p) => p.status !== 201).length;
+    const pulls = await pullsAloneAndUnderLoad(running, `bench-pull-${size}-`, options.pulls,
+      (busy) => typeSuggestions(agent, running, options.typists, () => !busy(), size));
     return {
-      database, learnings: size, seedSeconds, search, suggest, ftsQuery, likeQuery, failedPulls: { alone: failed(alone), whileTyping: failed(withTyping) },
-      pullsAlone: summarize(alone.map((p) => p.responseMs)), pullsWhileTyping: summarize(withTyping.map((p) => p.responseMs)),
-      suggestWhileTyping: summarize(typed), typedRequests: typed.length,
+      database, learnings: size, seedSeconds, search, suggest, ftsQuery, likeQuery,
+      failedPulls: { alone: pulls.failed.alone, whileTyping: pulls.failed.underLoad },
+      pullsAlone: pulls.alone, pullsWhileTyping: pulls.underLoad,
+      suggestWhileTyping: summarize(pulls.load), typedRequests: pulls.load.length,
     };
   } finally {
     agent.destroy();

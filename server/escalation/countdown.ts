@@ -15,16 +15,17 @@ export function responseTargetMs(area: Pick<AreaRow, 'responseTargetMinutes'>, l
 
 /**
  * In the pull's transaction: alerts the area's responders (on the timeline), and starts the
- * countdown as a job due at the response target, so it survives a restart like the pull itself.
+ * countdown as a job due at `responseDueAt` (the pull's time plus its `responseTargetMs`, which the
+ * problem row keeps a copy of), so it survives a restart like the pull itself.
  */
 export async function startCountdown(
   tx: Tx,
   events: EventLog,
-  problem: { id: string; number: number; level: Level; areaSlug: string },
+  problem: { id: string; number: number; areaSlug: string; responseDueAt: number },
   area: AreaRow,
   now: number,
 ): Promise<EscalationRow> {
-  const responseDueAt = now + responseTargetMs(area, problem.level);
+  const { responseDueAt } = problem;
   const row: EscalationRow = { problemId: problem.id, responseDueAt, step: 0, round: 0, escalatedAt: null, nextAt: responseDueAt };
   await insertEscalation(tx, row);
   await scheduleEscalation(tx, { id: problem.id, number: problem.number }, responseDueAt, now, { replace: false });

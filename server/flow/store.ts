@@ -154,26 +154,27 @@ const TARGET_MEASURES = ['respond', 'contain', 'resolve'] as const;
 const STEPS = Array.from({ length: ESCALATION_STEPS_MAX }, (_, i) => i + 1);
 
 /**
- * One pass over the period's problems and their countdowns, area by area (so no sort): outcomes,
+ * One pass over the period's problems and their countdowns (carried on the problem row, so read from
+ * problems_flow_idx with no join), area by area (so no sort): outcomes,
  * how far escalations went, and each span against the problem's own response target (set at the
  * pull: the area's, halved for Stop). For the target, it counts the spans within each bound, and a
  * bucket is the difference of two counts. A problem that has not got there yet counts once its
  * target has passed (as `unreached`), unless it was dismissed; before that its outcome is not known.
  */
 export async function countCohort(db: Reads, period: Period, now: number): Promise<CohortRows> {
-  const target = '(e.response_due_at - p.raised_at)';
+  const target = '(p.response_due_at - p.raised_at)';
   const columns = [
     ...TARGET_MEASURES.flatMap((m) => [
       ...BUCKET_BOUNDS.map(([bucket, halves]) => `count(case when (${SPAN_MS[m]}) * 2 <= ${target} * ${halves} then 1 end) as ${m}_${bucket}`),
-      `count(case when e.problem_id is not null then ${SPAN_MS[m]} end) as ${m}_reached`,
-      `count(case when (${SPAN_MS[m]}) is null and p.status <> 'dismissed' and e.response_due_at <= ${now} then 1 end) as ${m}_unreached`,
+      `count(case when p.response_due_at is not null then ${SPAN_MS[m]} end) as ${m}_reached`,
+      `count(case when (${SPAN_MS[m]}) is null and p.status <> 'dismissed' and p.response_due_at <= ${now} then 1 end) as ${m}_unreached`,
     ]),
-    ...STEPS.map((step) => `count(case when e.step = ${step} then 1 end) as step_${step}`),
+    ...STEPS.map((step) => `count(case when p.escalation_step = ${step} then 1 end) as step_${step}`),
   ];
-  const rows = await db.all<OutcomeRow & Record<string, number>>(sql`select a.id as area_id, count(*) as problems, count(e.problem_id) as with_countdown,
-      count(case when e.step > 0 then 1 end) as escalated, count(case when e.round > 0 then 1 end) as repeated,
+  const rows = await db.all<OutcomeRow & Record<string, number>>(sql`select a.id as area_id, count(*) as problems, count(p.response_due_at) as with_countdown,
+      count(case when p.escalation_step > 0 then 1 end) as escalated, count(case when p.escalation_round > 0 then 1 end) as repeated,
       count(case when p.status = 'dismissed' then 1 end) as dismissed, ${sql.raw(columns.join(', '))}
-    from ${areasWithPulls(period)} left join problem_escalations e on e.problem_id = p.id
+    from ${areasWithPulls(period)}
     group by a.id`);
   const camel = (key: string) => key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
   return {

@@ -6,7 +6,7 @@ import { recordAlert } from '../alerts/record-alert.ts';
 import { listConcernedByPull } from '../alerts/store.ts';
 import type { AreaRow } from '../areas/store.ts';
 import { UniqueViolationError, type Database, type Tx } from '../db/client.ts';
-import { startCountdown } from '../escalation/countdown.ts';
+import { responseTargetMs, startCountdown } from '../escalation/countdown.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { Actor } from '../timeline/system-entries.ts';
 import { presentProblem } from './presenter.ts';
@@ -32,17 +32,20 @@ export async function insertPull(tx: Tx, events: EventLog, area: AreaRow, by: Ac
   const id = timeOrderedUuid();
   const earlier = fields.dedupKey === null ? undefined : await store.findLatestWithKey(tx, area.id, fields.dedupKey);
   const number = await store.nextProblemNumber(tx);
+  const responseDueAt = now + responseTargetMs(area, fields.level);
   const row: store.ProblemRow = {
     id, number, title: fields.title, details: fields.details, areaId: area.id, level: fields.level, status: 'raised',
     raisedByKind: by.kind, raisedById: by.id, raisedByName: by.name, raisedAt: now, updatedAt: now,
     firstRespondedAt: null, leadUserId: null, containedAt: null, resolvedAt: null, learnedAt: null,
     dedupKey: fields.dedupKey, recurrenceOfNumber: earlier?.number ?? null, firingAlerts: fields.firingAlerts,
+    // The countdown's, copied with the problem (see escalation/store.ts).
+    responseDueAt, escalationStep: 0, escalationRound: 0,
   };
   const change: Omit<store.StatusChangeRow, 'id'> = { problemId: id, fromStatus: null, toStatus: 'raised', reason: null, byKind: by.kind, byId: by.id, byName: by.name, at: now };
   await store.insertProblem(tx, row);
   await store.insertStatusChange(tx, change);
   // The countdown starts in the pull's own transaction: a pull that was acknowledged always has one.
-  const escalation = await startCountdown(tx, events, { ...row, areaSlug: area.slug }, area, now);
+  const escalation = await startCountdown(tx, events, { ...row, areaSlug: area.slug, responseDueAt }, area, now);
   // The same presenter as reading it back, so the answer to a pull and a later read cannot drift.
   const problem = presentProblem({ ...row, areaSlug: area.slug }, [{ ...change, id: 0 }], [], escalation);
   await events.recordProblem(tx, 'problem.raised', problem, now);

@@ -23,10 +23,11 @@ export function nextProblemNumber(tx: Queryable): Promise<number> {
 
 export async function insertProblem(tx: Queryable, row: ProblemRow): Promise<void> {
   await tx.run(sql`insert into problems (id, number, title, details, area_id, level, status,
-      raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at, dedup_key, recurrence_of_number, firing_alerts)
+      raised_by_kind, raised_by_id, raised_by_name, raised_at, updated_at, dedup_key, recurrence_of_number, firing_alerts,
+      response_due_at, escalation_step, escalation_round)
     values (${row.id}, ${row.number}, ${row.title}, ${row.details}, ${row.areaId}, ${row.level}, ${row.status},
       ${row.raisedByKind}, ${row.raisedById}, ${row.raisedByName}, ${row.raisedAt}, ${row.updatedAt},
-      ${row.dedupKey}, ${row.recurrenceOfNumber}, ${row.firingAlerts})`);
+      ${row.dedupKey}, ${row.recurrenceOfNumber}, ${row.firingAlerts}, ${row.responseDueAt}, ${row.escalationStep}, ${row.escalationRound})`);
 }
 
 export async function updateProblem(tx: Queryable, row: ProblemRow): Promise<void> {

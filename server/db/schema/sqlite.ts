@@ -104,6 +104,11 @@ export const problems = sqliteTable(
     containedAt: integer('contained_at'),
     resolvedAt: integer('resolved_at'),
     learnedAt: integer('learned_at'),
+    // The countdown's due time and how far it escalated: a copy of problem_escalations' (written with
+    // it, in the same transaction) so that the flow measures read them from problems_flow_idx too.
+    responseDueAt: integer('response_due_at'),
+    escalationStep: integer('escalation_step'),
+    escalationRound: integer('escalation_round'),
   },
   (t) => [
     index('problems_status_idx').on(t.status, t.number),
@@ -117,7 +122,8 @@ export const problems = sqliteTable(
     // The flow measures read the problems pulled in a period area by area, from the index alone
     // (it holds every column they read, the id for the joins): area first, so that the rows come
     // grouped by area and grouping by it needs no sort.
-    index('problems_flow_idx').on(t.areaId, t.raisedAt, t.level, t.raisedByKind, t.status, t.firstRespondedAt, t.containedAt, t.resolvedAt, t.learnedAt, t.id),
+    index('problems_flow_idx').on(t.areaId, t.raisedAt, t.level, t.raisedByKind, t.status, t.firstRespondedAt, t.containedAt, t.resolvedAt, t.learnedAt,
+      t.responseDueAt, t.escalationStep, t.escalationRound, t.id),
   ],
 );
 
@@ -418,7 +424,12 @@ export const learnings = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     publishedAt: integer('published_at'),
   },
-  (t) => [index('learnings_published_idx').on(t.state, t.publishedAt), index('learnings_area_idx').on(t.areaId, t.publishedAt)],
+  (t) => [
+    index('learnings_published_idx').on(t.state, t.publishedAt),
+    index('learnings_area_idx').on(t.areaId, t.publishedAt),
+    // The flow measures read the learnings published in a period area by area, from the index alone.
+    index('learnings_flow_idx').on(t.areaId, t.state, t.publishedAt, t.id),
+  ],
 );
 
 /** Every published version of a learning, the current one included. */
@@ -453,7 +464,11 @@ export const learningFollowUps = sqliteTable(
     dueOn: text('due_on').notNull(),
     doneAt: integer('done_at'),
   },
-  (t) => [index('learning_follow_ups_learning_idx').on(t.learningId, t.position), index('learning_follow_ups_owner_idx').on(t.ownerId, t.doneAt)],
+  (t) => [
+    // In order for a learning; with what the flow measures count (due, done), so they read the index alone.
+    index('learning_follow_ups_learning_idx').on(t.learningId, t.position, t.dueOn, t.doneAt),
+    index('learning_follow_ups_owner_idx').on(t.ownerId, t.doneAt),
+  ],
 );
 
 /** "Read and understood": one row per person and learning. */

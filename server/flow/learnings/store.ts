@@ -8,9 +8,13 @@ import { areasWithPulls, type Period } from '../store.ts';
 // spread and follow-ups among the learnings published in the period (by the learning's area);
 // suggestions by when they were shown.
 
-function publishedIn(period: Period): Sql {
-  const area = period.areaId === null ? sql`` : sql` and l.area_id = ${period.areaId}`;
-  return sql`l.state = 'published' and l.published_at >= ${period.from} and l.published_at < ${period.to}${area}`;
+/**
+ * The learnings `l` of area `a` published in the period, area by area from learnings_flow_idx (so
+ * they come grouped by area). SQLite keeps a `cross join`'s order: areas, then their learnings.
+ */
+function publishedInArea(period: Period): Sql {
+  const area = period.areaId === null ? sql`` : sql` and a.id = ${period.areaId}`;
+  return sql`l.area_id = a.id and l.state = 'published' and l.published_at >= ${period.from} and l.published_at < ${period.to}${area}`;
 }
 
 export interface RecurrenceRow {
@@ -55,30 +59,43 @@ export interface SpreadRow {
 }
 
 /**
+ * `acknowledged (area_id, acknowledged)`: per area, the acknowledgements of its learnings published
+ * in the period by its `members`, each learning's read from its key. SQLite looks each reader up
+ * among the members as it goes (cross joins keep that order); PostgreSQL, which expects a handful
+ * of members and would read every acknowledgement each member ever made, is given the period's
+ * acknowledgements first.
+ */
+function acknowledgedByMembers(db: Reads, period: Period): Sql {
+  if (db.dialect === 'sqlite') {
+    return sql`acknowledged as (
+      select a.id as area_id, count(*) as acknowledged
+      from areas a cross join learnings l cross join learning_acknowledgements ack cross join members m
+      where ${publishedInArea(period)} and ack.learning_id = l.id and m.area_id = a.id and m.user_id = ack.user_id
+      group by a.id
+    )`;
+  }
+  return sql`acknowledgements as materialized (
+      select a.id as area_id, ack.user_id from areas a join learnings l on ${publishedInArea(period)}
+        join learning_acknowledgements ack on ack.learning_id = l.id
+    ), acknowledged as (
+      select ack.area_id, count(*) as acknowledged from acknowledgements ack join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
+      group by ack.area_id
+    )`;
+}
+
+/**
  * Per area: its learnings published in the period, its members, and their acknowledgements of them
  * (until now). The casts: PostgreSQL sums counts as numeric, which its driver answers as text.
  */
 export function countSpread(db: Reads, period: Period): Promise<SpreadRow[]> {
-  // Materialized: each is read three times below, and the members are costly to work out.
   return db.all<SpreadRow>(sql`with published as materialized (
-      select l.id, l.area_id from learnings l where ${publishedIn(period)}
+      select a.id as area_id, count(*) as learnings from areas a cross join learnings l where ${publishedInArea(period)} group by a.id
     ), members as materialized (
       ${areaMembers(sql`select area_id from published`)}
-    ), member_counts as (
-      select area_id, count(*) as members from members group by area_id
-    ), acknowledgements as materialized (
-      -- The period's acknowledgements first, then whether their reader is a member: joined the
-      -- other way, PostgreSQL expected a handful of members and asked each learning about each
-      -- member (half a million lookups at 100,000 problems).
-      select pub.area_id, a.user_id from published pub join learning_acknowledgements a on a.learning_id = pub.id
-    ), acknowledged as (
-      select ack.area_id, count(*) as acknowledged from acknowledgements ack
-        join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
-      group by ack.area_id
-    ), per_area as (
-      select pub.area_id, count(*) as learnings, coalesce(max(mc.members), 0) as members, coalesce(max(ak.acknowledged), 0) as acknowledged
-      from published pub left join member_counts mc on mc.area_id = pub.area_id left join acknowledged ak on ak.area_id = pub.area_id
-      group by pub.area_id
+    ), ${acknowledgedByMembers(db, period)}, per_area as (
+      select pub.area_id, pub.learnings, (select count(*) from members m where m.area_id = pub.area_id) as members,
+        coalesce(ak.acknowledged, 0) as acknowledged
+      from published pub left join acknowledged ak on ak.area_id = pub.area_id
     )
     select area_id, learnings, members, acknowledged from per_area
     union all select null, cast(coalesce(sum(learnings), 0) as bigint), (select count(distinct user_id) from members),
@@ -94,8 +111,8 @@ export interface FollowUpRow {
 
 /** The follow-up actions of the learnings published in the period; overdue: not done and due before `today` (YYYY-MM-DD). */
 export function countFollowUps(db: Reads, period: Period, today: string): Promise<FollowUpRow[]> {
-  return db.all<FollowUpRow>(sql`select l.area_id, count(*) as total, count(f.done_at) as done,
+  return db.all<FollowUpRow>(sql`select a.id as area_id, count(*) as total, count(f.done_at) as done,
       sum(case when f.done_at is null and f.due_on < ${today} then 1 else 0 end) as overdue
-    from learnings l join learning_follow_ups f on f.learning_id = l.id
-    where ${publishedIn(period)} group by l.area_id`);
+    from areas a cross join learnings l cross join learning_follow_ups f
+    where ${publishedInArea(period)} and f.learning_id = l.id group by a.id`);
 }
