@@ -103,7 +103,7 @@ export function searchLearnings(db: Reads, words: string[], filter: SearchFilter
       ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
       ts_headline('english', concat_ws(' … ', nullif(learnings.summary, ''), nullif(learnings.cause, ''), nullif(learnings.changes, ''), nullif(learnings.detection, '')),
         page.query, ${headlineOptions('MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')}) as snippet_marked
-    from (select candidates.doc_id, candidates.query, ts_rank_cd(candidates.search, candidates.query) as score from (
+    from (select candidates.doc_id, candidates.query, ts_rank(candidates.search, candidates.query) as score from (
           select learnings.doc_id, learnings.search, q.query from learnings, (select ${query} as query) as q
           where learnings.search @@ q.query and ${where} order by learnings.doc_id desc limit ${SEARCH_CANDIDATES}) as candidates
         order by score desc, candidates.doc_id limit ${limit} offset ${offset}) as page
@@ -144,7 +144,7 @@ export function suggestLearnings(db: Reads, words: string[], limit: number): Pro
       order by best.score, best.doc_id`);
   }
   return db.all<SuggestionRow>(sql`select learnings.id, problems.number as problem_number, learnings.title, areas.slug as area_slug
-    from (select candidates.doc_id, ts_rank_cd(candidates.search, candidates.query) as score from (
+    from (select candidates.doc_id, ts_rank(candidates.search, candidates.query) as score from (
           select learnings.doc_id, learnings.search, q.query from learnings, (select ${tsQuery(words, 'or', true)} as query) as q
           where learnings.search @@ q.query and learnings.state = 'published' order by learnings.doc_id desc limit ${SUGGEST_CANDIDATES}) as candidates
         order by score desc, candidates.doc_id limit ${limit}) as best
