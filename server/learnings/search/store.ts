@@ -51,8 +51,9 @@ const asPrefix = (words: string[], i: number, prefixLast: boolean) => prefixLast
 
 /** FTS5: every word must appear (quoted, so none is read as syntax); `prefixLast` lets the last one be half typed. */
 function ftsMatch(words: string[], join: 'and' | 'or', prefixLast: boolean): string {
-  // A half-typed last word matches whole words it starts (`"deploy"*`) and its own stem (`"deploy"`).
-  const terms = words.map((word, i) => (asPrefix(words, i, prefixLast) ? `"${word}" OR "${word}"*` : `"${word}"`));
+  // A half-typed last word matches the words its stem starts: FTS5 stems the prefix too ("timed"* is
+  // "time"*), so the word itself is among them and needs no phrase (and no count over the library) of its own.
+  const terms = words.map((word, i) => (asPrefix(words, i, prefixLast) ? `"${word}"*` : `"${word}"`));
   return terms.join(join === 'and' ? ' ' : ' OR ');
 }
 
