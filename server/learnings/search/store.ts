@@ -1,5 +1,5 @@
 // Full-text search of published learnings: FTS5 (Porter stemming, bm25) on SQLite; a weighted
-// tsvector with a GIN index (ts_rank_cd, ts_headline) on PostgreSQL. The query is built here from
+// tsvector with a GIN index (ts_rank, ts_headline) on PostgreSQL. The query is built here from
 // word tokens only (letters and digits, see `words.ts`), never from what the person typed.
 import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
@@ -57,11 +57,13 @@ function ftsMatch(words: string[], join: 'and' | 'or', prefixLast: boolean): str
   return terms.join(join === 'and' ? ' ' : ' OR ');
 }
 
-/** PostgreSQL: one `plainto_tsquery` per word (stemmed, stop words dropped), joined with && or ||. */
+/** PostgreSQL: one `plainto_tsquery` per word (stemmed, stop words dropped), joined with && or ||; a half-typed last word a stemmed prefix. */
 function tsQuery(words: string[], join: 'and' | 'or', prefixLast: boolean): Sql {
   const parts = words.map((word, i) => asPrefix(words, i, prefixLast)
-    // The word is letters and digits only, so `word:*` is a valid prefix term and nothing else.
-    ? sql`(plainto_tsquery('english', ${word}) || to_tsquery('simple', ${`${word}:*`}))`
+    // The word is letters and digits only, so `word:*` is a valid prefix term and nothing else. It is
+    // stemmed, as FTS5 does ("timed:*" is 'time':*), so it covers the whole word too: one term, where
+    // two overlapping ones also made the planner expect several times the matches there are.
+    ? sql`to_tsquery('english', ${`${word}:*`})`
     : sql`plainto_tsquery('english', ${word})`);
   return sql`(${sql.join(parts, join === 'and' ? ' && ' : ' || ')})`;
 }
