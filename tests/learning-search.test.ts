@@ -108,6 +108,9 @@ describe('suggestions while typing', () => {
     // Two letters stand for too many words to merge at each keystroke: "ch" is only the word "ch".
     expect(await suggest('zebra ch')).toEqual([]);
     expect((await suggest('zebra che')).map((s) => s.id)).toContain(made.pool.id);
+    // Nor does a plural s count: "pas" stems to "pa", which would stand for every word in "pa".
+    expect(await suggest('zebra pas')).toEqual([]);
+    expect((await suggest('zebra pack')).map((s) => s.id)).toContain(made.label.id);
   });
 });
 

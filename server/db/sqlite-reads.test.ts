@@ -48,6 +48,15 @@ describe('reads off the event loop (SQLite)', () => {
     expect(await slow).toEqual({ c: 1_000_000 });
   });
 
+  it('answers a quick read while another worker is still in a slow one', async () => {
+    const db = open();
+    const order: string[] = [];
+    const slow = db.reads.one(SLOW_READ).then(() => order.push('slow read'));
+    const quick = db.reads.one(sql`select count(*) as c from t`).then(() => order.push('quick read'));
+    await Promise.all([slow, quick]);
+    expect(order).toEqual(['quick read', 'slow read']);
+  });
+
   it('fails the reads of a worker that died, and starts another for the next read', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'andon-reads-'));
     const file = path.join(dir, 'later.sqlite');

@@ -27,31 +27,41 @@ export class SqliteReadError extends Error {
 }
 
 /**
- * Reads of committed data on a read-only connection of their own, in a worker thread: a slow
- * ranking there never holds up the event loop, which runs every write's group commit. WAL lets it
- * read beside the writer; it sees each commit a moment after the writer does. Only the statement's
- * text and parameters cross the thread. If the worker dies, the reads it held fail and the next
- * read starts another.
+ * Two threads: a search typed by one person no longer waits behind another's ranking, and on a
+ * machine of two cores (the smallest we run on) the event loop still gets its share.
  */
-export function openSqliteReads(file: string, options: { logError?: (error: unknown, message: string) => void } = {}): SqliteReads {
-  let worker: Worker | null = null;
-  const pending = new Map<number, Pending>();
+export const READ_WORKERS = 2;
+
+interface ReadWorker {
+  worker: Worker | null;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * Reads of committed data on read-only connections of their own, in worker threads: a slow
+ * ranking there never holds up the event loop, which runs every write's group commit. WAL lets them
+ * read beside the writer; each sees a commit a moment after the writer does. A read goes to the
+ * worker that owes the fewest answers. Only the statement's text and parameters cross the thread.
+ * If a worker dies, the reads it held fail and its next read starts another.
+ */
+export function openSqliteReads(file: string, options: { logError?: (error: unknown, message: string) => void; workers?: number } = {}): SqliteReads {
+  const slots: ReadWorker[] = Array.from({ length: options.workers ?? READ_WORKERS }, () => ({ worker: null, pending: new Map() }));
   let nextId = 1;
   let closed = false;
 
-  function failAll(error: Error): void {
-    for (const entry of pending.values()) entry.reject(error);
-    pending.clear();
+  function failAll(slot: ReadWorker, error: Error): void {
+    for (const entry of slot.pending.values()) entry.reject(error);
+    slot.pending.clear();
   }
 
-  function start(): Worker {
+  function start(slot: ReadWorker): Worker {
     const started = new Worker(WORKER, { workerData: { file } });
     started.unref();
     started.on('message', (answer: Answer) => {
-      const entry = pending.get(answer.id);
+      const entry = slot.pending.get(answer.id);
       if (!entry) return;
-      pending.delete(answer.id);
-      if (pending.size === 0) started.unref();
+      slot.pending.delete(answer.id);
+      if (slot.pending.size === 0) started.unref();
       if ('error' in answer) entry.reject(new SqliteReadError(answer.error.message, answer.error.code));
       else entry.resolve(answer.rows);
     });
@@ -59,25 +69,40 @@ export function openSqliteReads(file: string, options: { logError?: (error: unkn
       options.logError?.(error, 'SQLite read worker failed; starting another for the next read');
     });
     started.on('exit', (code) => {
-      if (worker === started) worker = null;
-      failAll(new Error(`the SQLite read worker stopped (exit code ${code}) before it answered`));
+      if (slot.worker === started) slot.worker = null;
+      failAll(slot, new Error(`the SQLite read worker stopped (exit code ${code}) before it answered`));
     });
     return started;
   }
 
+  const leastBusy = () => slots.reduce((best, slot) => (slot.pending.size < best.pending.size ? slot : best));
+
   function rows(query: Sql, first: boolean): Promise<Record<string, unknown>[]> {
     if (closed) return Promise.reject(new Error('database is closed'));
-    worker ??= start();
+    const slot = leastBusy();
+    const worker = (slot.worker ??= start(slot));
     const id = nextId++;
     const values = query.values.map((v) => (typeof v === 'boolean' ? Number(v) : v));
-    const answer = new Promise<Record<string, unknown>[]>((resolve, reject) => pending.set(id, { resolve, reject }));
+    const answer = new Promise<Record<string, unknown>[]>((resolve, reject) => slot.pending.set(id, { resolve, reject }));
     // Held open while it owes an answer, so a script waiting on a read does not exit under it.
     worker.ref();
     worker.postMessage({ id, text: query.text('sqlite'), values, first });
     return answer;
   }
 
-  worker = start();
+  async function stop(slot: ReadWorker): Promise<void> {
+    const stopping = slot.worker;
+    slot.worker = null;
+    if (!stopping) return;
+    const exited = new Promise((resolve) => stopping.once('exit', resolve));
+    // It closes its connection after the reads it holds; one stuck in a read is stopped.
+    stopping.postMessage('close');
+    const stuck = setTimeout(() => void stopping.terminate(), CLOSE_GRACE_MS);
+    await exited;
+    clearTimeout(stuck);
+  }
+
+  for (const slot of slots) slot.worker = start(slot);
   return {
     dialect: 'sqlite',
     async all<T>(query: Sql) {
@@ -90,15 +115,7 @@ export function openSqliteReads(file: string, options: { logError?: (error: unkn
     async close() {
       if (closed) return;
       closed = true;
-      const stopping = worker;
-      worker = null;
-      if (!stopping) return;
-      const exited = new Promise((resolve) => stopping.once('exit', resolve));
-      // It closes its connection after the reads it holds; one stuck in a read is stopped.
-      stopping.postMessage('close');
-      const stuck = setTimeout(() => void stopping.terminate(), CLOSE_GRACE_MS);
-      await exited;
-      clearTimeout(stuck);
+      await Promise.all(slots.map(stop));
     },
   };
 }

@@ -1,5 +1,5 @@
 // Full-text search of published learnings: FTS5 (Porter stemming, bm25) on SQLite; a weighted
-// tsvector with a GIN index (ts_rank_cd, ts_headline) on PostgreSQL. The query is built here from
+// tsvector with a GIN index (ts_rank, ts_headline) on PostgreSQL. The query is built here from
 // word tokens only (letters and digits, see `words.ts`), never from what the person typed.
 import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
@@ -43,24 +43,33 @@ function filterConditions(filter: SearchFilter): Sql[] {
 }
 
 /**
- * A half-typed last word shorter than this is taken as a word only: a prefix of one or two letters
- * stands for hundreds of words, and merging all their matches cost a suggestion a tenth of a second.
+ * A half-typed last word whose stem is shorter than this is taken as a word only: a prefix of one or
+ * two letters stands for hundreds of words, and merging all their matches cost a suggestion a tenth
+ * of a second at 100,000 learnings and half a second at 1,000,000.
  */
 const PREFIX_MIN = 3;
-const asPrefix = (words: string[], i: number, prefixLast: boolean) => prefixLast && i === words.length - 1 && words[i].length >= PREFIX_MIN;
+/**
+ * How long the Porter stem of a short word is, as far as the prefix needs: a plural s goes ("res" is
+ * "re", "was" is "wa"; "ies" is "i"), so a prefix like "res" would stand for every word in "re".
+ */
+const stemmedLength = (word: string) => (word.endsWith('ies') ? word.length - 2 : word.endsWith('s') && !word.endsWith('ss') ? word.length - 1 : word.length);
+const asPrefix = (words: string[], i: number, prefixLast: boolean) => prefixLast && i === words.length - 1 && stemmedLength(words[i]) >= PREFIX_MIN;
 
 /** FTS5: every word must appear (quoted, so none is read as syntax); `prefixLast` lets the last one be half typed. */
 function ftsMatch(words: string[], join: 'and' | 'or', prefixLast: boolean): string {
-  // A half-typed last word matches whole words it starts (`"deploy"*`) and its own stem (`"deploy"`).
-  const terms = words.map((word, i) => (asPrefix(words, i, prefixLast) ? `"${word}" OR "${word}"*` : `"${word}"`));
+  // A half-typed last word matches the words its stem starts: FTS5 stems the prefix too ("timed"* is
+  // "time"*), so the word itself is among them and needs no phrase (and no count over the library) of its own.
+  const terms = words.map((word, i) => (asPrefix(words, i, prefixLast) ? `"${word}"*` : `"${word}"`));
   return terms.join(join === 'and' ? ' ' : ' OR ');
 }
 
-/** PostgreSQL: one `plainto_tsquery` per word (stemmed, stop words dropped), joined with && or ||. */
+/** PostgreSQL: one `plainto_tsquery` per word (stemmed, stop words dropped), joined with && or ||; a half-typed last word a stemmed prefix. */
 function tsQuery(words: string[], join: 'and' | 'or', prefixLast: boolean): Sql {
   const parts = words.map((word, i) => asPrefix(words, i, prefixLast)
-    // The word is letters and digits only, so `word:*` is a valid prefix term and nothing else.
-    ? sql`(plainto_tsquery('english', ${word}) || to_tsquery('simple', ${`${word}:*`}))`
+    // The word is letters and digits only, so `word:*` is a valid prefix term and nothing else. It is
+    // stemmed, as FTS5 does ("timed:*" is 'time':*), so it covers the whole word too: one term, where
+    // two overlapping ones also made the planner expect several times the matches there are.
+    ? sql`to_tsquery('english', ${`${word}:*`})`
     : sql`plainto_tsquery('english', ${word})`);
   return sql`(${sql.join(parts, join === 'and' ? ' && ' : ' || ')})`;
 }
@@ -103,7 +112,7 @@ export function searchLearnings(db: Reads, words: string[], filter: SearchFilter
       ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
       ts_headline('english', concat_ws(' … ', nullif(learnings.summary, ''), nullif(learnings.cause, ''), nullif(learnings.changes, ''), nullif(learnings.detection, '')),
         page.query, ${headlineOptions('MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')}) as snippet_marked
-    from (select candidates.doc_id, candidates.query, ts_rank_cd(candidates.search, candidates.query) as score from (
+    from (select candidates.doc_id, candidates.query, ts_rank(candidates.search, candidates.query) as score from (
           select learnings.doc_id, learnings.search, q.query from learnings, (select ${query} as query) as q
           where learnings.search @@ q.query and ${where} order by learnings.doc_id desc limit ${SEARCH_CANDIDATES}) as candidates
         order by score desc, candidates.doc_id limit ${limit} offset ${offset}) as page
@@ -144,7 +153,7 @@ export function suggestLearnings(db: Reads, words: string[], limit: number): Pro
       order by best.score, best.doc_id`);
   }
   return db.all<SuggestionRow>(sql`select learnings.id, problems.number as problem_number, learnings.title, areas.slug as area_slug
-    from (select candidates.doc_id, ts_rank_cd(candidates.search, candidates.query) as score from (
+    from (select candidates.doc_id, ts_rank(candidates.search, candidates.query) as score from (
           select learnings.doc_id, learnings.search, q.query from learnings, (select ${tsQuery(words, 'or', true)} as query) as q
           where learnings.search @@ q.query and learnings.state = 'published' order by learnings.doc_id desc limit ${SUGGEST_CANDIDATES}) as candidates
         order by score desc, candidates.doc_id limit ${limit}) as best
