@@ -61,4 +61,15 @@ describe('opening a page on a phone', () => {
 
     await page.context().close();
   });
+
+  it('shows the header and that it is loading before any script has run', async () => {
+    const page = await phone();
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(`${andon.server.url}/board`);
+
+    expect(await page.getByRole('status').textContent()).toBe('Loading Andon…');
+    expect(await page.getByRole('link', { name: 'Andon home' }).isVisible()).toBe(true);
+
+    await page.context().close();
+  });
 });

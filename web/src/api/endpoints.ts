@@ -38,7 +38,7 @@ import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, Tim
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, Webhook, WebhookList } from '../../../shared/webhooks.ts';
 import type { CreatedIntegration, CreateIntegrationBody, Integration, IntegrationList, UpdateIntegrationBody } from '../../../shared/integrations.ts';
 import type { AlertPreferences, PutAlertPreferencesBody } from '../../../shared/alerts.ts';
-import { api, type RequestOptions } from './http.ts';
+import { api } from './http.ts';
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
 export const completeSetup = (body: SetupBody) => api<User>('/api/setup', { method: 'POST', body });
@@ -78,8 +78,8 @@ function queryString(query: Record<string, string | number | undefined>): URLSea
   return params;
 }
 
-export function listProblems(query: ListProblemsQuery, options: Pick<RequestOptions, 'signal' | 'expectUnauthorized'> = {}): Promise<ProblemList> {
-  return api<ProblemList>(`/api/problems?${queryString(query)}`, options);
+export function listProblems(query: ListProblemsQuery, signal?: AbortSignal): Promise<ProblemList> {
+  return api<ProblemList>(`/api/problems?${queryString(query)}`, { signal });
 }
 
 export const listHistory = (query: HistoryQuery, signal?: AbortSignal) => api<HistoryPage>(`/api/history?${queryString(query)}`, { signal });

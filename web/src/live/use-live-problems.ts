@@ -13,8 +13,6 @@ import { useLiveConnection } from './use-live-connection.ts';
 
 export interface LiveProblemsOptions {
   load: (signal: AbortSignal) => Promise<Problem[]>;
-  /** A snapshot asked for before the page was drawn (or null): shown as soon as it comes, then loaded again after the welcome. */
-  early?: () => Promise<Problem[]> | null;
   subscription?: LiveSubscription;
   /** Called for each event that changed something: highlights, sounds, notifications. */
   onChange?: (event: ProblemEvent, applied: Applied) => void;
@@ -55,7 +53,7 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
 
   const load = useCallback(
     // Named, so that the retry below can call it again.
-    function load(afterWelcome: boolean, early?: Promise<Problem[]>) {
+    function load(afterWelcome: boolean) {
       controllerRef.current?.abort();
       if (retryTimer.current) clearTimeout(retryTimer.current);
       const ticket = merge.startLoad({ afterWelcome });
@@ -67,7 +65,7 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
         timedOut = true;
         controller.abort();
       }, LOAD_TIMEOUT_MS);
-      (early ?? optionsRef.current.load(controller.signal)).finally(() => clearTimeout(timeout)).then(
+      optionsRef.current.load(controller.signal).finally(() => clearTimeout(timeout)).then(
         (problems) => {
           if (!merge.loaded(ticket, problems)) return;
           controllerRef.current = null;
@@ -117,8 +115,6 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
   );
 
   useEffect(() => {
-    const early = optionsRef.current.early?.();
-    if (early) load(false, early);
     const fallback = setTimeout(() => {
       if (!merge.loadStarted) load(false);
     }, WELCOME_WAIT_MS);

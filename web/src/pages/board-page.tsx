@@ -7,7 +7,7 @@ import { describeError } from '../api/http.ts';
 import { BoardColumn, type ColumnLayout } from '../board/board-column.tsx';
 import { BoardFilterBar } from '../board/board-filter-bar.tsx';
 import { boardLanes, matchesFilters, readFilters, type BoardFilters } from '../board/board-lanes.ts';
-import { loadBoardProblems, takePrefetchedBoardProblems } from '../board/load-board.ts';
+import { loadBoardProblems } from '../board/load-board.ts';
 import { openStops, stopsOpenText, useStopFavicon } from '../board/stop-signal.ts';
 import { TvCorner } from '../board/tv-corner.tsx';
 import { leaveTvModeHref, tvModeHref, useTvMode } from '../board/tv-mode.ts';
@@ -67,7 +67,7 @@ export function BoardPage() {
     [],
   );
 
-  const live = useLiveProblems({ load: loadBoardProblems, early: takePrefetchedBoardProblems, onChange });
+  const live = useLiveProblems({ load: loadBoardProblems, onChange });
   // `filters` is a new object every render: its fields say when it really changed.
   const { area, level } = filters;
   const lanes = useMemo(() => boardLanes(live.state.byNumber.values(), { area, level }, now), [live.state, area, level, now]);

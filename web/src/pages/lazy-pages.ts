@@ -1,5 +1,4 @@
 import { lazy, type ComponentType } from 'react';
-import { prefetchBoardProblems } from '../board/load-board.ts';
 
 // Each page is a chunk of its own, loaded when first shown: the pull page and the board, the pages
 // people open on a phone, then download, parse and run only their own code, not every page's.
@@ -48,13 +47,7 @@ export const SignInPage = lazyPage(load.signIn);
 // The page an address opens with (app.tsx's routes, signed in; an unknown address loads nothing early).
 const FIRST_PAGE: ReadonlyArray<readonly [RegExp, () => Promise<unknown>]> = [
   [/^\/(pull)?$/, load.pull],
-  [
-    /^\/board$/,
-    () => {
-      prefetchBoardProblems();
-      return load.board();
-    },
-  ],
+  [/^\/board$/, load.board],
   [/^\/problems\/[^/]+$/, load.problem],
   [/^\/k\/[^/]+$/, load.kiosk],
   [/^\/flow$/, load.flow],
@@ -73,8 +66,7 @@ const FIRST_PAGE: ReadonlyArray<readonly [RegExp, () => Promise<unknown>]> = [
 
 /**
  * Starts downloading the chunk of the page at this address now, beside the session check, rather
- * than once the session is known and the page is drawn (a module loads once, however often asked);
- * the board's problems too.
+ * than once the session is known and the page is drawn (a module loads once, however often asked).
  */
 export function preloadPageAt(pathname: string): void {
   const page = FIRST_PAGE.find(([pattern]) => pattern.test(pathname));
