@@ -22,6 +22,13 @@ const nodeBuiltins = {
   regex: '^node:',
   message: 'shared/ also runs in the browser: no node: modules.',
 };
+// The browser bundle carries no TypeBox: the web takes values (lists, limits, type guards) from
+// shared/values/, and from the schema files only types, which vanish at build time.
+const sharedSchemas = {
+  regex: '(^|/)shared/(?!values/|limits\\.ts$|status-lifecycle\\.ts$)[^/]+$',
+  allowTypeImports: true,
+  message: 'The web imports only types from a shared/ schema file (import type); values come from shared/values/, so TypeBox stays out of the browser.',
+};
 const serverCode = {
   regex: '(^|/)server/',
   message: 'The web app talks to the server over HTTP only; shared types live in shared/.',
@@ -104,6 +111,6 @@ export default defineConfig(
   },
   {
     files: ['web/**'],
-    rules: restrictImports(drivers, tablesAndSql, serverCode),
+    rules: { ...restrictImports(drivers, tablesAndSql, serverCode), '@typescript-eslint/no-restricted-imports': ['error', { patterns: [sharedSchemas] }] },
   },
 );

@@ -1,27 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
+import { ACTOR_KINDS, ROLES } from './values/accounts.ts';
+export * from './values/accounts.ts';
 
-export const ROLES = ['admin', 'member'] as const;
 export const Role = literalUnion(ROLES);
 export type Role = Static<typeof Role>;
 
-/**
- * Who did something: a signed-in person, a script with an API token, anyone through a pull link
- * (a kiosk or a QR code, no account), or a monitor through an integration (Alertmanager, Grafana).
- * A problem's raisedBy kind is also its source in the flow measures.
- */
-export const ACTOR_KINDS = ['user', 'token', 'link', 'integration'] as const;
 export const ActorKind = literalUnion(ACTOR_KINDS);
 export type ActorKind = Static<typeof ActorKind>;
-
-/** How the web says what kind of actor someone was, after their name; nothing for a person. */
-export const ACTOR_KIND_SUFFIX: Readonly<Record<ActorKind, string>> = {
-  user: '',
-  token: ' (API token)',
-  link: ' (pull link)',
-  integration: ' (integration)',
-};
 
 const Email = Type.String({ format: 'email', maxLength: EMAIL_MAX });
 const Password = Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX });

@@ -3,17 +3,8 @@ import { AreaSlug } from './areas.ts';
 import { Tag } from './learnings.ts';
 import { literalUnion } from './literal-union.ts';
 import { Level } from './problems.ts';
-
-/** How a person is alerted in the app; each is theirs to turn on or off. */
-export const ALERT_CHANNELS = ['banner', 'sound', 'notification'] as const;
-export type AlertChannel = (typeof ALERT_CHANNELS)[number];
-
-/** Why a person is alerted: a pull in an area they respond to or follow, or an escalation to their step. */
-export const ALERT_REASONS = ['raised', 'escalated'] as const;
-export type AlertReason = (typeof ALERT_REASONS)[number];
-
-export const FOLLOWED_AREAS_MAX = 500;
-export const FOLLOWED_TAGS_MAX = 100;
+import { ALERT_REASONS, FOLLOWED_AREAS_MAX, FOLLOWED_TAGS_MAX } from './values/alerts.ts';
+export * from './values/alerts.ts';
 
 export const AlertPreferences = Type.Object({
   areas: Type.Array(Type.String(), { description: "Slugs of the areas whose pulls alert this person besides the ones they respond to" }),
@@ -23,9 +14,6 @@ export const AlertPreferences = Type.Object({
   notification: Type.Boolean({ description: 'A browser notification, when the browser allows it' }),
 });
 export type AlertPreferences = Static<typeof AlertPreferences>;
-
-/** Someone who never chose is alerted every way, in the areas they respond to. */
-export const DEFAULT_ALERT_PREFERENCES: AlertPreferences = { areas: [], tags: [], banner: true, sound: true, notification: true };
 
 export const PutAlertPreferencesBody = Type.Object(
   {

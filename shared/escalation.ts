@@ -1,11 +1,6 @@
 import { Type, type Static } from 'typebox';
-
-/** Limits of an area's escalation path, shared by the API schema and the Settings editor. */
-export const ESCALATION_STEPS_MAX = 10;
-export const ESCALATION_REPEAT_MAX = 10;
-/** A week, like the response target. */
-export const ESCALATION_WAIT_MAX_MINUTES = 10_080;
-export const PEOPLE_PER_LIST_MAX = 100;
+import { ESCALATION_REPEAT_MAX, ESCALATION_STEPS_MAX, ESCALATION_WAIT_MAX_MINUTES, PEOPLE_PER_LIST_MAX } from './values/escalation.ts';
+export * from './values/escalation.ts';
 
 const UserIds = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: PEOPLE_PER_LIST_MAX, uniqueItems: true });
 const WaitMinutes = Type.Integer({ minimum: 1, maximum: ESCALATION_WAIT_MAX_MINUTES, description: 'How long this step is given before the next' });

@@ -5,19 +5,13 @@ import { Type, type Static } from 'typebox';
 import { DEDUP_KEY_MAX, DETAILS_MAX, NAME_MAX, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
 import { Level } from './problems.ts';
+import { INTEGRATION_KINDS } from './values/integrations.ts';
+export * from './values/integrations.ts';
 
-export const INTEGRATION_KINDS = ['alertmanager', 'grafana', 'generic'] as const;
 export const IntegrationKind = literalUnion(INTEGRATION_KINDS, {
   description: 'alertmanager: Prometheus Alertmanager webhook_configs. grafana: a Grafana webhook contact point. generic: a small JSON body for scripts.',
 });
 export type IntegrationKind = Static<typeof IntegrationKind>;
-
-/** What an integration names itself as on the problems it raises, until an admin renames it. */
-export const INTEGRATION_DEFAULT_NAMES: Readonly<Record<IntegrationKind, string>> = {
-  alertmanager: 'Alertmanager',
-  grafana: 'Grafana',
-  generic: 'Generic integration',
-};
 
 export const SEVERITY_MAX = 50;
 export const HMAC_SECRET_MAX = 500;

@@ -1,27 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { AreaSlug } from './areas.ts';
-import { DETAILS_MAX, NAME_MAX, SLUG_PATTERN, TITLE_MAX } from './limits.ts';
+import { NAME_MAX, SLUG_PATTERN, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
+import { FOLLOW_UP_TEXT_MAX, FOLLOW_UPS_MAX, LEARNING_FIELD_MAX, SEARCH_QUERY_MAX, SUGGESTIONS_MAX, SUGGESTIONS_SHOWN_MAX, TAG_MAX, TAGS_MAX } from './values/learnings.ts';
+export * from './values/learnings.ts';
 
 export const LEARNING_STATES = ['draft', 'published'] as const;
 export const LearningState = literalUnion(LEARNING_STATES);
 export type LearningState = Static<typeof LearningState>;
-
-export const LEARNING_FIELD_MAX = DETAILS_MAX;
-export const TAG_MAX = 40;
-export const TAGS_MAX = 20;
-export const FOLLOW_UPS_MAX = 50;
-export const FOLLOW_UP_TEXT_MAX = 500;
-/** A search is words: longer input is refused, not truncated. */
-export const SEARCH_QUERY_MAX = 500;
-export const SUGGESTIONS_MAX = 3;
-/** One page visit's worth of suggestions shown, reported at once (a person types several queries). */
-export const SUGGESTIONS_SHOWN_MAX = 30;
-export const SEARCH_PAGE_SIZE = 20;
-
-/** The Markdown fields of a learning, in the order the form and the export show them. */
-export const LEARNING_TEXT_FIELDS = ['summary', 'expected', 'cause', 'changes', 'detection'] as const;
-export type LearningTextField = (typeof LEARNING_TEXT_FIELDS)[number];
 
 const Markdown = (description: string) => Type.String({ maxLength: LEARNING_FIELD_MAX, description: `${description} (Markdown, up to ${LEARNING_FIELD_MAX} characters)` });
 export const Tag = Type.String({ minLength: 1, maxLength: TAG_MAX, pattern: SLUG_PATTERN, description: 'lower-case words joined by hyphens' });

@@ -12,9 +12,8 @@ import { LearningAlert, LearningPublishedData } from './learnings.ts';
 import { literalUnion } from './literal-union.ts';
 import { Presence, Problem } from './problems.ts';
 import { TimelineEntry } from './timeline.ts';
-
-export const LIVE_PROTOCOL = 1;
-export const LIVE_MAX_FRAME_BYTES = 64 * 1024;
+import { ALERT_EVENT_NAMES, LEARNING_ALERT_EVENT_NAMES, LEARNING_EVENT_NAMES, LIVE_PROTOCOL, PRESENCE_EVENT_NAMES, PROBLEM_EVENT_NAMES, TIMELINE_EVENT_NAMES } from './values/live.ts';
+export * from './values/live.ts';
 
 /** `GET /api/live?since=N` resumes after event N: digits only (no sign, exponent or blank), below 10^15. */
 export const LiveQuery = Type.Object({
@@ -22,45 +21,12 @@ export const LiveQuery = Type.Object({
 });
 export type LiveQuery = Static<typeof LiveQuery>;
 
-/** Close codes the server uses on /api/live. 1001 means "reconnect and resume"; 1003/1007/1008/1009 mean "fix the client". */
-export const LIVE_CLOSE = {
-  goingAway: 1001,
-  unsupportedData: 1003,
-  invalidPayload: 1007,
-  policyViolation: 1008,
-  messageTooBig: 1009,
-  /** The caller's session or token ended (signed out elsewhere, deactivated, password changed): sign in again. */
-  accessEnded: 4401,
-} as const;
-
 /**
  * Why the server cannot resume from a cursor: it is older than the oldest kept event, ahead of the
  * newest, or (`resume_conflict`) a `hello` asked to rewind after events already flowed on this connection.
  * The client refetches over HTTP; events continue after the reset's `seq`.
  */
 export type ResetReason = 'cursor_too_old' | 'cursor_ahead' | 'resume_conflict';
-
-/** Events whose data is the whole problem, as it is after the change: what boards follow. */
-export const PROBLEM_EVENT_NAMES = ['problem.raised', 'problem.updated'] as const;
-/** Events whose data is one timeline entry (kept small: not the whole problem). */
-export const TIMELINE_EVENT_NAMES = ['timeline.added', 'timeline.edited'] as const;
-/** Somebody opened the problem page: data is who is present now. */
-export const PRESENCE_EVENT_NAMES = ['presence.changed'] as const;
-/**
- * Sessions or tokens ended (data: `AccessEnded`). Never sent to clients: every instance's hub reads
- * it from the log and closes the connections whose session or token no longer holds.
- */
-export const ACCESS_ENDED = 'access.ended';
-/** A problem's learning was published, or edited after publishing: data names it (fetch the rest over HTTP). */
-export const LEARNING_EVENT_NAMES = ['learning.published', 'learning.edited'] as const;
-/** A problem concerns some people now (raised, or escalated to them): data says whom, for their in-app alert. */
-export const ALERT_EVENT_NAMES = ['problem.alerted'] as const;
-/** A learning was published: data says whom to tell of it, with a quiet notice (not a pull's alert). */
-export const LEARNING_ALERT_EVENT_NAMES = ['learning.alerted'] as const;
-export const EVENT_NAMES = [
-  ...PROBLEM_EVENT_NAMES, ...TIMELINE_EVENT_NAMES, ...PRESENCE_EVENT_NAMES, ...LEARNING_EVENT_NAMES, ...ALERT_EVENT_NAMES, ...LEARNING_ALERT_EVENT_NAMES, ACCESS_ENDED,
-] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Whose connections to check again: a person's (all their sessions) and/or API tokens. */
 export interface AccessEnded {
@@ -99,18 +65,6 @@ export type LearningAlertEvent = Static<typeof LearningAlertEvent>;
 
 export const LiveEvent = Type.Union([ProblemEvent, TimelineEvent, PresenceEvent, LearningEvent, AlertEvent, LearningAlertEvent]);
 export type LiveEvent = Static<typeof LiveEvent>;
-
-export function isProblemEvent(event: LiveEvent): event is ProblemEvent {
-  return (PROBLEM_EVENT_NAMES as readonly string[]).includes(event.name);
-}
-
-export function isAlertEvent(event: LiveEvent): event is AlertEvent {
-  return (ALERT_EVENT_NAMES as readonly string[]).includes(event.name);
-}
-
-export function isLearningAlertEvent(event: LiveEvent): event is LearningAlertEvent {
-  return (LEARNING_ALERT_EVENT_NAMES as readonly string[]).includes(event.name);
-}
 
 /** Server → client. */
 export type ServerMessage =

@@ -4,23 +4,16 @@ import { AreaSlug } from './areas.ts';
 import { ProblemEscalation } from './escalation.ts';
 import { DEDUP_KEY_MAX, DETAILS_MAX, IDEMPOTENCY_KEY_MAX, PAGE_LIMIT_MAX, REASON_MAX, TITLE_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
+import { DISMISS_REASONS, LEVELS, STATUSES } from './values/problems.ts';
+export * from './values/problems.ts';
 
-export const LEVELS = ['help', 'stop'] as const;
 export const Level = literalUnion(LEVELS, {
   description: 'help: I need help, work goes on. stop: this must stop the line.',
 });
 export type Level = Static<typeof Level>;
 
-export const STATUSES = ['raised', 'swarming', 'contained', 'resolved', 'learned', 'dismissed'] as const;
-/** Still to be worked: what the board shows in its own columns and `?status=open` lists. */
-export const OPEN_STATUSES = ['raised', 'swarming', 'contained'] as const;
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export const Status = literalUnion(STATUSES);
 export type Status = Static<typeof Status>;
-
-/** How long a resolved problem stays on the board, so a team sees what it just fixed. */
-export const RESOLVED_WINDOW_HOURS = 24;
-export const RESOLVED_WINDOW_MS = RESOLVED_WINDOW_HOURS * 3_600_000;
 
 export const RaisedBy = Type.Object({
   kind: ActorKind,
@@ -129,7 +122,6 @@ export type ProblemList = Static<typeof ProblemList>;
 
 export const ProblemParams = Type.Object({ number: Type.Integer({ minimum: 1 }) });
 
-export const DISMISS_REASONS = ['duplicate', 'not-a-problem', 'other'] as const;
 export const DismissReason = literalUnion(DISMISS_REASONS);
 export type DismissReason = Static<typeof DismissReason>;
 
@@ -148,9 +140,6 @@ export type ChangeStatusBody = Static<typeof ChangeStatusBody>;
 export const LeadBody = Type.Object({ userId: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 export type LeadBody = Static<typeof LeadBody>;
 
-/** Who has the problem page open: seen within PRESENCE_WINDOW_MS. */
-export const PRESENCE_WINDOW_MS = 45_000;
-export const PRESENCE_HEARTBEAT_MS = 20_000;
 export const Presence = Type.Object({
   problemNumber: Type.Integer(),
   people: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), seenAt: Type.String({ format: 'date-time' }) })),

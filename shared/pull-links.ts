@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { NAME_MAX, TITLE_MAX } from './limits.ts';
 import { Level } from './problems.ts';
+import { PULL_LINK_LABEL_MAX } from './values/pull-links.ts';
+export * from './values/pull-links.ts';
 
 /** Letters and digits that cannot be mistaken for one another when typed from a printed card. */
 export const PULL_LINK_CODE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 /** 24 characters of 31: about 119 bits, so a code cannot be guessed. */
 export const PULL_LINK_CODE_LENGTH = 24;
-export const PULL_LINK_LABEL_MAX = 100;
 /** Where a pull link opens the kiosk page: `/k/<code>`. */
 export const PULL_LINK_PATH = '/k/';
 

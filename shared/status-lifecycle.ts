@@ -1,6 +1,7 @@
 // Which status a problem may move to from each status. The server refuses any other move; the web
 // offers buttons only for these, so the two cannot disagree.
-import { OPEN_STATUSES, type OpenStatus, type Status } from './problems.ts';
+import type { Status } from './problems.ts';
+import { OPEN_STATUSES, type OpenStatus } from './values/problems.ts';
 
 // Work moves forward and may skip ahead; a problem can go back a step when containment or a fix did
 // not hold, and a resolved or dismissed problem can be reopened.

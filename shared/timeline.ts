@@ -1,14 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { ActorKind } from './accounts.ts';
-import { DETAILS_MAX } from './limits.ts';
 import { literalUnion } from './literal-union.ts';
+import { ENTRY_BODY_MAX, ENTRY_KINDS, TIMELINE_KINDS } from './values/timeline.ts';
+export * from './values/timeline.ts';
 
-/** What people write on a problem's timeline, each with its own look. */
-export const ENTRY_KINDS = ['observation', 'hypothesis', 'experiment', 'result', 'action', 'note'] as const;
-/** What the timeline records by itself. */
-/** `alert-sent`: a chat tool or other receiver took a webhook's alert (kept apart so webhooks are not told of it). */
-export const SYSTEM_ENTRY_KINDS = ['joined', 'left', 'lead', 'escalated', 'alerted', 'alert-sent', 'status'] as const;
-export const TIMELINE_KINDS = [...ENTRY_KINDS, ...SYSTEM_ENTRY_KINDS] as const;
 export const EntryKind = literalUnion(ENTRY_KINDS);
 export type EntryKind = Static<typeof EntryKind>;
 export const TimelineKind = literalUnion(TIMELINE_KINDS);
@@ -17,8 +12,6 @@ export type TimelineKind = Static<typeof TimelineKind>;
 export const VERDICTS = ['confirmed', 'refuted'] as const;
 export const Verdict = literalUnion(VERDICTS);
 export type Verdict = Static<typeof Verdict>;
-
-export const ENTRY_BODY_MAX = DETAILS_MAX;
 
 export const TimelineEntry = Type.Object(
   {

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { literalUnion } from './literal-union.ts';
+import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX } from './values/webhooks.ts';
+export * from './values/webhooks.ts';
 
-/** Where a webhook posts: three chat tools, or every event as signed JSON. */
-export const WEBHOOK_FORMATS = ['slack', 'mattermost', 'teams', 'json'] as const;
 export const WebhookFormat = literalUnion(WEBHOOK_FORMATS, {
   description: 'slack: Block Kit. mattermost: text + attachments (also Rocket.Chat). teams: a Workflows Adaptive Card. json: every event, signed per Standard Webhooks.',
 });
@@ -15,7 +15,6 @@ export type DeliveryStatus = Static<typeof DeliveryStatus>;
 
 /** Consecutive failed attempts after which Settings flags a webhook as failing. */
 export const WEBHOOK_FAILING_AFTER = 3;
-export const WEBHOOK_URL_MAX = 2_000;
 
 export const Webhook = Type.Object({
   id: Type.String(),

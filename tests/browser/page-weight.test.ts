@@ -16,6 +16,10 @@ const PHONE = { width: 390, height: 844 };
 const BUDGET_KB = { board: 150, pull: 130 };
 // Chunks of pages and libraries neither page uses: the charts, Settings (QR codes), the Markdown renderer.
 const NOT_NEEDED = /\/assets\/(flow-page|settings-page|problem-page|learning-page|learnings-page|markdown)-/;
+// TypeBox builds the server's schemas; in the browser it cost about 30 ms of building them as the
+// shell loaded, for lists and limits that need none of it (shared/values/). Every schema it builds
+// carries this key.
+const TYPEBOX_MARK = '~kind';
 
 
 beforeAll(async () => {
@@ -51,6 +55,20 @@ describe('opening a page on a phone', () => {
     const kilobytes = loaded.reduce((sum, script) => sum + script.bytes, 0) / 1024;
     expect(kilobytes).toBeGreaterThan(0);
     expect(kilobytes).toBeLessThan(budget);
+
+    const code = await Promise.all(loaded.map((script) => page.evaluate(async (url) => (await fetch(url)).text(), script.url)));
+    expect(loaded.filter((_, i) => code[i].includes(TYPEBOX_MARK)).map((script) => script.url)).toEqual([]);
+
+    await page.context().close();
+  });
+
+  it('shows the header and that it is loading before any script has run', async () => {
+    const page = await phone();
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(`${andon.server.url}/board`);
+
+    expect(await page.getByRole('status').textContent()).toBe('Loading Andon…');
+    expect(await page.getByRole('link', { name: 'Andon home' }).isVisible()).toBe(true);
 
     await page.context().close();
   });

@@ -1,13 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import {
-  DEFAULT_ALERT_PREFERENCES,
-  type AlertPreferences,
-  type ProblemAlert,
-  type PutAlertPreferencesBody,
-} from '../../../shared/alerts.ts';
+import type { AlertPreferences, ProblemAlert, PutAlertPreferencesBody } from '../../../shared/alerts.ts';
+import { DEFAULT_ALERT_PREFERENCES } from '../../../shared/values/alerts.ts';
 import type { LearningAlert } from '../../../shared/learnings.ts';
-import { isAlertEvent, isLearningAlertEvent, type LiveEvent } from '../../../shared/live.ts';
+import type { LiveEvent } from '../../../shared/live.ts';
+import { isAlertEvent, isLearningAlertEvent } from '../../../shared/values/live.ts';
 import { getAlertPreferences, putAlertPreferences } from '../api/endpoints.ts';
 import type { LiveStatus } from '../live/live-connection.ts';
 import { useLiveConnection } from '../live/use-live-connection.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import { LEVELS } from '../../../shared/problems.ts';
+import { LEVELS } from '../../../shared/values/problems.ts';
 import { LEVEL_LABEL } from '../problems/problem-words.ts';
 import type { BoardFilters } from './board-lanes.ts';
 

@@ -1,4 +1,5 @@
-import { LEVELS, RESOLVED_WINDOW_MS, type Level, type OpenStatus, type Problem } from '../../../shared/problems.ts';
+import type { Level, Problem } from '../../../shared/problems.ts';
+import { LEVELS, RESOLVED_WINDOW_MS, type OpenStatus } from '../../../shared/values/problems.ts';
 import { isOpenStatus } from '../../../shared/status-lifecycle.ts';
 import { resolvedAt } from '../problems/problem-words.ts';
 import { byUrgency } from './board-urgency.ts';

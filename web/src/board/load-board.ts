@@ -1,5 +1,6 @@
 import { PAGE_LIMIT_MAX } from '../../../shared/limits.ts';
-import { RESOLVED_WINDOW_MS, type ListProblemsQuery, type Problem } from '../../../shared/problems.ts';
+import type { ListProblemsQuery, Problem } from '../../../shared/problems.ts';
+import { RESOLVED_WINDOW_MS } from '../../../shared/values/problems.ts';
 import { listProblems } from '../api/endpoints.ts';
 
 // Enough for a very busy organisation; past this the board shows the newest and says nothing is lost.

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import { TARGET_BUCKETS, TARGET_BUCKET_LABELS, type FlowReport, type TargetBucket } from '../../../shared/flow.ts';
+import type { FlowReport } from '../../../shared/flow.ts';
+import { TARGET_BUCKETS, TARGET_BUCKET_LABELS, type TargetBucket } from '../../../shared/values/flow.ts';
 
 // Colours told apart by more than hue: every chart has its numbers in a table beside it too.
 const AREA_COLOURS = ['#243b53', '#1d4ed8', '#b37800', '#1e6b3a', '#9b1c1c', '#6b21a8', '#0e7490', '#52606d'];

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import { FLOW_PERIOD_DAYS, FLOW_PERIOD_DEFAULT_DAYS } from '../../../shared/flow.ts';
+import { FLOW_PERIOD_DAYS, FLOW_PERIOD_DEFAULT_DAYS } from '../../../shared/values/flow.ts';
 import type { FlowFilters } from './flow-period.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { FLOW_PERIOD_DAYS, FLOW_PERIOD_DEFAULT_DAYS } from '../../../shared/flow.ts';
+import { FLOW_PERIOD_DAYS, FLOW_PERIOD_DEFAULT_DAYS } from '../../../shared/values/flow.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,6 @@
-import { FLOW_MEASURES, PULL_SOURCES, TARGET_BUCKETS, TARGET_BUCKET_LABELS, type FlowMeasure, type FlowReport, type TargetBucket } from '../../../shared/flow.ts';
-import { LEVELS } from '../../../shared/problems.ts';
+import type { FlowReport } from '../../../shared/flow.ts';
+import { FLOW_MEASURES, PULL_SOURCES, TARGET_BUCKETS, TARGET_BUCKET_LABELS, type FlowMeasure, type TargetBucket } from '../../../shared/values/flow.ts';
+import { LEVELS } from '../../../shared/values/problems.ts';
 import { LEVEL_LABEL } from '../problems/problem-words.ts';
 import { formatDuration, formatShare } from './format-duration.ts';
 import { weekLabel } from './flow-charts.tsx';

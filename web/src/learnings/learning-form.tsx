@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
-import { FOLLOW_UP_TEXT_MAX, LEARNING_FIELD_MAX, LEARNING_TEXT_FIELDS, type FollowUpInput, type Learning, type SaveLearningBody } from '../../../shared/learnings.ts';
+import type { FollowUpInput, Learning, SaveLearningBody } from '../../../shared/learnings.ts';
+import { FOLLOW_UP_TEXT_MAX, LEARNING_FIELD_MAX, LEARNING_TEXT_FIELDS } from '../../../shared/values/learnings.ts';
 import type { Person } from '../../../shared/escalation.ts';
 import { TITLE_MAX } from '../../../shared/limits.ts';
 import { listPeople, saveLearning } from '../api/endpoints.ts';

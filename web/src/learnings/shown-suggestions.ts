@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { SUGGESTIONS_SHOWN_MAX } from '../../../shared/learnings.ts';
+import { SUGGESTIONS_SHOWN_MAX } from '../../../shared/values/learnings.ts';
 import { reportSuggestionsShown } from '../api/endpoints.ts';
 
 /** The suggestions a page has shown during this visit, reported to the flow measures in one request. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIVE_CLOSE, type ProblemEvent } from '../../../shared/live.ts';
+import type { ProblemEvent } from '../../../shared/live.ts';
+import { LIVE_CLOSE } from '../../../shared/values/live.ts';
 import { LiveConnection, type LiveStatus, type SocketLike } from './live-connection.ts';
 
 class FakeSocket implements SocketLike {

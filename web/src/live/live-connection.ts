@@ -1,7 +1,8 @@
 // One websocket to /api/live that keeps itself alive: resumes from the last seq seen after a drop,
 // backs off with jitter, notices dead connections with app-level pings, and tells its owner when
 // the cursor is unusable so the owner can reload over HTTP.
-import { LIVE_CLOSE, type LiveEvent, type ServerMessage } from '../../../shared/live.ts';
+import type { LiveEvent, ServerMessage } from '../../../shared/live.ts';
+import { LIVE_CLOSE } from '../../../shared/values/live.ts';
 import { backoffDelayMs, RECONNECT } from '../browser/backoff.ts';
 
 export type LiveStatus = 'live' | 'reconnecting' | 'offline';

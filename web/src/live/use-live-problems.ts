@@ -2,7 +2,8 @@
 // that happens while loading or while disconnected is missed. The merging rules are LiveProblemMerge;
 // this hook runs the requests and timers around it.
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { isProblemEvent, type LiveEvent, type ProblemEvent } from '../../../shared/live.ts';
+import type { LiveEvent, ProblemEvent } from '../../../shared/live.ts';
+import { isProblemEvent } from '../../../shared/values/live.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { ApiError } from '../api/http.ts';
 import type { LiveStatus, LiveSubscription } from './live-connection.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import type { ProblemEvent } from '../../../shared/live.ts';
-import { RESOLVED_WINDOW_HOURS } from '../../../shared/problems.ts';
+import { RESOLVED_WINDOW_HOURS } from '../../../shared/values/problems.ts';
 import { useAreas } from '../areas/areas-store.ts';
 import { describeError } from '../api/http.ts';
 import { BoardColumn, type ColumnLayout } from '../board/board-column.tsx';

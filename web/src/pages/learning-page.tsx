@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { LEARNING_TEXT_FIELDS, type LearningDetail, type LearningRevision } from '../../../shared/learnings.ts';
+import type { LearningDetail, LearningRevision } from '../../../shared/learnings.ts';
+import { LEARNING_TEXT_FIELDS } from '../../../shared/values/learnings.ts';
 import { acknowledgeLearning, getLearning, setFollowUpDone } from '../api/endpoints.ts';
 import { areaName, useAreas } from '../areas/areas-store.ts';
 import { usePageTitle } from '../browser/use-page-title.ts';

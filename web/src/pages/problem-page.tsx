@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { ACTOR_KIND_SUFFIX } from '../../../shared/accounts.ts';
+import { ACTOR_KIND_SUFFIX } from '../../../shared/values/accounts.ts';
 import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { isOpenStatus } from '../../../shared/status-lifecycle.ts';

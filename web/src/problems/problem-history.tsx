@@ -1,4 +1,4 @@
-import { ACTOR_KIND_SUFFIX } from '../../../shared/accounts.ts';
+import { ACTOR_KIND_SUFFIX } from '../../../shared/values/accounts.ts';
 import type { StatusChange } from '../../../shared/problems.ts';
 import { formatWhen } from './format-age.ts';
 import { STATUS_LABEL } from './problem-words.ts';

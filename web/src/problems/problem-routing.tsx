@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import { LEVELS, type Level, type Problem } from '../../../shared/problems.ts';
+import type { Level, Problem } from '../../../shared/problems.ts';
+import { LEVELS } from '../../../shared/values/problems.ts';
 import { areaName } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { LEVEL_LABEL } from './problem-words.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES } from '../../../shared/problems.ts';
+import { STATUSES } from '../../../shared/values/problems.ts';
 import { canMove } from '../../../shared/status-lifecycle.ts';
 import { statusButtons } from './problem-words.ts';
 

@@ -1,4 +1,4 @@
-import { isProblemEvent } from '../../../shared/live.ts';
+import { isProblemEvent } from '../../../shared/values/live.ts';
 import { Link } from 'wouter';
 import type { Problem } from '../../../shared/problems.ts';
 import { getProblem } from '../api/endpoints.ts';

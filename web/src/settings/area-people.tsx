@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Area } from '../../../shared/areas.ts';
-import { ESCALATION_REPEAT_MAX, ESCALATION_STEPS_MAX, ESCALATION_WAIT_MAX_MINUTES, type Person } from '../../../shared/escalation.ts';
+import type { Person } from '../../../shared/escalation.ts';
+import { ESCALATION_REPEAT_MAX, ESCALATION_STEPS_MAX, ESCALATION_WAIT_MAX_MINUTES } from '../../../shared/values/escalation.ts';
 import { listPeople, setEscalation, setResponders } from '../api/endpoints.ts';
 import { rememberArea } from '../areas/areas-store.ts';
 import { FormAlert } from '../forms/form-alert.tsx';

@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { INTEGRATION_DEFAULT_NAMES, type CreatedIntegration, type Integration } from '../../../shared/integrations.ts';
+import type { CreatedIntegration, Integration } from '../../../shared/integrations.ts';
+import { INTEGRATION_DEFAULT_NAMES } from '../../../shared/values/integrations.ts';
 import { deleteIntegration, rotateIntegrationToken, updateIntegration } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';

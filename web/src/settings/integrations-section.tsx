@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import '../integrations/integrations.css';
-import { INTEGRATION_KINDS, type CreatedIntegration, type Integration, type IntegrationKind } from '../../../shared/integrations.ts';
+import type { CreatedIntegration, Integration, IntegrationKind } from '../../../shared/integrations.ts';
+import { INTEGRATION_KINDS } from '../../../shared/values/integrations.ts';
 import { createIntegration, listIntegrations } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { formText } from '../forms/form-text.ts';

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { ROLES, type Role } from '../../../shared/accounts.ts';
+import type { Role } from '../../../shared/accounts.ts';
+import { ROLES } from '../../../shared/values/accounts.ts';
 import type { Member, PasswordResetLink } from '../../../shared/people.ts';
 import { createPasswordReset, updateMember } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
-import { PULL_LINK_LABEL_MAX, type PullLink } from '../../../shared/pull-links.ts';
+import type { PullLink } from '../../../shared/pull-links.ts';
+import { PULL_LINK_LABEL_MAX } from '../../../shared/values/pull-links.ts';
 import { createPullLink, listPullLinks, revokePullLink } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';

@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX, type CreatedWebhook, type Webhook, type WebhookFormat } from '../../../shared/webhooks.ts';
+import type { CreatedWebhook, Webhook, WebhookFormat } from '../../../shared/webhooks.ts';
+import { WEBHOOK_FORMATS, WEBHOOK_URL_MAX } from '../../../shared/values/webhooks.ts';
 import { createWebhook, deleteWebhook, enableWebhook, listWebhooks } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';

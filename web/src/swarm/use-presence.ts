@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LiveEvent } from '../../../shared/live.ts';
-import { PRESENCE_HEARTBEAT_MS, PRESENCE_WINDOW_MS, type Presence } from '../../../shared/problems.ts';
+import type { Presence } from '../../../shared/problems.ts';
+import { PRESENCE_HEARTBEAT_MS, PRESENCE_WINDOW_MS } from '../../../shared/values/problems.ts';
 import { sendPresence } from '../api/endpoints.ts';
 
 type Person = Presence['people'][number];

@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { ENTRY_BODY_MAX, ENTRY_KINDS, type EntryKind, type TimelineEntry } from '../../../shared/timeline.ts';
+import type { EntryKind, TimelineEntry } from '../../../shared/timeline.ts';
+import { ENTRY_BODY_MAX, ENTRY_KINDS } from '../../../shared/values/timeline.ts';
 import { addTimelineEntry } from '../api/endpoints.ts';
 import { FormAlert } from '../forms/form-alert.tsx';
 import { useSubmit } from '../forms/use-submit.ts';

@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { ENTRY_BODY_MAX, ENTRY_KINDS, type EntryRevisionList, type TimelineEntry } from '../../../shared/timeline.ts';
+import type { EntryRevisionList, TimelineEntry } from '../../../shared/timeline.ts';
+import { ENTRY_BODY_MAX, ENTRY_KINDS } from '../../../shared/values/timeline.ts';
 import { editTimelineEntry, getEntryRevisions } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import { FormAlert } from '../forms/form-alert.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIMELINE_KINDS } from '../../../shared/timeline.ts';
+import { TIMELINE_KINDS } from '../../../shared/values/timeline.ts';
 import { KIND_LOOK } from './timeline-words.ts';
 
 describe('how each kind of timeline entry looks', () => {
