@@ -39,8 +39,7 @@ const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', {
 
 export default defineConfig(
   {
-    // bench/phases and the Lighthouse run are being reworked on other branches; they join the lint when those land.
-    ignores: ['dist/**', 'migrations/**', 'node_modules/**', 'data/**', 'bench/phases/**', 'bench/lighthouse.ts'],
+    ignores: ['dist/**', 'migrations/**', 'node_modules/**', 'data/**'],
   },
   js.configs.recommended,
   // Type-aware rules: the recommended set (floating and misused promises, unsafe any, ...) and the

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fanoutRate, fanoutWindowMs, type BenchConfig } from '../lib/config.ts';
-import { now, sleep } from '../lib/clock.ts';
+import { sleep } from '../lib/clock.ts';
 import { openInspector, type InspectorSession } from '../lib/inspector.ts';
 import { forkBench, nativeHeapRssKib, nextMessage, rssKib, stopChild } from '../lib/procs.ts';
 import { sendPulls } from '../lib/pulls.ts';
