@@ -102,7 +102,11 @@ export function openSqliteReads(file: string, options: { logError?: (error: unkn
     clearTimeout(stuck);
   }
 
-  for (const slot of slots) slot.worker = start(slot);
+  // The first worker opens with the database, so a file it cannot read fails at once; the others start
+  // when a read finds the first one busy (the least busy slot wins ties in order), so an Andon that
+  // never reads two things at once (and each app a test opens) pays for one thread, not all of them.
+  const [first] = slots;
+  first.worker = start(first);
   return {
     dialect: 'sqlite',
     async all<T>(query: Sql) {
