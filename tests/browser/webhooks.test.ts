@@ -60,9 +60,18 @@ describe('Settings → Webhooks', () => {
     expect(secret).toMatch(/^whsec_/);
     await expect.poll(() => section.getByRole('list', { name: 'Webhooks' }).textContent(), EVENTUALLY).toContain(receiver.url);
     await section.getByRole('button', { name: 'I have copied it' }).click();
+    // After a reload Settings first shows General, the first area; its (empty) list answering late, after
+    // Packing was chosen, must not replace Packing's. A busy server answered in that order in CI.
+    let answerGeneral = () => {};
+    const generalHeld = new Promise<void>((resolve) => { answerGeneral = resolve; });
+    await page.route('**/api/areas/general/webhooks', async (route) => { await generalHeld; await route.continue(); });
     await page.reload();
     await section.getByLabel('Area').selectOption(area.slug);
     await section.getByRole('list', { name: 'Webhooks' }).waitFor();
+    const generalAnswered = page.waitForResponse('**/api/areas/general/webhooks');
+    answerGeneral();
+    await generalAnswered;
+    await page.unrouteAll();
     expect(await section.textContent()).not.toContain(secret); // shown once: not after a reload
     expect(await section.getByRole('textbox', { name: 'Signing secret' }).count()).toBe(0);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { describeError } from '../api/http.ts';
 
 export interface LoadedList<T> {
@@ -20,16 +20,33 @@ export interface LoadedList<T> {
  * (the same function on every render, or the list would load on every render).
  */
 export function useList<T>(of: string | null, listFn: (of: string) => Promise<{ items: T[] }>): LoadedList<T> {
-  const [items, setItems] = useState<T[] | null>(null);
+  // The rows are kept with what they are of, so another area's rows are never shown while this one's
+  // load: their buttons would act on the wrong area.
+  const [loaded, setLoaded] = useState<{ of: string | null; items: T[] | null }>({ of, items: null });
+  const items = loaded.of === of ? loaded.items : null;
   const [error, setError] = useState<string | null>(null);
+  const setItems = useCallback<Dispatch<SetStateAction<T[] | null>>>(
+    (next) => setLoaded((before) => {
+      const current = before.of === of ? before.items : null;
+      return { of, items: typeof next === 'function' ? next(current) : next };
+    }),
+    [of],
+  );
+  // Only the newest question's answer is shown: on a busy server the answer for the area chosen a
+  // moment ago can come after the one for the area chosen now, and must not replace it.
+  const newest = useRef(0);
   const reload = useCallback(() => {
     if (of === null) return;
+    const asked = ++newest.current;
     listFn(of).then(
       (list) => {
-        setItems(list.items);
+        if (asked !== newest.current) return;
+        setLoaded({ of, items: list.items });
         setError(null);
       },
-      (e: unknown) => setError(describeError(e)),
+      (e: unknown) => {
+        if (asked === newest.current) setError(describeError(e));
+      },
     );
   }, [of, listFn]);
   useEffect(reload, [reload]);
