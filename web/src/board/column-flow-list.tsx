@@ -6,7 +6,7 @@ import { cardKeyHandler, type CardListProps } from './virtual-card-list.tsx';
  * Up to this many cards a column draws them all, in the page's flow, and nothing is measured in
  * script. Past it a virtualizer keeps only the cards in view in the DOM.
  */
-export const FLOW_CARDS_MAX = 50;
+export const FLOW_CARDS_MAX = 30;
 
 // More than a column shows on opening on any screen: the first render draws these, and React draws
 // the rest, out of view, in a render of its own just after, so neither is one long task.
