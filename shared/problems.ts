@@ -117,6 +117,10 @@ export type ListProblemsQuery = Static<typeof ListProblemsQuery>;
 export const ProblemList = Type.Object({
   items: Type.Array(Problem),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  seq: Type.Integer({
+    minimum: 0,
+    description: 'The newest event seq when the list was read: a live connection opened with ?since= this seq misses no change made after it',
+  }),
 });
 export type ProblemList = Static<typeof ProblemList>;
 

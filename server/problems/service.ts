@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { EventLog } from '../events/event-log.ts';
+import { newestEventSeq } from '../events/store.ts';
 import { once, requestFingerprint, type Replayable } from '../idempotency/idempotency.ts';
 import { loadLockedProblem, loadProblem, presentProblems } from './load-problem.ts';
 import { insertPull, withOneOpenProblemPerKey } from './raise.ts';
@@ -56,11 +57,14 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
     },
 
     async list(query: ListProblemsQuery): Promise<ProblemList> {
+      // Read before the problems: every event up to it is committed, so the list already holds its change,
+      // and whatever commits later has a seq after it, for the live connection to replay.
+      const seq = await newestEventSeq(db);
       const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
       let areaId: string | undefined;
       if (query.area) {
         const area = await findAreaBySlug(db, query.area);
-        if (!area) return { items: [], nextCursor: null };
+        if (!area) return { items: [], nextCursor: null, seq };
         areaId = area.id;
       }
       const statuses = query.status === 'open' ? OPEN_STATUSES : query.status ? [query.status] : undefined;
@@ -72,6 +76,7 @@ export function createProblemService(db: Database, events: EventLog, clock: Cloc
       return {
         items: await presentProblems(db, page),
         nextCursor: rows.length > limit ? String(page[page.length - 1].number) : null,
+        seq,
       };
     },
 

@@ -116,6 +116,75 @@ describe('the live board', () => {
     expect(await card(watcher, help.number).count()).toBe(0);
   });
 
+  it('asks for its problems once and draws each card once as it opens, and a pull made meanwhile still arrives', async () => {
+    const area = await createArea(andon.server.url, andon.admin, 'Opening');
+    const listed = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Listed when the board opens'), area: area.slug });
+    const watcher = await signedIn();
+    const lists: string[] = [];
+    const sockets: string[] = [];
+    watcher.on('request', (request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname === '/api/problems') lists.push(request.url());
+    });
+    watcher.on('websocket', (socket) => sockets.push(socket.url()));
+    // The open problems are read, then a pull is made before their answer reaches the board.
+    let meanwhile: Promise<{ number: number }> | undefined;
+    await watcher.route((url) => url.pathname === '/api/problems' && url.searchParams.get('status') === 'open', async (route) => {
+      const response = await route.fetch();
+      meanwhile = raiseProblem(andon.server.url, token, { title: uniqueTitle('Pulled while the board loads'), area: area.slug });
+      await meanwhile;
+      await route.fulfill({ response });
+    });
+    // Counts every card put into the page, by the problem it shows.
+    await watcher.addInitScript(() => {
+      const drawn: Record<string, number> = {};
+      (window as unknown as { cardsDrawn: typeof drawn }).cardsDrawn = drawn;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof Element)) continue;
+            for (const card of [node, ...node.querySelectorAll('.card')].filter((el) => el.matches('.card'))) {
+              const href = card.getAttribute('href') ?? '';
+              drawn[href] = (drawn[href] ?? 0) + 1;
+            }
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await openBoard(watcher, `?area=${area.slug}`);
+    expect(meanwhile).toBeDefined();
+    const late = await meanwhile!;
+    await expect.poll(() => card(watcher, late.number).isVisible(), EVENTUALLY).toBe(true);
+    expect(await card(watcher, listed.number).isVisible()).toBe(true);
+
+    // The open and the recently resolved problems, each asked for once; the live connection went on from them.
+    expect(lists).toHaveLength(2);
+    expect(sockets.filter((url) => /\/api\/live\?since=[0-9]+$/.test(url))).toHaveLength(1);
+    const drawn = await watcher.evaluate(() => (window as unknown as { cardsDrawn: Record<string, number> }).cardsDrawn);
+    expect(drawn).toEqual({ [`/problems/${listed.number}`]: 1, [`/problems/${late.number}`]: 1 });
+  });
+
+  it('draws every card of a column of tens on a phone, and a card past the fold shows when scrolled to', async () => {
+    const area = await createArea(andon.server.url, andon.admin, 'Long column');
+    const raised: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      raised.push((await raiseProblem(andon.server.url, token, { title: `Tray ${i} left at the press`, area: area.slug })).number);
+    }
+    const watcher = await signedIn();
+    await watcher.setViewportSize({ width: 390, height: 844 });
+    await openBoard(watcher, `?area=${area.slug}`);
+    const column = watcher.locator('.column--raised');
+    // The oldest first: the newest is the last card, far below the fold.
+    const last = card(watcher, raised[raised.length - 1]);
+    await expect.poll(() => column.getByRole('link').count(), EVENTUALLY).toBe(24);
+    expect(await last.evaluate((el) => el.getBoundingClientRect().top > innerHeight * 3)).toBe(true);
+    await watcher.mouse.wheel(0, await last.evaluate((el) => el.getBoundingClientRect().top - 200));
+    await expect.poll(() => last.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }), EVENTUALLY).toBe(true);
+    expect(await last.textContent()).toContain('Tray 23 left at the press');
+  });
+
   it('keeps only the cards in view in the DOM with 1,000 open problems, and reaches the newest by keyboard', async () => {
     const area = await createArea(andon.server.url, andon.admin, 'Bulk');
     for (let start = 0; start < 999; start += 100) {

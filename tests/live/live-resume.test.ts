@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_PROTOCOL, type ServerMessage } from '../../shared/live.ts';
+import type { ProblemList } from '../../shared/problems.ts';
 import { newestEventSeq, pruneEventsBefore } from '../../server/events/store.ts';
 import { connect, range, startLiveApp, type LiveApp } from './live-harness.ts';
 
@@ -89,6 +90,27 @@ describe('resuming after a drop', () => {
     expect(client.seqs()).toEqual([4]);
     client.ws.close();
   });
+});
+
+describe('from a problem list to the live connection', () => {
+  it('misses no pull when the live connection resumes from the seq a list of problems was read at, while pulls keep coming', async () => {
+    const writing = t.raise(200, { inFlight: 4 });
+    // Read the list in the middle of the writing, as a board loading on a busy floor does.
+    await t.raise(1);
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/problems?status=open&limit=200', headers: auth })).json<ProblemList>();
+    expect(listed.seq).toBeGreaterThan(0);
+    const client = await connect(t.url, auth, `?since=${listed.seq}`);
+    await writing;
+    const newest = await newestEventSeq(t.db);
+    await client.waitFor((c) => c.seqs().at(-1) === newest, 30_000);
+
+    const replayed = client.messages.flatMap((m) => (m.type === 'event' && m.name === 'problem.raised' ? [m.data.number] : []));
+    // Nothing at or before the list's seq comes again, and the list and what came after it hold every pull.
+    expect(Math.min(...client.seqs())).toBe(listed.seq + 1);
+    expect(new Set([...listed.items.map((p) => p.number), ...replayed])).toEqual(new Set(range(1, 201)));
+    expect(replayed.length).toBeGreaterThan(0); // some pulls were committed after the list was read
+    client.ws.close();
+  }, 60_000);
 });
 
 describe('cursors the server cannot resume from', () => {

@@ -106,7 +106,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     [me.id, preferences, navigate],
   );
   // Unnarrowed: an alert may be about any area. A reset needs nothing refetched: missed alerts are old news.
-  const live = useLiveConnection({ onEvent, onReset: () => undefined });
+  const { status: live } = useLiveConnection({ onEvent, onReset: () => undefined });
 
   const alarming = preferences.sound && preferences.banner && active.some((a) => a.alert.level === 'stop');
   useEffect(() => (alarming ? soundAlarm() : undefined), [alarming]);

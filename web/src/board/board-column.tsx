@@ -3,6 +3,7 @@ import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { lateByMs } from './board-urgency.ts';
 import { ColumnFitList } from './column-fit-list.tsx';
+import { ColumnFlowList, FLOW_CARDS_MAX } from './column-flow-list.tsx';
 import { ColumnScrollList } from './column-scroll-list.tsx';
 import { ColumnWindowList } from './column-window-list.tsx';
 
@@ -40,6 +41,8 @@ export function BoardColumn({ title, lane, problems, areas, fresh, now, emptyTex
         <p className="column__empty">{emptyText}</p>
       ) : layout === 'fit' ? (
         <ColumnFitList {...list} />
+      ) : problems.length <= FLOW_CARDS_MAX ? (
+        <ColumnFlowList {...list} scrolls={layout === 'scroll'} />
       ) : layout === 'page' ? (
         <ColumnWindowList {...list} />
       ) : (

@@ -1,10 +1,13 @@
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+
+const stayStill = () => () => undefined;
 
 /**
  * A clock shared by every component that reads it: one timer however many subscribe, running only
- * while someone does. Returns the hook that reads it.
+ * while someone does. Returns the hook that reads it; `running: false` holds the time it was drawn
+ * at (a countdown out of view need not be drawn again every second).
  */
-export function createTicker(everyMs: number): () => number {
+export function createTicker(everyMs: number): (running?: boolean) => number {
   let now = Date.now();
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -28,5 +31,9 @@ export function createTicker(everyMs: number): () => number {
   }
 
   const read = () => now;
-  return () => useSyncExternalStore(subscribe, read);
+  return function useTicker(running = true) {
+    const [drawnAt] = useState(Date.now);
+    const ticking = useSyncExternalStore(running ? subscribe : stayStill, read);
+    return running ? ticking : drawnAt;
+  };
 }

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { Problem } from '../../../shared/problems.ts';
+import { useInView } from '../browser/use-in-view.ts';
 import { useSeconds } from '../browser/use-seconds.ts';
 import { countdownOf } from './countdown.ts';
 
@@ -11,11 +13,13 @@ export function ResponseCountdown({ problem }: { problem: Pick<Problem, 'status'
   return <Ticking problem={problem} />;
 }
 
+// Only a countdown on screen ticks: a board of tens of pulls would otherwise draw them all every second.
 function Ticking({ problem }: { problem: Pick<Problem, 'status' | 'raisedAt' | 'escalation'> }) {
-  const countdown = countdownOf(problem, useSeconds());
+  const ref = useRef<HTMLSpanElement>(null);
+  const countdown = countdownOf(problem, useSeconds(useInView(ref)));
   if (!countdown) return null;
   return (
-    <span className={`countdown countdown--${countdown.light}`} data-testid="countdown">
+    <span ref={ref} className={`countdown countdown--${countdown.light}`} data-testid="countdown">
       <span className="countdown__light" aria-hidden="true" />
       <span className="visually-hidden">Response: </span>
       {countdown.text}

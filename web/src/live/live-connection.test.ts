@@ -98,6 +98,22 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('LiveConnection', () => {
+  it('starts from the seq a snapshot was read at: resumes after it, and its welcome is a resume', () => {
+    const t = setup();
+    t.connection.start(7);
+    expect(t.latest().url).toBe('ws://test/api/live?since=7');
+    t.latest().open();
+    t.latest().receive({ type: 'welcome', protocol: 1, seq: 9 });
+    t.latest().receive(event(8));
+    t.latest().receive(event(9));
+    expect(t.welcomes).toEqual([{ seq: 9, resumed: true }]);
+    expect(t.events).toEqual([8, 9]);
+    // After a drop it goes on from the last event it passed on, as any connection does.
+    t.latest().close();
+    vi.advanceTimersByTime(60_000);
+    expect(t.latest().url).toBe('ws://test/api/live?since=9');
+  });
+
   it('connects without a cursor, goes live on welcome and passes events on', () => {
     const t = setup();
     t.connection.start();

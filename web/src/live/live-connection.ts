@@ -70,7 +70,9 @@ export class LiveConnection {
     return this.lastSeq;
   }
 
-  start(): void {
+  /** `since`: resume after this seq (that of a snapshot already loaded), as after a drop; otherwise start from now. */
+  start(since?: number): void {
+    if (since !== undefined) this.lastSeq = since;
     this.stopped = false;
     this.connect();
   }

@@ -1,14 +1,21 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { signalSignedOut } from '../api/http.ts';
 import { LiveConnection, type LiveHandlers, type LiveStatus, type LiveSubscription } from './live-connection.ts';
 
 export type LiveCallbacks = Omit<LiveHandlers, 'onStatus'>;
 
+export interface LiveConnectionControl {
+  status: LiveStatus;
+  /** Opens the connection deferred with `startLater`, resuming after `since` (or from now without one); a second call does nothing. */
+  startFrom: (since: number | undefined) => void;
+}
+
 /**
  * Keeps one live connection open while the component is mounted. Callbacks are read through a ref
- * so that re-rendering the page never tears the socket down.
+ * so that re-rendering the page never tears the socket down. With `startLater` it opens only when
+ * told where to resume from (the seq a snapshot was read at).
  */
-export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveSubscription): LiveStatus {
+export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveSubscription, startLater = false): LiveConnectionControl {
   const [status, setStatus] = useState<LiveStatus>(() => (navigator.onLine ? 'reconnecting' : 'offline'));
   const callbacksRef = useRef(callbacks);
   // Updated after each commit, before effects run: React asks that refs are not written while rendering.
@@ -16,6 +23,8 @@ export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveS
     callbacksRef.current = callbacks;
   });
   const connectionRef = useRef<LiveConnection | null>(null);
+  const startedRef = useRef(false);
+  const startLaterRef = useRef(startLater);
   const subscriptionKey = JSON.stringify(subscription ?? null);
 
   useEffect(() => {
@@ -30,7 +39,8 @@ export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveS
       onAccessEnded: signalSignedOut,
     });
     connectionRef.current = connection;
-    connection.start();
+    startedRef.current = !startLaterRef.current;
+    if (startedRef.current) connection.start();
     const online = () => connection.reconnectNow();
     const offline = () => connection.wentOffline();
     const visible = () => {
@@ -45,6 +55,7 @@ export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveS
       document.removeEventListener('visibilitychange', visible);
       connection.stop();
       connectionRef.current = null;
+      startedRef.current = false;
     };
     // Deliberately mount-only: a changed subscription is sent on the open socket (below) rather
     // than tearing the connection down and losing our place in the event stream.
@@ -54,5 +65,11 @@ export function useLiveConnection(callbacks: LiveCallbacks, subscription?: LiveS
     connectionRef.current?.setSubscription((JSON.parse(subscriptionKey) as LiveSubscription | null) ?? undefined);
   }, [subscriptionKey]);
 
-  return status;
+  const startFrom = useCallback((since: number | undefined) => {
+    if (startedRef.current || !connectionRef.current) return;
+    startedRef.current = true;
+    connectionRef.current.start(since);
+  }, []);
+
+  return { status, startFrom };
 }

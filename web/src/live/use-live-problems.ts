@@ -11,8 +11,19 @@ import { LiveProblemMerge } from './live-problem-merge.ts';
 import type { Applied, ProblemMap } from './problem-map.ts';
 import { useLiveConnection } from './use-live-connection.ts';
 
+/** What a page loads over HTTP; `seq`, when the answer says it, is the event seq it was read at. */
+export interface LiveSnapshot {
+  problems: Problem[];
+  seq?: number;
+}
+
 export interface LiveProblemsOptions {
-  load: (signal: AbortSignal) => Promise<Problem[]>;
+  load: (signal: AbortSignal) => Promise<LiveSnapshot>;
+  /**
+   * Load the snapshot at once and only then open the live connection, resuming after the snapshot's
+   * seq: the page draws its problems once, rather than again after the connection's welcome.
+   */
+  resumeFromSnapshot?: boolean;
   subscription?: LiveSubscription;
   /** Called for each event that changed something: highlights, sounds, notifications. */
   onChange?: (event: ProblemEvent, applied: Applied) => void;
@@ -50,6 +61,8 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
   const [error, setError] = useState<unknown>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Set once the connection exists (below); the first snapshot with a seq opens a deferred connection.
+  const startLiveFrom = useRef<(since: number | undefined) => void>(() => undefined);
 
   const load = useCallback(
     // Named, so that the retry below can call it again.
@@ -66,9 +79,10 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
         controller.abort();
       }, LOAD_TIMEOUT_MS);
       optionsRef.current.load(controller.signal).finally(() => clearTimeout(timeout)).then(
-        (problems) => {
-          if (!merge.loaded(ticket, problems)) return;
+        (snapshot) => {
+          if (!merge.loaded(ticket, snapshot.problems)) return;
           controllerRef.current = null;
+          startLiveFrom.current(snapshot.seq);
           // A snapshot can be hundreds of cards: drawn as a transition, React draws them in slices
           // between which the page still answers a tap, rather than in one long task.
           startTransition(() => {
@@ -91,7 +105,8 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
     [merge],
   );
 
-  const status = useLiveConnection(
+  const resumeFromSnapshot = options.resumeFromSnapshot ?? false;
+  const connection = useLiveConnection(
     {
       onWelcome: (info) => {
         if (merge.welcome(info)) load(true);
@@ -112,9 +127,15 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
       },
     },
     options.subscription,
+    resumeFromSnapshot,
   );
+  const { status, startFrom } = connection;
+  useLayoutEffect(() => {
+    startLiveFrom.current = startFrom;
+  }, [startFrom]);
 
   useEffect(() => {
+    if (resumeFromSnapshot) load(false);
     const fallback = setTimeout(() => {
       if (!merge.loadStarted) load(false);
     }, WELCOME_WAIT_MS);
@@ -123,7 +144,7 @@ export function useLiveProblems(options: LiveProblemsOptions): LiveProblems {
       controllerRef.current?.abort();
       if (retryTimer.current) clearTimeout(retryTimer.current);
     };
-  }, [merge, load]);
+  }, [merge, load, resumeFromSnapshot]);
 
   const put = useCallback(
     (problem: Problem) => {

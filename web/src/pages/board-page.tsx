@@ -67,7 +67,7 @@ export function BoardPage() {
     [],
   );
 
-  const live = useLiveProblems({ load: loadBoardProblems, onChange });
+  const live = useLiveProblems({ load: loadBoardProblems, resumeFromSnapshot: true, onChange });
   // `filters` is a new object every render: its fields say when it really changed.
   const { area, level } = filters;
   const lanes = useMemo(() => boardLanes(live.state.byNumber.values(), { area, level }, now), [live.state, area, level, now]);

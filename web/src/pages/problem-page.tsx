@@ -45,7 +45,7 @@ export function ProblemPage({ number: raw }: { number: string }) {
 function LiveProblem({ number }: { number: number }) {
   const { areas } = useAreas();
   const now = useNow();
-  const load = useCallback((signal: AbortSignal) => getProblem(number, signal).then((p) => [p]), [number]);
+  const load = useCallback((signal: AbortSignal) => getProblem(number, signal).then((p) => ({ problems: [p] })), [number]);
   const timeline = useLiveTimeline(number);
   const presence = usePresence(number, now);
   // One connection for the page: problem events update the problem, the rest the timeline and presence.

@@ -1,0 +1,37 @@
+import { useDeferredValue } from 'react';
+import { ProblemCard } from './problem-card.tsx';
+import { cardKeyHandler, type CardListProps } from './virtual-card-list.tsx';
+
+/**
+ * Up to this many cards a column draws them all, in the page's flow, and nothing is measured in
+ * script. Past it a virtualizer keeps only the cards in view in the DOM.
+ */
+export const FLOW_CARDS_MAX = 30;
+
+// More than a column shows on opening on any screen: the first render draws these, and React draws
+// the rest, out of view, in a render of its own just after, so neither is one long task.
+const FIRST_CARDS = 8;
+
+/** Every card of a column, one after another; in a column that scrolls itself (desk) or in the page (phone). */
+export function ColumnFlowList({ problems, areas, fresh, now, scrolls }: CardListProps & { scrolls: boolean }) {
+  // Every card is in the DOM, so moving the focus scrolls it into view: nothing to scroll first.
+  const onKeyDown = cardKeyHandler(problems.length, () => undefined);
+  const drawn = useDeferredValue(problems.length, Math.min(problems.length, FIRST_CARDS));
+  return (
+    <div className={scrolls ? 'column__scroll' : 'column__page-list'} onKeyDown={onKeyDown}>
+      <ul className="column__flow-list">
+        {problems.slice(0, drawn).map((problem, index) => (
+          <li key={problem.number}>
+            <ProblemCard
+              problem={problem}
+              areaName={areas.find((a) => a.slug === problem.area)?.name ?? problem.area}
+              now={now}
+              fresh={fresh.has(problem.number)}
+              index={index}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
