@@ -3,7 +3,7 @@ import {
   type FlowDistribution, type FlowFigures, type FlowPulls, type FlowSpan, type FlowSpans,
 } from '../../shared/flow.ts';
 import { LEVELS } from '../../shared/problems.ts';
-import { addDay, noDays, percentileOf } from './day-figures.ts';
+import { addDay, noDays, percentileOf, sortedSpans, type DaysFigures } from './day-figures.ts';
 import { learningFiguresOf, type LearningRows } from './learnings/figures.ts';
 import type * as store from './store.ts';
 
@@ -12,7 +12,7 @@ import type * as store from './store.ts';
 export interface FlowRows {
   pulls: store.PullRow[];
   /** Per area, the figures of its problems pulled in the period. */
-  areas: ReadonlyMap<string, store.DayFigures>;
+  areas: ReadonlyMap<string, DaysFigures>;
   learnings: LearningRows;
 }
 
@@ -48,7 +48,7 @@ export function figuresOf(rows: FlowRows, inScope: InScope, scope: string | null
   }
 
   const times = Object.fromEntries(FLOW_MEASURES.map((measure): [string, FlowSpan] => {
-    const sorted = Float64Array.from(total.spans[measure]).sort();
+    const sorted = sortedSpans(total.spans[measure]);
     let withinTarget: FlowSpan['withinTarget'] = null;
     if (measure !== 'learn') {
       const buckets = distribution[measure];

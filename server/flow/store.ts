@@ -97,7 +97,7 @@ export interface DayFigures {
   /** Problems linked as a recurrence of an earlier learning. */
   recurring: number;
   /** Every span that was reached, in milliseconds, in no order. */
-  spans: Record<FlowMeasure, number[]>;
+  spans: Record<FlowMeasure, Float64Array>;
 }
 
 export interface DayRow {
@@ -182,7 +182,7 @@ function dayRowOf(row: CountRow): DayRow {
       steps: STEPS.map((step) => count(`step${step}`)),
       reasons: byMeasure(DISMISS_REASON_KINDS, (kind) => count(`reason${kind.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`)),
       recurring: count('recurring'),
-      spans: byMeasure(FLOW_MEASURES, (m) => JSON.parse(String(row[`${m}Spans`])) as number[]),
+      spans: byMeasure(FLOW_MEASURES, (m) => Float64Array.from(JSON.parse(String(row[`${m}Spans`])) as number[])),
     },
   };
 }

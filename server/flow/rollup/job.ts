@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import type { JobHandler, JobRunner } from '../../jobs/runner.ts';
 import { DISMISS_WORDING } from '../../problems/status-change.ts';
 import { countDays, DAY_MS } from '../store.ts';
+import { encodeDay } from './codec.ts';
 import { clearMarks, deleteRolledUpDays, listMarkedDays, writeRolledUpDays, type AreaDay } from './store.ts';
 
 export const FLOW_ROLLUP_JOB = { kind: 'flow-rollup', key: 'flow-rollup' } as const;
@@ -27,7 +28,7 @@ export async function rollUpMarkedDays(tx: Tx): Promise<number> {
   const wanted = new Set(marked.map(keyOf));
   const rows = (await countDays(tx, days.map((day) => ({ from: day, to: day + DAY_MS })), null, NEVER, DISMISS_WORDING))
     .filter((row) => wanted.has(keyOf(row)));
-  await writeRolledUpDays(tx, rows.map((row) => ({ areaId: row.areaId, day: row.day, figures: JSON.stringify(row.figures) })));
+  await writeRolledUpDays(tx, rows.map((row) => ({ areaId: row.areaId, day: row.day, figures: encodeDay(row.figures) })));
   const found = new Set(rows.map(keyOf));
   await deleteRolledUpDays(tx, marked.filter((d) => !found.has(keyOf(d))));
   return marked.length;

@@ -1,7 +1,8 @@
 import type { Reads } from '../../db/client.ts';
-import { addDay, noDays } from '../day-figures.ts';
+import { addDay, noDays, type DaysFigures } from '../day-figures.ts';
 import { countDays, countPulls, DAY_MS, type DayFigures, type DismissWording, type Period, type PullRow, type Range } from '../store.ts';
 import { readAll } from '../reads-in-turn.ts';
+import { decodeDay } from './codec.ts';
 import { readRolledUpDays } from './store.ts';
 
 // The problems' figures of a period, from the rollup where it can answer exactly: whole UTC days in
@@ -13,7 +14,7 @@ import { readRolledUpDays } from './store.ts';
 
 export interface ProblemFigures {
   pulls: PullRow[];
-  areas: Map<string, DayFigures>;
+  areas: Map<string, DaysFigures>;
 }
 
 /** Adjacent ranges as one, so that the problems are read in as few ranges as can be. */
@@ -45,12 +46,12 @@ export async function readProblemFigures(reads: Reads, period: Period, now: numb
     if (endDay < period.to) live.push({ from: endDay, to: period.to });
   }
   const rolled = firstDay < endDay ? await readRolledUpDays(reads, firstDay, endDay, period.areaId) : [];
-  const figures = rolled.map((row) => ({ ...row, figures: row.figures === null ? null : JSON.parse(row.figures) as DayFigures }));
+  const figures = rolled.map((row) => ({ ...row, figures: row.figures === null ? null : decodeDay(row.figures) }));
   // A day read from the problems is read for every area of it.
   const liveDays = new Set(figures.filter((row) => row.figures === null || (row.figures.pendingDueMax ?? 0) > now).map((row) => row.day));
   for (const day of liveDays) live.push({ from: day, to: day + DAY_MS });
 
-  const areas = new Map<string, DayFigures>();
+  const areas = new Map<string, DaysFigures>();
   const totalOf = (areaId: string) => {
     let total = areas.get(areaId);
     if (!total) areas.set(areaId, (total = noDays()));
