@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findAreaBySlug } from '../server/areas/store.ts';
-import { FLOW_ROLLUP_EVERY_MS } from '../server/flow/rollup/job.ts';
+import { FLOW_ROLLUP_EVERY_MS, flowRollupJob } from '../server/flow/rollup/job.ts';
+import { createJobRunner, JOB_LEASE_MS, type JobHandler, type JobRunner } from '../server/jobs/runner.ts';
+import { leaseDueJobs } from '../server/jobs/store.ts';
 import { readRolledUpDays } from '../server/flow/rollup/store.ts';
 import type { FlowFigures, FlowReport } from '../shared/flow.ts';
 import type { Problem } from '../shared/problems.ts';
@@ -120,6 +122,37 @@ describe('the flow rollup', () => {
     expect(areaOf(await report(), 'press').distribution.respond.unreached).toBe(1);
     at(DAY + 14 * HOUR + 3 * MINUTE);
     expect(areaOf(await report(), 'press').distribution.respond.unreached).toBe(2);
+  });
+
+  it('is rolled up once by one of two instances, and after a crash by the other', async () => {
+    await pull('press');
+    let runs = 0;
+    const instance = (): JobRunner => {
+      const rollUpJob: JobHandler = async (...args) => {
+        runs += 1;
+        await flowRollupJob(t.clock, () => runner)(...args);
+      };
+      const runner: JobRunner = createJobRunner(t.db, { 'flow-rollup': rollUpJob }, { clock: t.clock });
+      return runner;
+    };
+    const [one, two] = [instance(), instance()];
+    t.clock.advance(FLOW_ROLLUP_EVERY_MS);
+    await Promise.all([one.runDue(), two.runDue()]);
+    expect(runs).toBe(1);
+    expect(await rolledUp('press')).toBe(true);
+
+    // An instance takes the next run and dies holding it: the other does it once the lease runs out.
+    await pull('press');
+    t.clock.advance(FLOW_ROLLUP_EVERY_MS);
+    const leased = await t.db.transaction((tx) => leaseDueJobs(tx, 'an instance that died', t.clock.now(), t.clock.now() + JOB_LEASE_MS, 10));
+    expect(leased.map((job) => job.kind)).toContain('flow-rollup');
+    await two.runDue();
+    expect(await rolledUp('press')).toBe(false);
+    t.clock.advance(JOB_LEASE_MS + 1);
+    await two.runDue();
+    expect(runs).toBe(2);
+    expect(await rolledUp('press')).toBe(true);
+    expect(areaOf(await report(), 'press').pulls.total).toBe(2);
   });
 
   // Each kind of change to what the report counts of a problem: the day is marked in the same

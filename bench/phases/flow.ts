@@ -208,16 +208,13 @@ async function measure(db: AnyDatabase, database: FlowDatabaseResult['database']
   const workDir = path.join(options.workDir, database);
   // The admin first (setting up is refused once anyone exists, and the history has people); then,
   // seeded, Andon starts again on the grown database, as after a restart, with fresh statistics.
+  // Stopped before the seeding, which its jobs would otherwise race for SQLite's write lock.
   const settingUp = await server({ workDir, tag: `flow-${database}-setup` });
   const authHeaders = settingUp.authHeaders;
-  let seedSeconds: number;
-  try {
-    const seedStart = performance.now();
-    await seed(db, options.problems, now);
-    seedSeconds = (performance.now() - seedStart) / 1000;
-  } finally {
-    await settingUp.stop();
-  }
+  await settingUp.stop();
+  const seedStart = performance.now();
+  await seed(db, options.problems, now);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
   const running = await server({ workDir, authHeaders, tag: `flow-${database}` });
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   try {
