@@ -4,14 +4,13 @@ import { loadConfig } from '../server/config.ts';
 import { migrateDatabase } from '../server/db/migrate.ts';
 import type { AnyDatabase } from '../server/db/open.ts';
 import { openPostgres } from '../server/db/postgres-client.ts';
-import { sql } from '../server/db/sql.ts';
 import { openSqlite } from '../server/db/sqlite-client.ts';
 import { readRolledUpDays } from '../server/flow/rollup/store.ts';
 import { FLOW_ROLLUP_EVERY_MS } from '../server/flow/rollup/job.ts';
 import { findProblemByNumber } from '../server/problems/store.ts';
 import type { FlowReport } from '../shared/flow.ts';
 import { ORIGIN, setUpAdmin, TEST_PASSWORD_COST, TestClock } from './helpers/app.ts';
-import { migrateUpTo } from './helpers/migrations.ts';
+import { migrateUpTo, writeOlderProblems } from './helpers/migrations.ts';
 import { freshPostgresDatabase, testDatabaseKind } from './helpers/test-database.ts';
 
 // A database of an older Andon, with problems in it, migrated on: what the migrations fill in for
@@ -45,36 +44,11 @@ async function emptyDatabase(): Promise<AnyDatabase> {
 
 const now = Math.floor(Date.now() / DAY) * DAY + 12 * 60 * MINUTE;
 
-/**
- * An area with a 10-minute target and two problems of three days ago, as the older Andon wrote
- * them: the first answered in 4 minutes, the second escalated to step 2 unanswered. The countdown
- * is only in problem_escalations.
- */
-async function olderHistory(db: AnyDatabase, countdownOnProblems: boolean): Promise<void> {
-  await db.run(sql`insert into areas (id, slug, name, description, response_target_minutes, created_at)
-    values ('area-press', 'press', 'Press', '', 10, ${now - 30 * DAY})`);
-  const raised = now - 3 * DAY;
-  const problems = [
-    { id: 'problem-1', number: 1, respondedAt: raised + 4 * MINUTE, step: 0 },
-    { id: 'problem-2', number: 2, respondedAt: null, step: 2 },
-  ];
-  for (const p of problems) {
-    const countdown = countdownOnProblems ? sql`, ${raised + 10 * MINUTE}, ${p.step}, 0` : sql``;
-    await db.run(sql`insert into problems (id, number, title, details, area_id, level, status, raised_by_kind, raised_by_id, raised_by_name,
-        raised_at, updated_at, first_responded_at${countdownOnProblems ? sql`, response_due_at, escalation_step, escalation_round` : sql``})
-      values (${p.id}, ${p.number}, 'A problem of before', '', 'area-press', 'help', ${p.respondedAt === null ? 'raised' : 'swarming'}, 'user',
-        'someone', 'Someone', ${raised}, ${raised}, ${p.respondedAt}${countdown})`);
-    await db.run(sql`insert into problem_escalations (problem_id, response_due_at, step, round, escalated_at, next_at)
-      values (${p.id}, ${raised + 10 * MINUTE}, ${p.step}, 0, ${p.step > 0 ? raised + 10 * MINUTE : null}, null)`);
-  }
-  await db.run(sql`insert into counters (name, value) values ('problems', 2) on conflict (name) do update set value = excluded.value`);
-}
-
 describe('migrating a database that has problems', () => {
   it('copies each countdown onto its problem', async () => {
     const db = await emptyDatabase();
     await migrateUpTo(db, COUNTDOWN_ON_PROBLEMS);
-    await olderHistory(db, false);
+    await writeOlderProblems(db, now, { countdownOnProblems: false });
     await migrateDatabase(db);
     expect(await findProblemByNumber(db, 1)).toMatchObject({ responseDueAt: now - 3 * DAY + 10 * MINUTE, escalationStep: 0, escalationRound: 0 });
     expect(await findProblemByNumber(db, 2)).toMatchObject({ responseDueAt: now - 3 * DAY + 10 * MINUTE, escalationStep: 2, escalationRound: 0 });
@@ -83,7 +57,7 @@ describe('migrating a database that has problems', () => {
   it('rolls up the flow of the problems already there, and the report is right before and after', async () => {
     const db = await emptyDatabase();
     await migrateUpTo(db, FLOW_ROLLUP);
-    await olderHistory(db, true);
+    await writeOlderProblems(db, now, { countdownOnProblems: true });
     await migrateDatabase(db);
     const day = now - 3 * DAY - 12 * 60 * MINUTE;
     expect(await readRolledUpDays(db, day, day + DAY, null)).toEqual([{ areaId: 'area-press', day, figures: null }]);

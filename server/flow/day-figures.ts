@@ -7,7 +7,7 @@ import { BUCKET_BOUNDS, TARGET_MEASURES, type DayFigures } from './store.ts';
 /** Days added up: their spans kept as they came, day by day, until the percentiles are taken. */
 export type DaysFigures = Omit<DayFigures, 'spans'> & { spans: Record<FlowMeasure, Float64Array[]> };
 
-const zeros = <K extends string>(keys: readonly K[], value: () => number | number[]) => Object.fromEntries(keys.map((key) => [key, value()]));
+const zeros = (keys: readonly string[], value: () => number | number[]) => Object.fromEntries(keys.map((key) => [key, value()]));
 
 export function noDays(): DaysFigures {
   return {

@@ -1,6 +1,6 @@
 import type { Reads } from '../../db/client.ts';
 import { addDay, noDays, type DaysFigures } from '../day-figures.ts';
-import { countDays, countPulls, DAY_MS, type DayFigures, type DismissWording, type Period, type PullRow, type Range } from '../store.ts';
+import { countDays, countPulls, DAY_MS, type DismissWording, type Period, type PullRow, type Range } from '../store.ts';
 import { readAll } from '../reads-in-turn.ts';
 import { decodeDay } from './codec.ts';
 import { readRolledUpDays } from './store.ts';
