@@ -11,7 +11,7 @@ export const FLOW_ROLLUP_JOB = { kind: 'flow-rollup', key: 'flow-rollup' } as co
  * How often the marked days are rolled up. The report is exact either way (it reads a marked day
  * from its problems), so this only sets how many days a report reads that way.
  */
-export const FLOW_ROLLUP_EVERY_MS = 5 * 60_000;
+export const FLOW_ROLLUP_EVERY_MS = 10 * 60_000;
 /** Days per transaction: a SQLite write holds every other writer back while it runs. */
 const DAYS_PER_RUN = 100;
 /** Past every due time: what a rolled-up day stores as not reached is every problem short of it. */
