@@ -94,7 +94,7 @@ export default defineConfig(
   },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['server/**/store.ts', 'server/db/**', 'shared/**', 'web/**', 'tests/helpers/postgres.ts', 'tests/postgres-harness.test.ts', 'bench/**'],
+    ignores: ['server/**/store.ts', 'server/db/**', 'shared/**', 'web/**', 'tests/helpers/postgres.ts', 'tests/postgres-harness.test.ts', 'tests/helpers/migrations.ts', 'bench/**'],
     rules: restrictImports(drivers, tablesAndSql),
   },
   // bench/ is not Andon: it seeds databases at volumes no API call reaches, times the stores' queries
@@ -103,6 +103,11 @@ export default defineConfig(
     // The PostgreSQL harness starts and checks the test cluster itself, which no store can do.
     files: ['tests/helpers/postgres.ts', 'tests/postgres-harness.test.ts'],
     rules: restrictImports(tablesAndSql),
+  },
+  {
+    // Writes the rows of an older schema, which no store of today's knows how to.
+    files: ['tests/helpers/migrations.ts'],
+    rules: restrictImports(drivers),
   },
   {
     files: ['shared/**'],

@@ -33,6 +33,7 @@ import { createIntegrationService } from './integrations/service.ts';
 import { createMetrics } from './metrics/registry.ts';
 import { metricsRoutes, requestMetrics } from './metrics/routes.ts';
 import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { FLOW_ROLLUP_JOB, flowRollupJob, scheduleFlowRollup } from './flow/rollup/job.ts';
 import { learningExportRoutes, learningFeedRoutes } from './learnings/feed/routes.ts';
 import { createLearningFeed } from './learnings/feed/service.ts';
 import { learningRoutes } from './learnings/routes.ts';
@@ -149,10 +150,14 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
   const jobs: JobRunner = createJobRunner(db, {
     retention: retentionJob(clock, () => jobs, (pruned) => app.log.info({ pruned }, 'pruned old records')),
     [ESCALATION_JOB]: escalationJob(events, clock),
+    [FLOW_ROLLUP_JOB.kind]: flowRollupJob(clock, () => jobs),
   }, { clock, logError });
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
-    await db.transaction((tx) => scheduleRetention(tx, jobs, clock));
+    await db.transaction(async (tx) => {
+      await scheduleRetention(tx, jobs, clock);
+      await scheduleFlowRollup(tx, jobs, clock);
+    });
     if (runJobs) jobs.start();
   });
   app.addHook('onClose', () => jobs.stop());

@@ -32,8 +32,9 @@ describe('layout rules', () => {
   });
 
   it('lets tests reach the database only through stores and the API, so one suite runs on both', () => {
-    // The PostgreSQL harness starts and checks the test cluster itself, which no store can do.
-    const harness = /^tests\/(helpers\/postgres\.ts|postgres-harness\.test\.ts)$/;
+    // The PostgreSQL harness starts and checks the test cluster itself, which no store can do; the
+    // migrations helper writes rows of an older schema, which no store of today's knows.
+    const harness = /^tests\/(helpers\/postgres\.ts|helpers\/migrations\.ts|postgres-harness\.test\.ts)$/;
     const offenders = sourceFiles('tests')
       .filter((file) => !harness.test(file))
       .flatMap((file) => importsOf(file).filter((spec) => /^(drizzle-orm|better-sqlite3|pg)(\/|$)/.test(spec) || /db\/(schema\/|sql\.ts)/.test(spec)).map((spec) => `${file} → ${spec}`));

@@ -13,6 +13,7 @@ import type { AnyDatabase } from '../../server/db/open.ts';
 import { openPostgres } from '../../server/db/postgres-client.ts';
 import { sql } from '../../server/db/sql.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
+import { rollUpMarkedDays } from '../../server/flow/rollup/job.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import type { BenchPostgres } from '../lib/postgres.ts';
 import { get, pullsAloneAndUnderLoad, type PullsUnderLoad } from '../lib/pulls-under-load.ts';
@@ -178,6 +179,8 @@ export async function seed(db: AnyDatabase, count: number, now: number): Promise
       }
     });
   }
+  // Rolled up, as the job would have over the year (the history went in straight, marking every day).
+  while ((await db.transaction(rollUpMarkedDays)) > 0);
   // The next pull is numbered after the history, as if it had been pulled one by one.
   await db.run(sql`insert into counters (name, value) values ('problems', ${count}) on conflict (name) do update set value = excluded.value`);
   // Fresh statistics, as a database that grew to this size over a year would have; on PostgreSQL
@@ -205,16 +208,13 @@ async function measure(db: AnyDatabase, database: FlowDatabaseResult['database']
   const workDir = path.join(options.workDir, database);
   // The admin first (setting up is refused once anyone exists, and the history has people); then,
   // seeded, Andon starts again on the grown database, as after a restart, with fresh statistics.
+  // Stopped before the seeding, which its jobs would otherwise race for SQLite's write lock.
   const settingUp = await server({ workDir, tag: `flow-${database}-setup` });
   const authHeaders = settingUp.authHeaders;
-  let seedSeconds: number;
-  try {
-    const seedStart = performance.now();
-    await seed(db, options.problems, now);
-    seedSeconds = (performance.now() - seedStart) / 1000;
-  } finally {
-    await settingUp.stop();
-  }
+  await settingUp.stop();
+  const seedStart = performance.now();
+  await seed(db, options.problems, now);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
   const running = await server({ workDir, authHeaders, tag: `flow-${database}` });
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   try {

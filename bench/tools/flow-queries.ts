@@ -2,13 +2,16 @@
 //   node --import tsx bench/tools/flow-queries.ts [problems] [keep]
 // on a SQLite file (FLOW_PROFILE_DB, default flow-profile.sqlite), or, with FLOW_PROFILE_URL, on
 // that (empty, or with `keep` already seeded) PostgreSQL database. The whole report is timed too,
-// its queries run as the service runs them (side by side on PostgreSQL's pool).
+// as the service asks for it (rollup and edges, then the learnings' figures; in turn on PostgreSQL).
 import { rmSync } from 'node:fs';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
 import { openPostgres } from '../../server/db/postgres-client.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
 import { seed } from '../../bench/phases/flow.ts';
+import { rollUpMarkedDays } from '../../server/flow/rollup/job.ts';
+import { readRolledUpDays } from '../../server/flow/rollup/store.ts';
+import { createFlowService } from '../../server/flow/service.ts';
 import * as store from '../../server/flow/store.ts';
 import * as ls from '../../server/flow/learnings/store.ts';
 import { sql } from '../../server/db/sql.ts';
@@ -29,27 +32,40 @@ if (url) {
 await migrateDatabase(db);
 const now = 1796000000000;
 if (fresh) await seed(db, n, now);
-// Kept: the migrations may have just added indexes, which need statistics too.
-else await db.run(db.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`);
+// Kept: the migrations may have just marked every day (rolled up here as the job would) and added
+// indexes, which need statistics too.
+else {
+  while ((await db.transaction(rollUpMarkedDays)) > 0);
+  await db.run(db.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`);
+}
 // As the service reads: on SQLite through its read worker (CPU time counts every thread of this process).
 const reads = db.reads;
-const period = { from: now - 90 * 86400000, to: now, areaId: null };
+const DAY = 86_400_000;
+const period = { from: now - 90 * DAY, to: now, areaId: null };
+const firstDay = Math.ceil(period.from / DAY) * DAY;
+const endDay = Math.floor(period.to / DAY) * DAY;
+const edges = [{ from: period.from, to: firstDay }, { from: endDay, to: period.to }];
+// The days a week of the period starts in the middle of: their pulls are counted from the problems.
+const weekDays = Array.from({ length: 12 }, (_, k) => {
+  const day = Math.floor((period.from + (k + 1) * 7 * DAY) / DAY) * DAY;
+  return { from: day, to: day + DAY };
+});
 const only = process.env.FLOW_PROFILE_ONLY?.split(',');
 const all: Record<string, () => Promise<unknown>> = {
-  pulls: () => store.countPulls(reads, period, 7 * 86400000),
-  spans: () => store.spanPercentiles(reads, period),
-  cohort: () => store.countCohort(reads, period, now),
-  reasons: () => store.countDismissReasons(reads, period, DISMISS_WORDING),
+  rollup: () => readRolledUpDays(reads, firstDay, endDay, null),
+  edges: () => store.countDays(reads, edges, null, now, DISMISS_WORDING),
+  weekPulls: () => store.countPulls(reads, [...edges, ...weekDays], null, period.from, 7 * DAY),
   recurrences: () => ls.countRecurrencesByLearning(reads, period),
-  recurring: () => ls.countRecurringProblems(reads, period),
   suggestions: () => ls.countSuggestions(reads, period),
   spread: () => ls.countSpread(reads, period),
   followUps: () => ls.countFollowUps(reads, period, '2026-12-01'),
+  // What the report would read with no rollup: every day of the period from the problems.
+  unrolled: () => store.countDays(reads, [period], null, now, DISMISS_WORDING),
 };
-const queries = Object.values(all);
-// FLOW_PROFILE_ONLY=spread,cohort times only those (and not the whole report).
+// FLOW_PROFILE_ONLY=spread,edges times only those (and not the whole report).
 const fns = only ? Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name))) : all;
-if (!only) fns.report = () => Promise.all(queries.map((fn) => fn()));
+const service = createFlowService(db, { now: () => now });
+if (!only) fns.report = () => service.report({ from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString() });
 async function time(name: string, fn: () => Promise<unknown>) {
   await fn();
   const t = performance.now();

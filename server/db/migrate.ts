@@ -11,9 +11,10 @@ const folder = (dialect: string) => fileURLToPath(new URL(`../../migrations/${di
 /** Any fixed number: every Andon instance asks for the same advisory lock while it migrates. */
 const MIGRATION_LOCK = 72_616_001;
 
-export async function migrateDatabase(db: SqliteDatabase | PostgresDatabase): Promise<void> {
+/** `migrationsFolder`: this dialect's migrations, unless a test migrates an older database from a copy of the first of them. */
+export async function migrateDatabase(db: SqliteDatabase | PostgresDatabase, migrationsFolder = folder(db.dialect)): Promise<void> {
   if (!('pool' in db)) {
-    migrateSqlite(drizzleSqlite(db.driver), { migrationsFolder: folder('sqlite') });
+    migrateSqlite(drizzleSqlite(db.driver), { migrationsFolder });
     return;
   }
   // Instances starting together on an empty database: one migrates, the others wait on the lock
@@ -22,7 +23,7 @@ export async function migrateDatabase(db: SqliteDatabase | PostgresDatabase): Pr
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder('postgres') });
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

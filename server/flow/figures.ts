@@ -1,21 +1,18 @@
 import {
-  DISMISS_REASON_KINDS, FLOW_MEASURES, PULL_SOURCES, TARGET_BUCKETS, WEEK_MS, pullSourceOf,
+  FLOW_MEASURES, PULL_SOURCES, TARGET_BUCKETS, WEEK_MS, pullSourceOf,
   type FlowDistribution, type FlowFigures, type FlowPulls, type FlowSpan, type FlowSpans,
 } from '../../shared/flow.ts';
 import { LEVELS } from '../../shared/problems.ts';
+import { addDay, noDays, percentileOf, sortedSpans, type DaysFigures } from './day-figures.ts';
 import { learningFiguresOf, type LearningRows } from './learnings/figures.ts';
 import type * as store from './store.ts';
 
-// Folds the database's aggregates into the figures of one scope. Counts add up across areas, so
-// "all areas" sums the areas' rows; only the percentiles come from the database for every scope.
+// Folds the areas' figures into those of one scope: one area's, or every area's together.
 
 export interface FlowRows {
   pulls: store.PullRow[];
-  spans: store.SpanRow[];
-  buckets: store.BucketRow[];
-  outcomes: store.OutcomeRow[];
-  steps: store.StepRow[];
-  reasons: Array<{ areaId: string; kind: (typeof DISMISS_REASON_KINDS)[number]; count: number }>;
+  /** Per area, the figures of its problems pulled in the period. */
+  areas: ReadonlyMap<string, DaysFigures>;
   learnings: LearningRows;
 }
 
@@ -26,7 +23,7 @@ const emptyPulls = (): FlowPulls => ({ total: 0, byLevel: zeros(LEVELS), bySourc
 /** Which rows belong to the scope: one area's, or (null) every area's. */
 type InScope = (areaId: string | null) => boolean;
 
-export function figuresOf(rows: FlowRows, inScope: InScope, percentileScope: string | null, period: { from: number; to: number }): FlowFigures {
+export function figuresOf(rows: FlowRows, inScope: InScope, scope: string | null, period: { from: number; to: number }): FlowFigures {
   const weekCount = Math.ceil((period.to - period.from) / WEEK_MS);
   const pulls = emptyPulls();
   const weeks = Array.from({ length: weekCount }, (_, week) => ({ start: new Date(period.from + week * WEEK_MS).toISOString(), ...emptyPulls() }));
@@ -39,11 +36,19 @@ export function figuresOf(rows: FlowRows, inScope: InScope, percentileScope: str
     }
   }
 
+  const total = noDays();
+  for (const [areaId, figures] of rows.areas) if (inScope(areaId)) addDay(total, figures);
+
   const distribution: FlowDistribution = { respond: zeros(TARGET_BUCKETS), contain: zeros(TARGET_BUCKETS), resolve: zeros(TARGET_BUCKETS) };
-  for (const row of rows.buckets.filter((r) => inScope(r.areaId))) distribution[row.measure][row.bucket] += row.count;
+  for (const measure of ['respond', 'contain', 'resolve'] as const) {
+    // The spans within each bound, then all reached: a bucket is the difference of two of them.
+    const within = total.within[measure];
+    (['half', 'target', 'double', 'quadruple', 'beyond'] as const).forEach((bucket, i) => (distribution[measure][bucket] = within[i] - (within[i - 1] ?? 0)));
+    distribution[measure].unreached = total.unreached[measure];
+  }
 
   const times = Object.fromEntries(FLOW_MEASURES.map((measure): [string, FlowSpan] => {
-    const row = rows.spans.find((r) => r.areaId === percentileScope && r.measure === measure);
+    const sorted = sortedSpans(total.spans[measure]);
     let withinTarget: FlowSpan['withinTarget'] = null;
     if (measure !== 'learn') {
       const buckets = distribution[measure];
@@ -51,31 +56,23 @@ export function figuresOf(rows: FlowRows, inScope: InScope, percentileScope: str
       const of = TARGET_BUCKETS.reduce((sum, bucket) => sum + buckets[bucket], 0);
       withinTarget = { count: within, of, share: share(within, of) };
     }
-    return [measure, { count: row?.count ?? 0, medianMs: row?.medianMs ?? null, p90Ms: row?.p90Ms ?? null, withinTarget }];
+    return [measure, { count: sorted.length, medianMs: percentileOf(sorted, 50), p90Ms: percentileOf(sorted, 90), withinTarget }];
   })) as FlowSpans;
 
-  const outcome = { problems: 0, withCountdown: 0, escalated: 0, repeated: 0, dismissed: 0 };
-  for (const row of rows.outcomes.filter((r) => inScope(r.areaId))) {
-    for (const key of Object.keys(outcome) as Array<keyof typeof outcome>) outcome[key] += row[key];
-  }
-  const byStep = new Map<number, number>();
-  for (const row of rows.steps.filter((r) => inScope(r.areaId))) byStep.set(row.step, (byStep.get(row.step) ?? 0) + row.count);
-  const byReason = zeros(DISMISS_REASON_KINDS);
-  for (const row of rows.reasons.filter((r) => inScope(r.areaId))) byReason[row.kind] += row.count;
-
+  const byStep = total.steps.map((count, i) => ({ step: i + 1, count })).filter((s) => s.count > 0);
   return {
     pulls,
     weeks,
     times,
     distribution,
     escalations: {
-      problems: outcome.withCountdown,
-      escalated: outcome.escalated,
-      share: share(outcome.escalated, outcome.withCountdown),
-      byStep: [...byStep].sort(([a], [b]) => a - b).map(([step, count]) => ({ step, count })),
-      repeated: outcome.repeated,
+      problems: total.withCountdown,
+      escalated: total.escalated,
+      share: share(total.escalated, total.withCountdown),
+      byStep,
+      repeated: total.repeated,
     },
-    dismissed: { count: outcome.dismissed, share: share(outcome.dismissed, outcome.problems), byReason },
-    ...learningFiguresOf(rows.learnings, inScope, percentileScope, pulls.total),
+    dismissed: { count: total.dismissed, share: share(total.dismissed, total.problems), byReason: total.reasons },
+    ...learningFiguresOf(rows.learnings, inScope, scope, pulls.total, total.recurring),
   };
 }

@@ -7,9 +7,11 @@ import { dayOf } from '../learnings/presenter.ts';
 import { DISMISS_WORDING } from '../problems/status-change.ts';
 import { figuresOf, type FlowRows } from './figures.ts';
 import * as learningStore from './learnings/store.ts';
-import * as store from './store.ts';
+import { readProblemFigures } from './rollup/read.ts';
+import { readAll } from './reads-in-turn.ts';
+import { DAY_MS } from './store.ts';
+import type * as store from './store.ts';
 
-const DAY_MS = 86_400_000;
 
 function periodOf(query: FlowQuery, now: number): { from: number; to: number } {
   const to = query.to === undefined ? now : Date.parse(query.to);
@@ -25,21 +27,18 @@ function periodOf(query: FlowQuery, now: number): { from: number; to: number } {
 export function createFlowService(db: Database, clock: Clock) {
   async function rowsOf(period: store.Period): Promise<FlowRows> {
     const now = clock.now();
-    // A report reads a period's every problem: off SQLite's event loop (its reads worker), so pulls
-    // are not held up behind it; side by side on PostgreSQL's pool.
+    // A report reads many rows: off SQLite's event loop (its read workers), so pulls are not held up
+    // behind it; on PostgreSQL in turn (see readAll and bench/README.md, the flow phase).
     const reads = db.reads;
-    const [pulls, spans, { outcomes, buckets, steps }, reasons, recurrences, recurring, suggestions, spread, followUps] = await Promise.all([
-      store.countPulls(reads, period, WEEK_MS),
-      store.spanPercentiles(reads, period),
-      store.countCohort(reads, period, now),
-      store.countDismissReasons(reads, period, DISMISS_WORDING),
-      learningStore.countRecurrencesByLearning(reads, period),
-      learningStore.countRecurringProblems(reads, period),
-      learningStore.countSuggestions(reads, period),
-      learningStore.countSpread(reads, period),
-      learningStore.countFollowUps(reads, period, dayOf(now)),
-    ]);
-    return { pulls, spans, buckets, outcomes, steps, reasons, learnings: { recurrences, recurring, suggestions, spread, followUps } };
+    const inTurn = reads.dialect === 'postgres';
+    const { pulls, areas } = await readProblemFigures(reads, period, now, DISMISS_WORDING, WEEK_MS, inTurn);
+    const [recurrences, suggestions, spread, followUps] = await readAll(inTurn, [
+      () => learningStore.countRecurrencesByLearning(reads, period),
+      () => learningStore.countSuggestions(reads, period),
+      () => learningStore.countSpread(reads, period),
+      () => learningStore.countFollowUps(reads, period, dayOf(now)),
+    ] as const);
+    return { pulls, areas, learnings: { recurrences, suggestions, spread, followUps } };
   }
 
   return {

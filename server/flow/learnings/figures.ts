@@ -3,7 +3,6 @@ import type * as store from './store.ts';
 
 export interface LearningRows {
   recurrences: store.RecurrenceRow[];
-  recurring: Array<{ areaId: string; count: number }>;
   suggestions: Array<{ areaId: string; shown: number; opened: number }>;
   spread: store.SpreadRow[];
   followUps: store.FollowUpRow[];
@@ -26,10 +25,10 @@ function topLearnings(rows: readonly store.RecurrenceRow[]): FlowRecurrence['lea
 
 /**
  * The learning figures of one scope: `inScope` picks the areas' rows, `scope` is the area's id or
- * null for every area (whose spread counts each member once, however many areas they are in).
+ * null for every area (whose spread counts each member once, however many areas they are in);
+ * `recurring`: the scope's problems that recurred (counted with the problems' figures).
  */
-export function learningFiguresOf(rows: LearningRows, inScope: (areaId: string) => boolean, scope: string | null, pulls: number): LearningFigures {
-  const recurring = sum(rows.recurring.filter((r) => inScope(r.areaId)), (r) => r.count);
+export function learningFiguresOf(rows: LearningRows, inScope: (areaId: string) => boolean, scope: string | null, pulls: number, recurring: number): LearningFigures {
   const suggestions = rows.suggestions.filter((r) => inScope(r.areaId));
   const shown = sum(suggestions, (r) => r.shown);
   const opened = sum(suggestions, (r) => r.opened);

@@ -35,13 +35,6 @@ export function countRecurrencesByLearning(db: Reads, period: Period): Promise<R
     group by p.area_id, r.learning_id, l.title, lp.number, la.slug`);
 }
 
-/** Per area: the problems pulled in the period that recurred (once each, whatever it was linked to). */
-export function countRecurringProblems(db: Reads, period: Period): Promise<Array<{ areaId: string; count: number }>> {
-  return db.all(sql`select a.id as area_id, count(*) as count from ${areasWithPulls(period)}
-    where exists (select 1 from learning_recurrences r where r.problem_id = p.id)
-    group by a.id`);
-}
-
 export function countSuggestions(db: Reads, period: Period): Promise<Array<{ areaId: string; shown: number; opened: number }>> {
   const area = period.areaId === null ? sql`` : sql` and l.area_id = ${period.areaId}`;
   return db.all(sql`select l.area_id, count(*) as shown, count(v.opened_at) as opened
