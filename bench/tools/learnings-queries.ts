@@ -8,7 +8,7 @@ import { openPostgres } from '../../server/db/postgres-client.ts';
 import { sql, type Sql } from '../../server/db/sql.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
 import { searchLearnings, suggestLearnings } from '../../server/learnings/search/store.ts';
-import { searchWords } from '../../server/learnings/search/words.ts';
+import { searchWords, typedWords } from '../../server/learnings/search/words.ts';
 import { startPostgresCluster } from '../../tests/helpers/postgres.ts';
 import { seedLearnings } from '../lib/learning-seed.ts';
 import { generateQuery, random } from '../lib/learning-text.ts';
@@ -38,14 +38,14 @@ const queries = Array.from({ length: 300 }, () => generateQuery(next));
 const partial = queries.map((q) => q.slice(0, Math.max(3, Math.ceil(q.length * (0.4 + next() * 0.6)))));
 
 /** Wall time, and on SQLite (in this process) CPU time, which the machine's load inflates far less. */
-async function time(name: string, list: string[], run: (words: string[]) => Promise<unknown>) {
+async function time(name: string, list: string[], run: (q: string) => Promise<unknown>) {
   const times: number[] = [];
   const cpus: number[] = [];
   const each: Array<{ ms: number; cpu: number; q: string }> = [];
   for (const [i, q] of list.entries()) {
     const cpuStart = process.cpuUsage();
     const started = performance.now();
-    await run(searchWords(q));
+    await run(q);
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpuStart);
     const cpu = (used.user + used.system) / 1000;
@@ -81,13 +81,17 @@ async function explain(query: Sql) {
   }
 }
 
-const slowSearch = await time('search', queries, (words) => searchLearnings(db, words, {}, 0, 21));
-const slowSuggest = await time('suggest', partial, (words) => suggestLearnings(db, words, 3));
+const slowSearch = await time('search', queries, (q) => searchLearnings(db, searchWords(q), {}, 0, 21));
+const suggest = (reads: AnyDatabase, q: string) => {
+  const typed = typedWords(q);
+  return suggestLearnings(reads, typed.words, typed.lastHalfTyped, 3);
+};
+const slowSuggest = await time('suggest', partial, (q) => suggest(db, q));
 if (process.env.EXPLAIN !== '0') {
   console.log(`\nsearch "${slowSearch}":`);
   await explain(await capture((reads) => searchLearnings(reads, searchWords(slowSearch), {}, 0, 21)));
   console.log(`\nsuggest "${slowSuggest}":`);
-  await explain(await capture((reads) => suggestLearnings(reads, searchWords(slowSuggest), 3)));
+  await explain(await capture((reads) => suggest(reads, slowSuggest)));
 }
 await db.close();
 await cluster?.stop();

@@ -1,0 +1,1 @@
+CREATE INDEX "learnings_candidates_idx" ON "learnings" USING btree ("doc_id","state","area_id","published_at");
