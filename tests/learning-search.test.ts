@@ -111,6 +111,17 @@ describe('suggestions while typing', () => {
     // Nor does a plural s count: "pas" stems to "pa", which would stand for every word in "pa".
     expect(await suggest('zebra pas')).toEqual([]);
     expect((await suggest('zebra pack')).map((s) => s.id)).toContain(made.label.id);
+    // A prefix longer than the shorter ones indexed, read from an index of its own.
+    expect((await suggest('zebra checko')).map((s) => s.id)).toContain(made.pool.id);
+    // Once the text goes on past it, the word is finished: "che " is the word "che", not a prefix.
+    expect(await suggest('zebra che ')).toEqual([]);
+  });
+
+  it('leaves stop words out, as PostgreSQL does on both databases: "the" alone finds nothing', async () => {
+    const suggest = async (q: string) => (await admin.request({ method: 'GET', url: '/api/learnings/suggest', query: { q } })).json<Suggestions>().items;
+    expect(await suggest('was the')).toEqual([]);
+    expect((await search({ q: 'the' })).items).toEqual([]);
+    expect((await search({ q: 'the pool was' })).items.map((h) => h.id)).toEqual((await search({ q: 'pool' })).items.map((h) => h.id));
   });
 });
 

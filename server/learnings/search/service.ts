@@ -7,7 +7,7 @@ import { ValidationError } from '../../errors.ts';
 import { presentSearchHit } from '../presenter.ts';
 import { listPublished, SEARCH_CANDIDATES, searchLearnings, suggestLearnings, type SearchFilter } from './store.ts';
 import { recordSuggestionsShown } from '../suggestions/store.ts';
-import { searchWords } from './words.ts';
+import { searchWords, typedWords } from './words.ts';
 
 const DAY_MS = 86_400_000;
 /** Deeper than this, a person refines the words rather than paging on. */
@@ -58,9 +58,9 @@ export function createLearningSearch(db: Database, clock: Clock) {
 
     /** At most three published learnings like what is being typed: a pure read, asked at each pause in typing. */
     async suggest(q: string): Promise<Suggestions> {
-      const words = searchWords(q);
+      const { words, lastHalfTyped } = typedWords(q);
       if (words.length === 0) return { items: [] };
-      const rows = await suggestLearnings(db.reads, words, SUGGESTIONS_MAX);
+      const rows = await suggestLearnings(db.reads, words, lastHalfTyped, SUGGESTIONS_MAX);
       return { items: rows.map((r) => ({ id: r.id, problemNumber: r.problemNumber, title: r.title, area: r.areaSlug })) };
     },
 

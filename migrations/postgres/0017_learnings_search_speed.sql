@@ -1,0 +1,2 @@
+CREATE INDEX "flow_days_day_idx" ON "flow_days" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "learnings_candidates_idx" ON "learnings" USING btree ("doc_id","state","area_id","published_at");
