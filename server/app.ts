@@ -25,6 +25,7 @@ import { flowRoutes } from './flow/routes.ts';
 import { createFlowService } from './flow/service.ts';
 import { errorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { serializerCompiler } from './http/serialization.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webApp } from './http/web-app.ts';
 import { liveRoutes, refusedUpgradeHangUp, type LiveSettings } from './hub/routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp({ config, db, logger = false, live = {}, clock = 
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   // External plugins.
   // Every text answer (API JSON, the page, its scripts and styles) in brotli or gzip, whichever the
