@@ -9,13 +9,16 @@ import { promisify } from 'node:util';
 import { chromiumPath } from '../tests/helpers/browser.ts';
 import { setUpAdmin } from '../tests/helpers/organisation.ts';
 import { createArea } from '../tests/helpers/problems.ts';
-import { startServer } from '../tests/helpers/server-process.ts';
+import { addBeforeWorktree, type BeforeWorktree } from './lib/before-worktree.ts';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const PROBLEMS = 30;
 // Where to keep each run's full Lighthouse JSON report (to read its audits); otherwise they go with the run.
 const REPORTS = process.env.LIGHTHOUSE_REPORTS;
+// An older commit to measure beside this build, run for run, alternating which goes first (its web app
+// and server built in a temporary worktree): the machine's load then weighs on both alike.
+const BEFORE = process.env.LIGHTHOUSE_BEFORE;
 const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -150,6 +153,35 @@ const COLUMNS: Array<[keyof Measure, string, (n: number) => string]> = [
   ['benchmarkIndex', 'benchmark index', fixed(0)],
 ];
 
+/** An Andon to measure: this working tree's build, or an older commit's, built in a worktree of its own. */
+interface Build {
+  name: string;
+  url: string;
+  cookie: string;
+  stop(): Promise<unknown>;
+}
+
+async function startBuild(name: string, root: string, dataDir: string): Promise<Build> {
+  // The older commit's own helper, so its server starts as that commit's `npm start` did.
+  const { startServer } = (await import(path.join(root, 'tests/helpers/server-process.ts'))) as typeof import('../tests/helpers/server-process.ts');
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startServer({ dataDir, readyWithinMs: 180_000 });
+  return { name, url: server.url, cookie: await seed(server.url), stop: () => server.stop() };
+}
+
+/** Builds the web app and the server of `commit` in a temporary worktree, as `npx vite build` and `npm start` do. */
+async function buildBefore(commit: string): Promise<BeforeWorktree> {
+  const worktree = addBeforeWorktree(commit);
+  try {
+    await run('npx', ['vite', 'build'], { cwd: worktree.dir, maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, ['scripts/build-server.mjs'], { cwd: worktree.dir });
+  } catch (error) {
+    worktree.remove();
+    throw error;
+  }
+  return worktree;
+}
+
 if (!existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
   console.error('No web build: run `npx vite build` first (Lighthouse measures what it builds).');
   process.exit(1);
@@ -159,26 +191,37 @@ const workDir = mkdtempSync(path.join(os.tmpdir(), 'andon-lighthouse-'));
 // Always SQLite, as `npm start` runs it.
 delete process.env.DATABASE_URL;
 delete process.env.ANDON_TEST_DB;
-const server = await startServer({ dataDir: workDir, readyWithinMs: 180_000 });
+const before = BEFORE ? await buildBefore(BEFORE) : null;
+process.once('exit', () => before?.remove());
+const builds: Build[] = [];
 try {
-  const cookie = await seed(server.url);
-  console.log(`Andon (SQLite) at ${server.url}, ${PROBLEMS} open problems; ${RUNS} Lighthouse runs per page (${LIGHTHOUSE}, mobile), each at the default 4× CPU and at the slowdown calibrated for this machine`);
+  builds.push(await startBuild('now', repoRoot, path.join(workDir, 'now')));
+  if (before) builds.push(await startBuild(`before (${before.commit})`, before.dir, path.join(workDir, 'before')));
+  console.log(`Andon (SQLite), ${PROBLEMS} open problems; ${RUNS} Lighthouse runs per page and build (${LIGHTHOUSE}, mobile), each at the default 4× CPU and at the slowdown calibrated for this machine${before ? `; the builds alternate, each round starting with the other` : ''}`);
   const rows: string[][] = [];
   for (const page of PAGES) {
-    const measures: Record<'default' | 'calibrated', Measure[]> = { default: [], calibrated: [] };
+    const measures = new Map(builds.map((build) => [build, { default: [] as Measure[], calibrated: [] as Measure[] }]));
     for (let i = 1; i <= RUNS; i += 1) {
-      const file = (kind: string) => path.join(REPORTS ?? workDir, `lh-${page.name.replace(' ', '-')}-${i}-${kind}.json`);
-      const measure = await lighthouse(`${server.url}${page.path}`, cookie, file('default'));
-      // Right after, with the slowdown the machine measured as it started that run.
-      const slowdown = calibratedSlowdown(measure.benchmarkIndex);
-      const calibrated = await lighthouse(`${server.url}${page.path}`, cookie, file('calibrated'), slowdown);
-      const load = os.loadavg()[0].toFixed(1);
-      console.log(`  ${page.name} run ${i}: score ${measure.score} at 4× CPU, ${calibrated.score} at ${slowdown.toFixed(1)}× (benchmark index ${measure.benchmarkIndex.toFixed(0)}); TBT ${measure.tbt.toFixed(0)} / ${calibrated.tbt.toFixed(0)} ms, LCP ${measure.lcp.toFixed(0)} / ${calibrated.lcp.toFixed(0)} ms (load average ${load} on ${os.cpus().length} cores)`);
-      measures.default.push(measure);
-      measures.calibrated.push(calibrated);
+      const order = i % 2 === 1 ? builds : [...builds].reverse();
+      for (const build of order) {
+        const tag = builds.length > 1 ? `-${build === builds[0] ? 'now' : 'before'}` : '';
+        const file = (kind: string) => path.join(REPORTS ?? workDir, `lh-${page.name.replace(' ', '-')}${tag}-${i}-${kind}.json`);
+        const measure = await lighthouse(`${build.url}${page.path}`, build.cookie, file('default'));
+        // Right after, with the slowdown the machine measured as it started that run.
+        const slowdown = calibratedSlowdown(measure.benchmarkIndex);
+        const calibrated = await lighthouse(`${build.url}${page.path}`, build.cookie, file('calibrated'), slowdown);
+        const load = os.loadavg()[0].toFixed(1);
+        console.log(`  ${page.name} run ${i}, ${build.name}: score ${measure.score} at 4× CPU, ${calibrated.score} at ${slowdown.toFixed(1)}× (benchmark index ${measure.benchmarkIndex.toFixed(0)}); TBT ${measure.tbt.toFixed(0)} / ${calibrated.tbt.toFixed(0)} ms, LCP ${measure.lcp.toFixed(0)} / ${calibrated.lcp.toFixed(0)} ms (load average ${load} on ${os.cpus().length} cores)`);
+        measures.get(build)?.default.push(measure);
+        measures.get(build)?.calibrated.push(calibrated);
+      }
     }
     for (const kind of ['default', 'calibrated'] as const) {
-      rows.push([`${page.name}, ${kind === 'default' ? '4× CPU' : 'calibrated CPU'}`, ...COLUMNS.map(([key, , format]) => format(median(measures[kind].map((m) => m[key]))))]);
+      for (const build of builds) {
+        const taken = measures.get(build)?.[kind] ?? [];
+        const label = `${page.name}, ${kind === 'default' ? '4× CPU' : 'calibrated CPU'}${builds.length > 1 ? `, ${build.name}` : ''}`;
+        rows.push([label, ...COLUMNS.map(([key, , format]) => format(median(taken.map((m) => m[key]))))]);
+      }
     }
   }
   const header = ['median of runs', ...COLUMNS.map(([, label]) => label)];
@@ -186,6 +229,7 @@ try {
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(['', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
 } finally {
-  await server.stop();
+  await Promise.all(builds.map((build) => build.stop()));
+  before?.remove();
   rmSync(workDir, { recursive: true, force: true });
 }

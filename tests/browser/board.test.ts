@@ -163,6 +163,29 @@ describe('the live board', () => {
     expect(drawn).toEqual({ [`/problems/${listed.number}`]: 1, [`/problems/${late.number}`]: 1 });
   });
 
+  it('asks for its problems and areas beside the session check, before its own code has arrived', async () => {
+    const area = await createArea(andon.server.url, andon.admin, 'Asked early');
+    const listed = await raiseProblem(andon.server.url, token, { title: uniqueTitle('Listed before the board code arrives'), area: area.slug });
+    const watcher = await signedIn();
+    const asked = new Set<string>();
+    watcher.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (request.method() === 'GET' && (pathname === '/api/problems' || pathname === '/api/areas')) asked.add(pathname);
+    });
+    // The board's own code is held back: only the app's first script can ask for the board's lists meanwhile.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await watcher.route(/\/assets\/board-page-[^/]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await watcher.goto(`${andon.server.url}/board?area=${area.slug}`);
+    await expect.poll(() => [...asked].sort(), EVENTUALLY).toEqual(['/api/areas', '/api/problems']);
+    release();
+    // Drawn from what was asked for early, with the area's name rather than its slug.
+    await expect.poll(() => card(watcher, listed.number).textContent(), EVENTUALLY).toContain('Asked early');
+  });
+
   it('draws every card of a column of tens on a phone, and a card past the fold shows when scrolled to', async () => {
     const area = await createArea(andon.server.url, andon.admin, 'Long column');
     const raised: number[] = [];

@@ -13,11 +13,13 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { startFirstPageData } from './pages/first-page-data.ts';
 import { preloadPageAt } from './pages/lazy-pages.ts';
 import { SessionProvider, startSessionCheck } from './session/session-context.tsx';
 
 startSessionCheck();
 preloadPageAt(window.location.pathname);
+startFirstPageData(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -38,7 +38,13 @@ import type { AddEntryBody, EditEntryBody, EntryRevisionList, TimelineEntry, Tim
 import type { CreatedWebhook, CreateWebhookBody, Delivery, DeliveryList, Webhook, WebhookList } from '../../../shared/webhooks.ts';
 import type { CreatedIntegration, CreateIntegrationBody, Integration, IntegrationList, UpdateIntegrationBody } from '../../../shared/integrations.ts';
 import type { AlertPreferences, PutAlertPreferencesBody } from '../../../shared/alerts.ts';
-import { api } from './http.ts';
+import { api, type RequestOptions } from './http.ts';
+
+/**
+ * A list read may be asked for as the app starts, before the session is known (main.tsx): it then
+ * expects a 401, which must not sign anybody out while the session check is still answering.
+ */
+export type FirstRequestOptions = Pick<RequestOptions, 'signal' | 'expectUnauthorized'>;
 
 export const getSetupStatus = () => api<SetupStatus>('/api/setup');
 export const completeSetup = (body: SetupBody) => api<User>('/api/setup', { method: 'POST', body });
@@ -53,7 +59,7 @@ export const acceptInvite = (code: string, body: AcceptInviteBody) =>
   api<User>(`/api/invites/${encodeURIComponent(code)}/accept`, { method: 'POST', body });
 export const createInvite = (body: CreateInviteBody) => api<Invite>('/api/invites', { method: 'POST', body });
 
-export const listAreas = () => api<AreaList>('/api/areas');
+export const listAreas = (options: FirstRequestOptions = {}) => api<AreaList>('/api/areas', options);
 export const createArea = (body: CreateAreaBody) => api<Area>('/api/areas', { method: 'POST', body });
 export const updateArea = (slug: string, body: UpdateAreaBody) =>
   api<Area>(`/api/areas/${encodeURIComponent(slug)}`, { method: 'PATCH', body });
@@ -78,8 +84,8 @@ function queryString(query: Record<string, string | number | undefined>): URLSea
   return params;
 }
 
-export function listProblems(query: ListProblemsQuery, signal?: AbortSignal): Promise<ProblemList> {
-  return api<ProblemList>(`/api/problems?${queryString(query)}`, { signal });
+export function listProblems(query: ListProblemsQuery, options: FirstRequestOptions = {}): Promise<ProblemList> {
+  return api<ProblemList>(`/api/problems?${queryString(query)}`, options);
 }
 
 export const listHistory = (query: HistoryQuery, signal?: AbortSignal) => api<HistoryPage>(`/api/history?${queryString(query)}`, { signal });

@@ -3,6 +3,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Area } from '../../../shared/areas.ts';
 import { listAreas } from '../api/endpoints.ts';
+import { ApiError } from '../api/http.ts';
 import { readStored, writeStored } from '../browser/stored-value.ts';
 
 const CACHE_KEY = 'andon.areas';
@@ -22,13 +23,17 @@ function publish(next: AreasSnapshot): void {
   for (const listener of listeners) listener();
 }
 
-export function reloadAreas(): Promise<void> {
-  inFlight ??= listAreas()
+/** `first`: asked as the app starts, before the session is known (see FirstRequestOptions). */
+export function reloadAreas({ first = false } = {}): Promise<void> {
+  inFlight ??= listAreas({ expectUnauthorized: first })
     .then(({ items }) => {
       writeStored(CACHE_KEY, items);
       publish({ areas: items, loaded: true, error: null });
     })
-    .catch((error: unknown) => publish({ ...snapshot, error }))
+    // Asked before the session is known, a 401 only says nobody is signed in yet: no page shows areas then.
+    .catch((error: unknown) => {
+      if (!(first && error instanceof ApiError && error.status === 401)) publish({ ...snapshot, error });
+    })
     .finally(() => {
       inFlight = null;
     });

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Problem } from '../../../shared/problems.ts';
+import { areaName } from '../areas/areas-store.ts';
 import { ProblemCard } from './problem-card.tsx';
 import type { CardListProps } from './virtual-card-list.tsx';
 
@@ -59,7 +60,7 @@ export function ColumnFitList({ problems, areas, fresh, now }: CardListProps) {
           <li key={problem.number} className="column__fit-item">
             <ProblemCard
               problem={problem}
-              areaName={areas.find((a) => a.slug === problem.area)?.name ?? problem.area}
+              areaName={areaName(areas, problem.area)}
               now={now}
               fresh={fresh.has(problem.number)}
               index={index}

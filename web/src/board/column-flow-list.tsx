@@ -1,4 +1,5 @@
 import { useDeferredValue } from 'react';
+import { areaName } from '../areas/areas-store.ts';
 import { ProblemCard } from './problem-card.tsx';
 import { cardKeyHandler, type CardListProps } from './virtual-card-list.tsx';
 
@@ -24,7 +25,7 @@ export function ColumnFlowList({ problems, areas, fresh, now, scrolls }: CardLis
           <li key={problem.number}>
             <ProblemCard
               problem={problem}
-              areaName={areas.find((a) => a.slug === problem.area)?.name ?? problem.area}
+              areaName={areaName(areas, problem.area)}
               now={now}
               fresh={fresh.has(problem.number)}
               index={index}

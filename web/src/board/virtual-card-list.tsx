@@ -2,6 +2,7 @@ import type { VirtualItem } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import type { Area } from '../../../shared/areas.ts';
 import type { Problem } from '../../../shared/problems.ts';
+import { areaName } from '../areas/areas-store.ts';
 import { ProblemCard } from './problem-card.tsx';
 
 // A raised card's height at phone and desk widths (a swarmed one is a line taller). Each card whose
@@ -43,7 +44,7 @@ export function VirtualCardList({ problems, areas, fresh, now, items, totalSize,
           >
             <ProblemCard
               problem={problem}
-              areaName={areas.find((a) => a.slug === problem.area)?.name ?? problem.area}
+              areaName={areaName(areas, problem.area)}
               now={now}
               fresh={fresh.has(problem.number)}
               index={item.index}
