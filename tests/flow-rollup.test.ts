@@ -232,8 +232,8 @@ describe('the flow rollup', () => {
         learningId = (await publishLearning(admin, earlier, { title: 'The seal wears out' })).id;
       },
       change: (n) => ok('POST', `/api/problems/${n}/recurrences`, { learningId }),
-      figure: (r) => areaOf(r, 'press').recurrence.problems,
-      expected: 1,
+      figure: (r) => [areaOf(r, 'press').recurrence.problems, ...[areaOf(r, 'press'), r.all].map((f) => f.recurrence.learnings.map((l) => [l.title, l.count]))],
+      expected: [1, [['The seal wears out', 1]], [['The seal wears out', 1]]],
     }],
   ];
 

@@ -14,7 +14,9 @@ import { rollUpMarkedDays } from '../../server/flow/rollup/job.ts';
 import { readRolledUpDays } from '../../server/flow/rollup/store.ts';
 import { createFlowService } from '../../server/flow/service.ts';
 import * as store from '../../server/flow/store.ts';
+import { mostRecurred } from '../../server/flow/learnings/figures.ts';
 import * as ls from '../../server/flow/learnings/store.ts';
+import { readProblemFigures } from '../../server/flow/rollup/read.ts';
 import type { Reads } from '../../server/db/client.ts';
 import { Sql, sql } from '../../server/db/sql.ts';
 import { DISMISS_WORDING } from '../../server/problems/status-change.ts';
@@ -64,12 +66,14 @@ const weekDays = Array.from({ length: 12 }, (_, k) => {
   const day = Math.floor((period.from + (k + 1) * 7 * DAY) / DAY) * DAY;
   return { from: day, to: day + DAY };
 });
+const recurredIds = mostRecurred([...(await readProblemFigures(db.reads, period, now, DISMISS_WORDING, 7 * DAY, false)).areas.values()].map((f) => f.learnings));
 const only = process.env.FLOW_PROFILE_ONLY?.split(',');
 const all: Record<string, () => Promise<unknown>> = {
   rollup: () => readRolledUpDays(reads, firstDay, endDay, null),
   edges: () => store.countDays(reads, edges, null, now, DISMISS_WORDING),
   weekPulls: () => store.countPulls(reads, [...edges, ...weekDays], null, period.from, 7 * DAY),
-  recurrences: () => ls.countRecurrencesByLearning(reads, period),
+  // How often each learning recurred comes with the problems' figures; this names the most recurred.
+  recurrences: () => ls.describeLearnings(reads, recurredIds),
   suggestions: () => ls.countSuggestions(reads, period),
   spread: () => ls.countSpread(reads, period),
   followUps: () => ls.countFollowUps(reads, period, '2026-12-01'),
