@@ -161,15 +161,22 @@ export async function countDays(db: Reads, ranges: readonly Range[], areaId: str
   return rows;
 }
 
-/** Per area, day of raising and learning: the problems raised in the ranges linked as a recurrence of it. */
+/**
+ * Per area, day of raising and learning: the problems raised in the ranges linked as a recurrence of
+ * it. The ranges' problems first, each learning's problem looked up by its key: PostgreSQL cannot
+ * tell how few problems the ranges hold, and would otherwise hash every problem or learning.
+ */
 function countRecurrencesByDay(db: Reads, pulled: { ranges: Sql; from: Sql }): Promise<Array<{ areaId: string; day: number; learningId: string; problemNumber: number; count: number }>> {
-  return db.all(sql`with ${pulled.ranges}, pulled as (
+  return db.all(sql`with ${pulled.ranges}, pulled as materialized (
       select a.id as area_id, p.id, p.raised_at - p.raised_at % ${DAY_MS} as day from ${pulled.from}
+    ), linked as materialized (
+      select pulled.area_id, pulled.day, lr.learning_id, count(*) as count
+      from pulled join learning_recurrences lr on lr.problem_id = pulled.id
+      group by pulled.area_id, pulled.day, lr.learning_id
     )
-    select pulled.area_id, pulled.day, lr.learning_id, lp.number as problem_number, count(*) as count
-    from pulled join learning_recurrences lr on lr.problem_id = pulled.id
-      join learnings l on l.id = lr.learning_id join problems lp on lp.id = l.problem_id
-    group by pulled.area_id, pulled.day, lr.learning_id, lp.number`);
+    select area_id, day, learning_id, count,
+      (select lp.number from learnings l join problems lp on lp.id = l.problem_id where l.id = linked.learning_id) as problem_number
+    from linked`);
 }
 
 type CountRow = Record<string, number | string | null>;
