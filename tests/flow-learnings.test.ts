@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLOW_ROLLUP_EVERY_MS } from '../server/flow/rollup/job.ts';
 import type { FlowFigures, FlowReport } from '../shared/flow.ts';
 import type { Learning, LearningDetail, Suggestions } from '../shared/learnings.ts';
 import type { Problem } from '../shared/problems.ts';
@@ -232,5 +233,14 @@ describe('the flow figures measured from learnings', () => {
     expect(spread).toContainEqual(['press', '1', '2', '1', '2', '0.5']);
     expect(await csv('suggestions')).toContainEqual(['all', '3', '1', String(1 / 3)]);
     expect(await csv('follow-ups')).toContainEqual(['press', '2', '1', '1', '1']);
+  });
+
+  // Last: it moves the clock on, past the fixture.
+  it('answers the same once the flow-rollup job has counted the days (each learning its recurrences too)', async () => {
+    const before = await flow(fortnight());
+    t.clock.advance(FLOW_ROLLUP_EVERY_MS);
+    await t.app.jobs.runDue();
+    expect(await flow(fortnight())).toEqual(before);
+    expect(before.all.recurrence.learnings).toEqual([top(seal, 3), top(ribbon, 1)]);
   });
 });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyDatabase } from '../../server/db/open.ts';
 import { sql } from '../../server/db/sql.ts';
-import { rollUpMarkedDays } from '../../server/flow/rollup/job.ts';
+import { rollUpSeed } from './roll-up-seed.ts';
 import { generateLearning, random } from './learning-text.ts';
 
 const DAY = 86_400_000;
@@ -75,7 +75,7 @@ export async function seedLearnings(db: AnyDatabase, count: number, at: number):
   });
   // Rolled up, as the flow rollup job would have over the years: the problems went in straight, marking
   // every day, and a server started on them would spend its first minutes rolling them up.
-  while ((await db.transaction(rollUpMarkedDays)) > 0);
+  await rollUpSeed(db);
   // The counters go on from the seeded numbers, as if the library had grown through the app.
   for (const name of ['problems', 'learnings']) {
     await db.run(sql`insert into counters (name, value) values (${name}, ${count}) on conflict (name) do update set value = excluded.value`);

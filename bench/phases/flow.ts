@@ -13,7 +13,7 @@ import type { AnyDatabase } from '../../server/db/open.ts';
 import { openPostgres } from '../../server/db/postgres-client.ts';
 import { sql } from '../../server/db/sql.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
-import { rollUpMarkedDays } from '../../server/flow/rollup/job.ts';
+import { rollUpSeed } from '../lib/roll-up-seed.ts';
 import { now as clockNow } from '../lib/clock.ts';
 import type { BenchPostgres } from '../lib/postgres.ts';
 import { get, pullsAloneAndUnderLoad, type PullsUnderLoad } from '../lib/pulls-under-load.ts';
@@ -180,7 +180,7 @@ export async function seed(db: AnyDatabase, count: number, now: number): Promise
     });
   }
   // Rolled up, as the job would have over the year (the history went in straight, marking every day).
-  while ((await db.transaction(rollUpMarkedDays)) > 0);
+  await rollUpSeed(db);
   // The next pull is numbered after the history, as if it had been pulled one by one.
   await db.run(sql`insert into counters (name, value) values ('problems', ${count}) on conflict (name) do update set value = excluded.value`);
   // Fresh statistics, as a database that grew to this size over a year would have; on PostgreSQL

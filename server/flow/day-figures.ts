@@ -23,6 +23,7 @@ export function noDays(): DaysFigures {
     steps: Array.from({ length: ESCALATION_STEPS_MAX }, () => 0),
     reasons: zeros(DISMISS_REASON_KINDS, () => 0) as DayFigures['reasons'],
     recurring: 0,
+    learnings: {},
     spans: Object.fromEntries(FLOW_MEASURES.map((m) => [m, []])) as unknown as DaysFigures['spans'],
   };
 }
@@ -35,6 +36,10 @@ export function addDay(total: DaysFigures, day: DayFigures | DaysFigures): void 
     total.unreached[m] += day.unreached[m];
   }
   day.steps.forEach((count, i) => (total.steps[i] += count));
+  for (const id in day.learnings) {
+    const [count, problemNumber] = day.learnings[id];
+    total.learnings[id] = [(Object.hasOwn(total.learnings, id) ? total.learnings[id][0] : 0) + count, problemNumber];
+  }
   for (const kind of DISMISS_REASON_KINDS) total.reasons[kind] += day.reasons[kind];
   for (const m of FLOW_MEASURES) {
     const spans = day.spans[m];

@@ -73,6 +73,6 @@ export function figuresOf(rows: FlowRows, inScope: InScope, scope: string | null
       repeated: total.repeated,
     },
     dismissed: { count: total.dismissed, share: share(total.dismissed, total.problems), byReason: total.reasons },
-    ...learningFiguresOf(rows.learnings, inScope, scope, pulls.total, total.recurring),
+    ...learningFiguresOf(rows.learnings, inScope, scope, pulls.total, { problems: total.recurring, byLearning: total.learnings }),
   };
 }

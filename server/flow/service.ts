@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { dayOf } from '../learnings/presenter.ts';
 import { DISMISS_WORDING } from '../problems/status-change.ts';
 import { figuresOf, type FlowRows } from './figures.ts';
+import { mostRecurred } from './learnings/figures.ts';
 import * as learningStore from './learnings/store.ts';
 import { readProblemFigures } from './rollup/read.ts';
 import { readAll } from './reads-in-turn.ts';
@@ -32,13 +33,14 @@ export function createFlowService(db: Database, clock: Clock) {
     const reads = db.reads;
     const inTurn = reads.dialect === 'postgres';
     const { pulls, areas } = await readProblemFigures(reads, period, now, DISMISS_WORDING, WEEK_MS, inTurn);
-    const [recurrences, suggestions, spread, followUps] = await readAll(inTurn, [
-      () => learningStore.countRecurrencesByLearning(reads, period),
+    const ids = mostRecurred([...areas.values()].map((figures) => figures.learnings));
+    const [recurred, suggestions, spread, followUps] = await readAll(inTurn, [
+      () => learningStore.describeLearnings(reads, ids),
       () => learningStore.countSuggestions(reads, period),
       () => learningStore.countSpread(reads, period),
       () => learningStore.countFollowUps(reads, period, dayOf(now)),
     ] as const);
-    return { pulls, areas, learnings: { recurrences, suggestions, spread, followUps } };
+    return { pulls, areas, learnings: { recurred: new Map(recurred.map((learning) => [learning.id, learning])), suggestions, spread, followUps } };
   }
 
   return {

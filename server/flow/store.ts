@@ -24,17 +24,6 @@ export interface Range {
   to: number;
 }
 
-/** The problems `p` of area `a` pulled in the period (and only that area's, when one is asked for). */
-function pulledInArea(period: Period): Sql {
-  const area = period.areaId === null ? sql`` : sql` and a.id = ${period.areaId}`;
-  return sql`p.area_id = a.id and p.raised_at >= ${period.from} and p.raised_at < ${period.to}${area}`;
-}
-
-/** The period's problems area by area (problems_flow_idx), so that they come grouped by area. */
-export function areasWithPulls(period: Period): Sql {
-  return sql`areas a join problems p on ${pulledInArea(period)}`;
-}
-
 /**
  * `ranges`, then the problems `p` of area `a` raised in any of them. SQLite keeps a cross join's
  * order: areas, ranges, then each range of the area's problems from problems_flow_idx.
@@ -96,6 +85,11 @@ export interface DayFigures {
   reasons: Record<DismissReasonKind, number>;
   /** Problems linked as a recurrence of an earlier learning. */
   recurring: number;
+  /**
+   * Per learning (by id), the problems linked as a recurrence of it, and the number of the problem
+   * it was made from (which orders learnings that recurred as often).
+   */
+  learnings: Record<string, [count: number, problemNumber: number]>;
   /** Every span that was reached, in milliseconds, in no order. */
   spans: Record<FlowMeasure, Float64Array>;
 }
@@ -140,7 +134,7 @@ export async function countDays(db: Reads, ranges: readonly Range[], areaId: str
     ...STEPS.map((step) => `count(case when escalation_step = ${step} then 1 end) as step_${step}`),
     ...spans,
   ];
-  const rows = await db.all<Record<string, number | string | null>>(sql`with ${pulled.ranges}, pulled as (
+  const days = await db.all<Record<string, number | string | null>>(sql`with ${pulled.ranges}, pulled as (
       select a.id as area_id, p.raised_at - p.raised_at % ${DAY_MS} as day, p.level, p.raised_by_kind, p.status,
         ${sql.raw(FLOW_MEASURES.map((m) => `${SPAN_MS[m]} as ${m}`).join(', '))}, p.response_due_at - p.raised_at as target,
         p.response_due_at, p.escalation_step, p.escalation_round,
@@ -158,7 +152,31 @@ export async function countDays(db: Reads, ranges: readonly Range[], areaId: str
       ${sql.raw(DISMISS_REASON_KINDS.map((kind) => `count(case when dismiss_kind = '${kind}' then 1 end) as reason_${kind.replaceAll('-', '_')}`).join(', '))},
       count(case when recurred = 1 then 1 end) as recurring, ${sql.raw(columns.join(', '))}
     from pulled group by area_id, day`);
-  return rows.map(dayRowOf);
+  const rows = days.map(dayRowOf);
+  const byDay = new Map(rows.map((row) => [`${row.areaId}:${row.day}`, row.figures.learnings]));
+  for (const link of await countRecurrencesByDay(db, pulled)) {
+    const learnings = byDay.get(`${link.areaId}:${link.day}`);
+    if (learnings) learnings[link.learningId] = [link.count, link.problemNumber];
+  }
+  return rows;
+}
+
+/**
+ * Per area, day of raising and learning: the problems raised in the ranges linked as a recurrence of
+ * it. The ranges' problems first, each learning's problem looked up by its key: PostgreSQL cannot
+ * tell how few problems the ranges hold, and would otherwise hash every problem or learning.
+ */
+function countRecurrencesByDay(db: Reads, pulled: { ranges: Sql; from: Sql }): Promise<Array<{ areaId: string; day: number; learningId: string; problemNumber: number; count: number }>> {
+  return db.all(sql`with ${pulled.ranges}, pulled as materialized (
+      select a.id as area_id, p.id, p.raised_at - p.raised_at % ${DAY_MS} as day from ${pulled.from}
+    ), linked as materialized (
+      select pulled.area_id, pulled.day, lr.learning_id, count(*) as count
+      from pulled join learning_recurrences lr on lr.problem_id = pulled.id
+      group by pulled.area_id, pulled.day, lr.learning_id
+    )
+    select area_id, day, learning_id, count,
+      (select lp.number from learnings l join problems lp on lp.id = l.problem_id where l.id = linked.learning_id) as problem_number
+    from linked`);
 }
 
 type CountRow = Record<string, number | string | null>;
@@ -182,6 +200,7 @@ function dayRowOf(row: CountRow): DayRow {
       steps: STEPS.map((step) => count(`step${step}`)),
       reasons: byMeasure(DISMISS_REASON_KINDS, (kind) => count(`reason${kind.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase())}`)),
       recurring: count('recurring'),
+      learnings: {},
       spans: byMeasure(FLOW_MEASURES, (m) => Float64Array.from(JSON.parse(String(row[`${m}Spans`])) as number[])),
     },
   };

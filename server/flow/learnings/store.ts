@@ -1,12 +1,12 @@
 import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { areaMembers } from '../../learnings/spread/store.ts';
-import { areasWithPulls, type Period } from '../store.ts';
+import type { Period } from '../store.ts';
 
 // The figures measured from learnings, aggregated in the database like the rest of the flow
-// measures. Recurrence counts among the problems pulled in the period (by where it recurred);
-// spread and follow-ups among the learnings published in the period (by the learning's area);
-// suggestions by when they were shown.
+// measures. Recurrence is counted with the problems' figures (by where it recurred), here only
+// named; spread and follow-ups among the learnings published in the period (by the learning's
+// area); suggestions by when they were shown.
 
 /**
  * The learnings `l` of area `a` published in the period, area by area from learnings_flow_idx (so
@@ -17,22 +17,23 @@ function publishedInArea(period: Period): Sql {
   return sql`l.area_id = a.id and l.state = 'published' and l.published_at >= ${period.from} and l.published_at < ${period.to}${area}`;
 }
 
-export interface RecurrenceRow {
-  /** Where it recurred. */
-  areaId: string;
-  learningId: string;
+export interface RecurredLearning {
+  id: string;
   title: string;
   problemNumber: number;
+  /** The learning's own area, which may not be where it recurred. */
   areaSlug: string;
-  count: number;
 }
 
-/** Per area where it recurred and learning: the problems pulled in the period linked to it. */
-export function countRecurrencesByLearning(db: Reads, period: Period): Promise<RecurrenceRow[]> {
-  return db.all<RecurrenceRow>(sql`select p.area_id, r.learning_id, l.title, lp.number as problem_number, la.slug as area_slug, count(*) as count
-    from ${areasWithPulls(period)} join learning_recurrences r on r.problem_id = p.id join learnings l on l.id = r.learning_id
-      join problems lp on lp.id = l.problem_id join areas la on la.id = l.area_id
-    group by p.area_id, r.learning_id, l.title, lp.number, la.slug`);
+/**
+ * The learnings of these ids, to name those that recurred most (how often each did comes with the
+ * problems' figures, from the rollup).
+ */
+export async function describeLearnings(db: Reads, ids: readonly string[]): Promise<RecurredLearning[]> {
+  if (ids.length === 0) return [];
+  return db.all<RecurredLearning>(sql`select l.id, l.title, lp.number as problem_number, la.slug as area_slug
+    from learnings l join problems lp on lp.id = l.problem_id join areas la on la.id = l.area_id
+    where l.id in (${sql.join(ids)})`);
 }
 
 export function countSuggestions(db: Reads, period: Period): Promise<Array<{ areaId: string; shown: number; opened: number }>> {
@@ -56,7 +57,7 @@ export interface SpreadRow {
  * in the period by its `members`, each learning's read from its key. SQLite looks each reader up
  * among the members as it goes (cross joins keep that order); PostgreSQL, which expects a handful
  * of members and would read every acknowledgement each member ever made, is given the period's
- * acknowledgements first.
+ * acknowledgements first, counted per reader (a few hundred rows to match, not every acknowledgement).
  */
 function acknowledgedByMembers(db: Reads, period: Period): Sql {
   if (db.dialect === 'sqlite') {
@@ -68,10 +69,12 @@ function acknowledgedByMembers(db: Reads, period: Period): Sql {
     )`;
   }
   return sql`acknowledgements as materialized (
-      select a.id as area_id, ack.user_id from areas a join learnings l on ${publishedInArea(period)}
+      select a.id as area_id, ack.user_id, count(*) as count from areas a join learnings l on ${publishedInArea(period)}
         join learning_acknowledgements ack on ack.learning_id = l.id
+      group by a.id, ack.user_id
     ), acknowledged as (
-      select ack.area_id, count(*) as acknowledged from acknowledgements ack join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
+      select ack.area_id, cast(sum(ack.count) as bigint) as acknowledged
+      from acknowledgements ack join members m on m.area_id = ack.area_id and m.user_id = ack.user_id
       group by ack.area_id
     )`;
 }
