@@ -93,7 +93,7 @@ function capture(run: (reads: AnyDatabase) => Promise<unknown>): Promise<Sql> {
 }
 
 async function explain(query: Sql) {
-  if (cluster) {
+  if (kind === 'postgres') {
     const rows = await db.all<Record<string, string>>(sql`explain (analyze, buffers) ${query}`);
     console.log(rows.map((r) => Object.values(r)[0]).join('\n'));
   } else {

@@ -20,6 +20,13 @@ sqlite.pragma('temp_store = MEMORY');
 // connection's page cache (64 MiB, not the default 2 MiB), each report would otherwise read and
 // decode every page again from the file.
 sqlite.pragma('cache_size = -65536');
+// Pages read straight from the file's mapping rather than copied into that cache by a read() each:
+// search and suggest meet pages of the full-text index no read before them needed (it is larger than
+// the cache at 100,000 learnings). Side by side over HTTP (two servers, one file each, queries
+// alternating): search's CPU p50 7.8 -> 7.0 ms, p99 16.6 -> 13.7 ms. The mapping is the operating
+// system's page cache, shared by the workers, not memory of their own. Up to 2 GiB (the driver's
+// build caps it just under that): the file of 1,000,000 learnings (2.6 GB) is read past it as before.
+sqlite.pragma('mmap_size = 2147483648');
 
 const prepare = statementCache(sqlite);
 
