@@ -94,14 +94,14 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await migrateDatabase(db);
     return { db, url: null, close: () => db.close() };
   }
-  const url = emptiedDatabases.pop() ?? (await freshPostgresDatabase({ migrated: true })).url;
-  const db = await openPostgres(url, { poolSize: 10 });
+  const database = emptiedDatabases.pop() ?? (await freshPostgresDatabase({ migrated: true }));
+  const db = await openPostgres(database.url, { poolSize: 10 });
   return {
     db,
-    url,
+    url: database.url,
     async close() {
       await db.close();
-      await putBack(url);
+      await putBack(database);
     },
   };
 }
@@ -112,11 +112,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
  * 250–1,000 ms of every PostgreSQL test on a busy machine. Emptied means as the template left it:
  * no row in any table (the migrations add none), every sequence back at its start.
  */
-const emptiedDatabases: string[] = [];
+const emptiedDatabases: Array<{ url: string; drop: () => Promise<void> }> = [];
 
-async function putBack(url: string): Promise<void> {
+async function putBack(database: { url: string; drop: () => Promise<void> }): Promise<void> {
   // A connection the test left open holding a lock (a server process it did not stop) must not
   // stall the next test: such a database is dropped instead, as every database used to be.
-  if (await emptyDatabase(url, { lockTimeoutMs: 2_000 })) emptiedDatabases.push(url);
-  else await dropDatabaseOn(inject('postgresUrl'), decodeURIComponent(new URL(url).pathname.slice(1)));
+  if (await emptyDatabase(database.url, { lockTimeoutMs: 2_000 })) emptiedDatabases.push(database);
+  else await database.drop();
 }
