@@ -231,7 +231,7 @@ async function main(): Promise<number> {
     machineLoad.phase('flow');
     log(`flow measures: ${config.flow.problems} problems, GET /api/flow for 90 days on SQLite and PostgreSQL, pulls while reports are asked for`);
     try {
-      flowResults = await runFlowPhase({ ...config.flow, workDir: path.join(workDir, 'flow'), postgres, log });
+      flowResults = await runFlowPhase({ ...config.flow, workDir: path.join(workDir, 'flow'), postgres, cpuProfDir, log });
     } catch (error) {
       const message = (error as Error).message;
       failures.push(`flow: ${message}`);

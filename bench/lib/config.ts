@@ -18,12 +18,12 @@ function list(name: string, fallback: number[] | null): number[] | null {
   return values;
 }
 
-/** BENCH_LEARNINGS_DATABASES: `sqlite,postgres` (the default), or one of them. */
-function learningDatabases(raw: string | undefined): Array<'sqlite' | 'postgres'> {
+/** BENCH_FLOW_DATABASES, BENCH_LEARNINGS_DATABASES: `sqlite,postgres` (the default), or one of them. */
+function databasesOf(name: string, raw: string | undefined): Array<'sqlite' | 'postgres'> {
   if (!raw) return ['sqlite', 'postgres'];
   const names = raw.split(',').map((s) => s.trim());
   const known = names.filter((n): n is 'sqlite' | 'postgres' => n === 'sqlite' || n === 'postgres');
-  if (known.length === 0 || known.length !== names.length) throw new Error(`BENCH_LEARNINGS_DATABASES must be sqlite, postgres or both, got "${raw}"`);
+  if (known.length === 0 || known.length !== names.length) throw new Error(`${name} must be sqlite, postgres or both, got "${raw}"`);
   return known;
 }
 
@@ -99,11 +99,12 @@ export function loadBenchConfig() {
       pulls: { ratePerSec: 5, count: int('BENCH_FLOW_PULLS', quick ? 25 : 100, 1) },
       /** Leads asking for the report while the pulls come in, each again as soon as it answers. */
       reporters: int('BENCH_FLOW_REPORTERS', 2, 1),
+      databases: databasesOf('BENCH_FLOW_DATABASES', process.env.BENCH_FLOW_DATABASES),
     },
     learnings: {
       /** How many learnings each database is seeded with, one run per size. */
       sizes: list('BENCH_LEARNINGS_N', quick ? [10_000] : [100_000, 1_000_000]),
-      databases: learningDatabases(process.env.BENCH_LEARNINGS_DATABASES),
+      databases: databasesOf('BENCH_LEARNINGS_DATABASES', process.env.BENCH_LEARNINGS_DATABASES),
       requests: int('BENCH_LEARNINGS_REQUESTS', quick ? 50 : 200, 1),
       /** A LIKE scan of a million rows takes seconds: fewer of them. */
       likeRequests: int('BENCH_LEARNINGS_LIKE_REQUESTS', quick ? 10 : 30, 1),

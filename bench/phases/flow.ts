@@ -34,6 +34,9 @@ export interface FlowPhaseOptions {
   /** Pulls at a steady rate, alone and while `reporters` leads each ask for the report again as soon as it answers. */
   pulls: { ratePerSec: number; count: number };
   reporters: number;
+  databases: Array<'sqlite' | 'postgres'>;
+  /** Where the servers write their CPU profiles (BENCH_CPU_PROF), or null. */
+  cpuProfDir: string | null;
   log: (line: string) => void;
 }
 
@@ -238,27 +241,31 @@ async function measure(db: AnyDatabase, database: FlowDatabaseResult['database']
 
 export async function runFlowPhase(options: FlowPhaseOptions): Promise<FlowDatabaseResult[]> {
   const results: FlowDatabaseResult[] = [];
-  const serverOptions = { inspect: false, cpuProfDir: null, logLevel: 'warn' } as const;
-  const sqliteDir = path.join(options.workDir, 'sqlite');
-  mkdirSync(path.join(sqliteDir, 'data'), { recursive: true });
-  // The file Andon opens in its data directory.
-  const sqlite = openSqlite(path.join(sqliteDir, 'data', 'andon.sqlite'));
-  await migrateDatabase(sqlite);
-  try {
-    results.push(await measure(sqlite, 'sqlite', options, (o) => startServer('product', { ...serverOptions, ...o })));
-  } finally {
-    await sqlite.close();
+  const serverOptions = { inspect: false, cpuProfDir: options.cpuProfDir, logLevel: 'warn' } as const;
+  if (options.databases.includes('sqlite')) {
+    const sqliteDir = path.join(options.workDir, 'sqlite');
+    mkdirSync(path.join(sqliteDir, 'data'), { recursive: true });
+    // The file Andon opens in its data directory.
+    const sqlite = openSqlite(path.join(sqliteDir, 'data', 'andon.sqlite'));
+    await migrateDatabase(sqlite);
+    try {
+      results.push(await measure(sqlite, 'sqlite', options, (o) => startServer('product', { ...serverOptions, ...o })));
+    } finally {
+      await sqlite.close();
+    }
+    options.log(`  sqlite: ${describeFlow(results.at(-1)!)}`);
   }
-  options.log(`  sqlite: ${describeFlow(results[0])}`);
-  const url = await options.postgres.freshDatabase();
-  const postgres = await openPostgres(url, { poolSize: 4 });
-  await migrateDatabase(postgres);
-  try {
-    results.push(await measure(postgres, 'postgres', options, (o) => startServer('postgres', { ...serverOptions, ...o, databaseUrl: url })));
-  } finally {
-    await postgres.close();
+  if (options.databases.includes('postgres')) {
+    const url = await options.postgres.freshDatabase();
+    const postgres = await openPostgres(url, { poolSize: 4 });
+    await migrateDatabase(postgres);
+    try {
+      results.push(await measure(postgres, 'postgres', options, (o) => startServer('postgres', { ...serverOptions, ...o, databaseUrl: url })));
+    } finally {
+      await postgres.close();
+    }
+    options.log(`  postgres: ${describeFlow(results.at(-1)!)}`);
   }
-  options.log(`  postgres: ${describeFlow(results[1])}`);
   return results;
 }
 

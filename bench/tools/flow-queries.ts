@@ -34,7 +34,8 @@ if (url) {
   db = openSqlite(file);
 }
 await migrateDatabase(db);
-const now = 1796000000000;
+// FLOW_PROFILE_NOW: the time the history ends at, and the report is asked at (ms; "now" for the clock).
+const now = process.env.FLOW_PROFILE_NOW === "now" ? Date.now() : Number(process.env.FLOW_PROFILE_NOW ?? 1796000000000);
 if (fresh) await seed(db, n, now);
 // Kept: the migrations may have just marked every day (rolled up here as the job would) and added
 // indexes, which need statistics too.
@@ -76,7 +77,7 @@ const all: Record<string, () => Promise<unknown>> = {
   recurrences: () => ls.describeLearnings(reads, recurredIds),
   suggestions: () => ls.countSuggestions(reads, period),
   spread: () => ls.countSpread(reads, period),
-  followUps: () => ls.countFollowUps(reads, period, '2026-12-01'),
+  followUps: () => ls.countFollowUps(reads, period, new Date(now).toISOString().slice(0, 10)),
   // What the report would read with no rollup: every day of the period from the problems.
   unrolled: () => store.countDays(reads, [period], null, now, DISMISS_WORDING),
 };
