@@ -93,4 +93,18 @@ describe("the lead's view of learnings that are not spreading", () => {
     const detail = (await admin.request({ method: 'GET', url: `/api/learnings/${learning.id}` })).json<LearningDetail>();
     expect(detail.spread).toMatchObject({ members: 3, membersAcknowledged: 1 });
   });
+  it("counts who swarmed a problem in the area the problem is in now: moved, it takes its swarm's joins along", async () => {
+    const learning = await published('Spread in General', []);
+    const members = async () => (await admin.request({ method: 'GET', url: `/api/learnings/${learning.id}` })).json<LearningDetail>().spread.members;
+    expect(await members()).toBe(4);
+    const raised = await uma.request({ method: 'POST', url: '/api/problems', payload: { title: 'Uma swarms here once', details: 'once' } });
+    const { number } = raised.json<{ number: number }>();
+    expect((await uma.request({ method: 'POST', url: `/api/problems/${number}/swarm` })).statusCode).toBe(200);
+    expect(await members()).toBe(5);
+    expect((await admin.request({ method: 'POST', url: '/api/areas', payload: { name: 'Press', slug: 'press' } })).statusCode).toBe(201);
+    expect((await admin.request({ method: 'PATCH', url: `/api/problems/${number}`, payload: { area: 'press' } })).statusCode).toBe(200);
+    expect(await members()).toBe(4);
+    expect((await admin.request({ method: 'PATCH', url: `/api/problems/${number}`, payload: { area: 'general' } })).statusCode).toBe(200);
+    expect(await members()).toBe(5);
+  });
 });

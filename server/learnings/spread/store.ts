@@ -23,18 +23,15 @@ export async function hasAcknowledged(db: Queryable, learningId: string, userId:
  * everyone who ever joined the swarm of one of its problems (the timeline keeps each join); not a
  * deactivated account, which can read nothing any more. The one definition of who counts: a
  * learning's spread, the notice of a published learning, the lead's view and the flow measures use
- * it. The swarmers are asked person by person: their joins (timeline_entries_joined_idx), each
- * problem's area looked up by its key, until one is in the area, so the cost grows with the people,
- * not with the history. `limit 1 offset 0` keeps that on PostgreSQL, which would otherwise turn the
- * test into a semi-join that hashes every join of the history once per person and area.
+ * it. The swarmers are read by key from area_joiners, which triggers keep as people join and
+ * problems move: asking each person's joins for every area walked, for each person not in an area,
+ * every join they ever made.
  */
 export function areaMembers(areaIds: Sql): Sql {
   return sql`select members.area_id, members.user_id from (
       select area_id, user_id from area_responders where area_id in (${areaIds})
       union select area_id, user_id from escalation_step_members where area_id in (${areaIds})
-      union select areas.id, users.id from areas cross join users where areas.id in (${areaIds}) and exists (
-        select 1 from timeline_entries joins where joins.author_id = users.id and joins.kind = 'joined' and joins.author_kind = 'user'
-          and (select problems.area_id from problems where problems.id = joins.problem_id) = areas.id limit 1 offset 0)
+      union select area_id, user_id from area_joiners where area_id in (${areaIds}) and problems > 0
     ) members join users on users.id = members.user_id where users.deactivated_at is null`;
 }
 
