@@ -7,20 +7,22 @@ import { openPostgres } from '../server/db/postgres-client.ts';
 import { openSqlite } from '../server/db/sqlite-client.ts';
 import { readRolledUpDays } from '../server/flow/rollup/store.ts';
 import { FLOW_ROLLUP_EVERY_MS } from '../server/flow/rollup/job.ts';
+import { listAreaMemberIds } from '../server/learnings/spread/store.ts';
 import { findProblemByNumber } from '../server/problems/store.ts';
 import type { FlowReport } from '../shared/flow.ts';
 import { ORIGIN, setUpAdmin, TEST_PASSWORD_COST, TestClock } from './helpers/app.ts';
-import { migrateUpTo, writeOlderProblems } from './helpers/migrations.ts';
+import { migrateUpTo, readAreaJoiners, writeOlderJoin, writeOlderProblems } from './helpers/migrations.ts';
 import { freshPostgresDatabase, testDatabaseKind } from './helpers/test-database.ts';
 
 // A database of an older Andon, with problems in it, migrated on: what the migrations fill in for
-// the problems already there (the countdown copied onto the problem row, the flow rollup).
+// the problems already there (the countdown copied onto the problem row, the flow rollup, who swarmed in each area).
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** The migrations that added them (each dialect's name for it). */
 const COUNTDOWN_ON_PROBLEMS = { sqlite: 'pink_nick_fury', postgres: 'first_shaman' };
 const FLOW_ROLLUP = { sqlite: 'flow_rollup', postgres: 'flow_rollup' };
+const AREA_JOINERS = { sqlite: 'area_joiners', postgres: 'area_joiners' };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -84,5 +86,18 @@ describe('migrating a database that has problems', () => {
     await app.jobs.runDue();
     expect((await readRolledUpDays(db, day, day + DAY, null)).map((row) => row.figures === null)).toEqual([false]);
     expect(await report()).toEqual(before);
+  });
+  it('counts who already swarmed in an area among its members, and the next join on top', async () => {
+    const db = await emptyDatabase();
+    await migrateUpTo(db, AREA_JOINERS);
+    await writeOlderProblems(db, now, { countdownOnProblems: true });
+    await writeOlderJoin(db, now, 'problem-1', 'joined', 'bo');
+    await writeOlderJoin(db, now, 'problem-2', 'joined', 'bo');
+    await writeOlderJoin(db, now, 'problem-1', 'observation', 'uma'); // wrote, never joined: not a member
+    await migrateDatabase(db);
+    expect(await listAreaMemberIds(db, 'area-press')).toEqual(['bo']);
+    expect(await readAreaJoiners(db)).toEqual([{ areaId: 'area-press', userId: 'bo', problems: 2 }]);
+    await writeOlderJoin(db, now, 'problem-2', 'joined', 'uma');
+    expect((await listAreaMemberIds(db, 'area-press')).sort()).toEqual(['bo', 'uma']);
   });
 });

@@ -54,3 +54,15 @@ export async function writeOlderProblems(db: AnyDatabase, now: number, { countdo
   }
   await db.run(sql`insert into counters (name, value) values ('problems', 2) on conflict (name) do update set value = excluded.value`);
 }
+
+/** A timeline entry by `authorId` (a person, made on first use), as an older Andon wrote it. */
+export async function writeOlderJoin(db: AnyDatabase, now: number, problemId: string, kind: 'joined' | 'observation', authorId: string): Promise<void> {
+  await db.run(sql`insert into users (id, name, email, password_hash, role, created_at)
+    values (${authorId}, ${authorId}, ${`${authorId}@example.com`}, 'x', 'member', ${now}) on conflict (id) do nothing`);
+  await db.run(sql`insert into timeline_entries (id, problem_id, kind, body, author_kind, author_id, author_name, created_at)
+    values (${`${problemId}-${kind}-${authorId}`}, ${problemId}, ${kind}, '', 'user', ${authorId}, ${authorId}, ${now})`);
+}
+
+export function readAreaJoiners(db: AnyDatabase): Promise<Array<{ areaId: string; userId: string; problems: number }>> {
+  return db.all(sql`select area_id, user_id, problems from area_joiners order by area_id, user_id`);
+}
