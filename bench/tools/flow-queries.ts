@@ -35,7 +35,7 @@ if (url) {
 }
 await migrateDatabase(db);
 // FLOW_PROFILE_NOW: the time the history ends at, and the report is asked at (ms; "now" for the clock).
-const now = process.env.FLOW_PROFILE_NOW === "now" ? Date.now() : Number(process.env.FLOW_PROFILE_NOW ?? 1796000000000);
+const now = process.env.FLOW_PROFILE_NOW === 'now' ? Date.now() : Number(process.env.FLOW_PROFILE_NOW ?? 1796000000000);
 if (fresh) await seed(db, n, now);
 // Kept: the migrations may have just marked every day (rolled up here as the job would) and added
 // indexes, which need statistics too.

@@ -6,30 +6,23 @@ CREATE TABLE "area_joiners" (
 );
 --> statement-breakpoint
 -- Kept by triggers in the same transaction as the join, whichever code made it. A problem moved to
--- another area takes its swarm's joins with it.
+-- another area takes its swarm's joins with it. Nothing deletes a timeline entry or a problem (the
+-- timeline is kept whole), so no trigger counts one out.
 CREATE FUNCTION area_joiners_joined() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO area_joiners (area_id, user_id, problems) SELECT area_id, NEW.author_id, 1 FROM problems WHERE id = NEW.problem_id
-      ON CONFLICT (area_id, user_id) DO UPDATE SET problems = area_joiners.problems + 1;
-  ELSE
-    UPDATE area_joiners SET problems = problems - 1
-      WHERE user_id = OLD.author_id AND area_id = (SELECT area_id FROM problems WHERE id = OLD.problem_id);
-  END IF;
+  INSERT INTO area_joiners (area_id, user_id, problems) SELECT area_id, NEW.author_id, 1 FROM problems WHERE id = NEW.problem_id
+    ON CONFLICT (area_id, user_id) DO UPDATE SET problems = area_joiners.problems + 1;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER area_joiners_joined AFTER INSERT ON timeline_entries FOR EACH ROW
   WHEN (NEW.kind = 'joined' AND NEW.author_kind = 'user' AND NEW.author_id IS NOT NULL) EXECUTE FUNCTION area_joiners_joined();
 --> statement-breakpoint
-CREATE TRIGGER area_joiners_unjoined AFTER DELETE ON timeline_entries FOR EACH ROW
-  WHEN (OLD.kind = 'joined' AND OLD.author_kind = 'user' AND OLD.author_id IS NOT NULL) EXECUTE FUNCTION area_joiners_joined();
---> statement-breakpoint
 CREATE FUNCTION area_joiners_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   WITH joins AS (
     SELECT author_id, count(*) AS n FROM timeline_entries WHERE problem_id = NEW.id AND kind = 'joined' AND author_kind = 'user' AND author_id IS NOT NULL GROUP BY author_id
-  ), gone AS (
+  ), gone AS ( -- run although unreferenced: PostgreSQL runs every data-modifying WITH once
     UPDATE area_joiners aj SET problems = aj.problems - joins.n FROM joins WHERE aj.area_id = OLD.area_id AND aj.user_id = joins.author_id
   )
   INSERT INTO area_joiners (area_id, user_id, problems) SELECT NEW.area_id, author_id, n FROM joins

@@ -6,19 +6,13 @@ CREATE TABLE `area_joiners` (
 );
 --> statement-breakpoint
 -- Kept by triggers in the same transaction as the join, whichever code made it. A problem moved to
--- another area takes its swarm's joins with it.
+-- another area takes its swarm's joins with it. Nothing deletes a timeline entry or a problem (the
+-- timeline is kept whole), so no trigger counts one out.
 CREATE TRIGGER `area_joiners_joined` AFTER INSERT ON `timeline_entries`
 WHEN new.kind = 'joined' AND new.author_kind = 'user' AND new.author_id IS NOT NULL
 BEGIN
   INSERT INTO `area_joiners` (`area_id`, `user_id`, `problems`) SELECT area_id, new.author_id, 1 FROM problems WHERE id = new.problem_id
     ON CONFLICT (`area_id`, `user_id`) DO UPDATE SET `problems` = `problems` + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `area_joiners_unjoined` AFTER DELETE ON `timeline_entries`
-WHEN old.kind = 'joined' AND old.author_kind = 'user' AND old.author_id IS NOT NULL
-BEGIN
-  UPDATE `area_joiners` SET `problems` = `problems` - 1
-    WHERE `user_id` = old.author_id AND `area_id` = (SELECT area_id FROM problems WHERE id = old.problem_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `area_joiners_moved` AFTER UPDATE OF area_id ON `problems` WHEN old.area_id IS NOT new.area_id

@@ -31,7 +31,7 @@ export const timelineEntries = sqliteTable(
  * Who ever swarmed in an area: per person, on how many of the area's problems they joined the swarm.
  * An area's members (learnings' spread) are read from it by key, where walking each person's joins
  * for every area took PostgreSQL's 90-day flow report 460 ms. Kept by triggers (migration
- * area_joiners), so a join, an entry removed or a problem moved to another area is counted whatever code made it.
+ * area_joiners), so a join and a problem moved to another area are counted whatever code made them.
  */
 export const areaJoiners = sqliteTable(
   'area_joiners',
