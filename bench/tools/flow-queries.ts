@@ -1,8 +1,9 @@
 // Times each query of GET /api/flow on a database seeded like the bench's flow phase:
 //   node --import tsx bench/tools/flow-queries.ts [problems] [keep]
 // on a SQLite file (FLOW_PROFILE_DB, default flow-profile.sqlite), or, with FLOW_PROFILE_URL, on
-// that (empty, or with `keep` already seeded) PostgreSQL database. The whole report is timed too,
+// that (empty, or with `keep` already seeded) PostgreSQL database, set up first as the bench's is. The whole report is timed too,
 // as the service asks for it (rollup and edges, then the learnings' figures; in turn on PostgreSQL).
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
@@ -36,7 +37,13 @@ if (url) {
 await migrateDatabase(db);
 // FLOW_PROFILE_NOW: the time the history ends at, and the report is asked at (ms; "now" for the clock).
 const now = process.env.FLOW_PROFILE_NOW === 'now' ? Date.now() : Number(process.env.FLOW_PROFILE_NOW ?? 1796000000000);
-if (fresh) await seed(db, n, now);
+// Set up first, as the bench's phase and every real database are: the admin and the General area
+// (an area with no problems of its own changes the plans of the per-area reads).
+if (fresh) {
+  await db.run(sql`insert into users (id, name, email, password_hash, role, created_at) values (${randomUUID()}, 'Admin', 'admin@example.com', 'not a hash', 'admin', ${now})`);
+  await db.run(sql`insert into areas (id, slug, name, description, response_target_minutes, created_at) values (${randomUUID()}, 'general', 'General', '', 15, ${now})`);
+  await seed(db, n, now);
+}
 // Kept: the migrations may have just marked every day (rolled up here as the job would) and added
 // indexes, which need statistics too.
 else {

@@ -49,19 +49,55 @@ export function addDay(total: DaysFigures, day: DayFigures | DaysFigures): void 
   if (day.pendingDueMax !== null) total.pendingDueMax = Math.max(total.pendingDueMax ?? day.pendingDueMax, day.pendingDueMax);
 }
 
-/** The spans of the days, in ascending order. */
-export function sortedSpans(days: readonly Float64Array[]): Float64Array {
+/** The spans of the days in one array of their own (the percentiles reorder it). */
+export function joinedSpans(days: readonly Float64Array[]): Float64Array {
   const all = new Float64Array(days.reduce((n, day) => n + day.length, 0));
   let at = 0;
   for (const day of days) {
     all.set(day, at);
     at += day.length;
   }
-  return all.sort();
+  return all;
 }
 
-/** Nearest rank: of n values in ascending order, the one at rank ceil(pct × n / 100), so both databases answer the same. */
-export function percentileOf(sorted: Float64Array, pct: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.floor((sorted.length * pct + 99) / 100) - 1];
+/**
+ * Puts the k-th smallest of `values[left..right]` at k, the smaller before it and the larger after
+ * (Hoare's selection): linear on average where sorting a 90-day period's 100,000 spans for two
+ * ranks each cost its report a tenth of its time.
+ */
+function select(values: Float64Array, k: number, left: number, right: number): void {
+  while (left < right) {
+    const a = values[left], b = values[(left + right) >>> 1], c = values[right];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+/**
+ * Nearest rank: of n values, the one at rank ceil(pct × n / 100) in ascending order, so both
+ * databases answer the same; one per `pcts` (ascending). Reorders `values`.
+ */
+export function percentilesOf(values: Float64Array, pcts: readonly number[]): Array<number | null> {
+  let from = 0;
+  return pcts.map((pct) => {
+    if (values.length === 0) return null;
+    const k = Math.floor((values.length * pct + 99) / 100) - 1;
+    // What the last rank left after it is all at least as large, so the next is found there.
+    select(values, k, from, values.length - 1);
+    from = k;
+    return values[k];
+  });
 }

@@ -3,7 +3,7 @@ import {
   type FlowDistribution, type FlowFigures, type FlowPulls, type FlowSpan, type FlowSpans,
 } from '../../shared/flow.ts';
 import { LEVELS } from '../../shared/problems.ts';
-import { addDay, noDays, percentileOf, sortedSpans, type DaysFigures } from './day-figures.ts';
+import { addDay, joinedSpans, noDays, percentilesOf, type DaysFigures } from './day-figures.ts';
 import { learningFiguresOf, type LearningRows } from './learnings/figures.ts';
 import type * as store from './store.ts';
 
@@ -48,7 +48,8 @@ export function figuresOf(rows: FlowRows, inScope: InScope, scope: string | null
   }
 
   const times = Object.fromEntries(FLOW_MEASURES.map((measure): [string, FlowSpan] => {
-    const sorted = sortedSpans(total.spans[measure]);
+    const spans = joinedSpans(total.spans[measure]);
+    const [medianMs, p90Ms] = percentilesOf(spans, [50, 90]);
     let withinTarget: FlowSpan['withinTarget'] = null;
     if (measure !== 'learn') {
       const buckets = distribution[measure];
@@ -56,7 +57,7 @@ export function figuresOf(rows: FlowRows, inScope: InScope, scope: string | null
       const of = TARGET_BUCKETS.reduce((sum, bucket) => sum + buckets[bucket], 0);
       withinTarget = { count: within, of, share: share(within, of) };
     }
-    return [measure, { count: sorted.length, medianMs: percentileOf(sorted, 50), p90Ms: percentileOf(sorted, 90), withinTarget }];
+    return [measure, { count: spans.length, medianMs, p90Ms, withinTarget }];
   })) as FlowSpans;
 
   const byStep = total.steps.map((count, i) => ({ step: i + 1, count })).filter((s) => s.count > 0);
