@@ -47,7 +47,8 @@ async function withIndexBuiltAfter(db: AnyDatabase, load: () => Promise<void>): 
   await db.pool.query('vacuum learning_words');
 }
 
-export async function seedLearnings(db: AnyDatabase, count: number, at: number): Promise<void> {
+/** `rollUp: false` leaves the problems' days for the flow rollup: only a server started on the library needs them rolled up. */
+export async function seedLearnings(db: AnyDatabase, count: number, at: number, { rollUp = true } = {}): Promise<void> {
   const next = random(11);
   const areaIds: string[] = [];
   await db.transaction(async (tx) => {
@@ -82,7 +83,7 @@ export async function seedLearnings(db: AnyDatabase, count: number, at: number):
   });
   // Rolled up, as the flow rollup job would have over the years: the problems went in straight, marking
   // every day, and a server started on them would spend its first minutes rolling them up.
-  await rollUpSeed(db);
+  if (rollUp) await rollUpSeed(db);
   // The counters go on from the seeded numbers, as if the library had grown through the app.
   for (const name of ['problems', 'learnings']) {
     await db.run(sql`insert into counters (name, value) values (${name}, ${count}) on conflict (name) do update set value = excluded.value`);
