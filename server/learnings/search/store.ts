@@ -137,20 +137,14 @@ async function lexemesOf(db: Reads, words: string[]): Promise<string[]> {
 
 /**
  * PostgreSQL: the newest SEARCH_CANDIDATES published learnings holding every lexeme, with their
- * vectors to rank. They are found in `learning_words` alone: each lexeme's entries read newest first
- * from its primary key and merged (or the rarest's probed in the others'), stopping at the limit.
+ * vectors to rank. They are found in `learning_words` alone by `learning_holders` (migration 0020):
+ * each lexeme's entries read newest first from its primary key and merged, stopping at the limit.
  * Testing learnings' vectors newest first, or visiting every match through the GIN index, cost
  * words of middling frequency several times more (bench/README, items 11 and 12).
  */
 function newestHoldingAll(lexemes: string[]): Sql | null {
   if (lexemes.length === 0) return null;
-  const [first, ...rest] = lexemes;
-  const joins = rest.map((lexeme, i) => {
-    const alias = sql.raw(`w${i + 1}`);
-    return sql` join learning_words ${alias} on ${alias}.doc_id = w0.doc_id and ${alias}.lexeme = ${lexeme}`;
-  });
-  return sql`select holders.doc_id, learnings.search from (select w0.doc_id from learning_words w0${sql.join(joins, '')}
-      where w0.lexeme = ${first} order by w0.doc_id desc limit ${SEARCH_CANDIDATES}) as holders
+  return sql`select holders.doc_id, learnings.search from learning_holders(${lexemes}::text[], ${SEARCH_CANDIDATES}) as holders(doc_id)
     join learnings on learnings.doc_id = holders.doc_id`;
 }
 
