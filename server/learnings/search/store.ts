@@ -108,9 +108,10 @@ export async function searchLearnings(db: Reads, words: string[], filter: Search
       order by page.score, page.doc_id`);
   }
   const query = tsQuery(words, 'and', false);
-  const candidates = isFiltered(filter) ? newestMatchingFiltered(query, filter) : newestHoldingAll(await lexemesOf(db, words));
+  const lexemes = isFiltered(filter) ? null : await lexemesOf(db, words);
   // No word left once stemmed and stop words dropped: like a tsquery without lexemes, it matches nothing.
-  if (!candidates) return [];
+  if (lexemes?.length === 0) return [];
+  const candidates = lexemes && lexemes.length <= HOLDERS_LEXEMES_MAX ? newestHoldingAll(lexemes) : newestMatchingByGin(query, filter);
   return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
       learnings.published_at,
       ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
@@ -142,18 +143,26 @@ async function lexemesOf(db: Reads, words: string[]): Promise<string[]> {
  * Testing learnings' vectors newest first, or visiting every match through the GIN index, cost
  * words of middling frequency several times more (bench/README, items 11 and 12).
  */
-function newestHoldingAll(lexemes: string[]): Sql | null {
-  if (lexemes.length === 0) return null;
+function newestHoldingAll(lexemes: string[]): Sql {
   return sql`select holders.doc_id, learnings.search from learning_holders(${lexemes}::text[], ${SEARCH_CANDIDATES}) as holders(doc_id)
     join learnings on learnings.doc_id = holders.doc_id`;
 }
 
 /**
- * PostgreSQL, with a filter: the newest SEARCH_CANDIDATES matches passing it, from the learnings and
- * their GIN index. Checking the filter on each of the word table's holders, newest first, was slower
- * here (a filter passes a small part of them: bench/README, item 12).
+ * Searches of more words than this take their candidates from the GIN index: where few learnings
+ * hold four words or more, merging their entries reads far more of them than GIN's bitmap of those
+ * few (at 1,000,000 learnings "sensor covered session store" 47 against 12 ms, "timeout set warehouse
+ * scanner" 19 against 6), while for two or three words the table is the quicker by far ("checkout
+ * time pool" 3.3 against 37 ms at 100,000; bench/README, item 12).
  */
-function newestMatchingFiltered(query: Sql, filter: SearchFilter): Sql {
+const HOLDERS_LEXEMES_MAX = 3;
+
+/**
+ * PostgreSQL, with a filter or many words: the newest SEARCH_CANDIDATES matches (passing the filter),
+ * from the learnings and their GIN index. With a filter, checking it on each of the word table's
+ * holders, newest first, was slower (a filter passes a small part of them: bench/README, item 12).
+ */
+function newestMatchingByGin(query: Sql, filter: SearchFilter): Sql {
   return sql`select learnings.doc_id, learnings.search from learnings, (select ${query} as query) as q
     where learnings.search @@ q.query and ${sql.join(filterConditions(filter), ' and ')} order by learnings.doc_id desc limit ${SEARCH_CANDIDATES}`;
 }
