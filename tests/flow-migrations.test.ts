@@ -7,15 +7,17 @@ import { openPostgres } from '../server/db/postgres-client.ts';
 import { openSqlite } from '../server/db/sqlite-client.ts';
 import { readRolledUpDays } from '../server/flow/rollup/store.ts';
 import { FLOW_ROLLUP_EVERY_MS } from '../server/flow/rollup/job.ts';
+import { searchLearnings } from '../server/learnings/search/store.ts';
 import { listAreaMemberIds } from '../server/learnings/spread/store.ts';
 import { findProblemByNumber } from '../server/problems/store.ts';
 import type { FlowReport } from '../shared/flow.ts';
 import { ORIGIN, setUpAdmin, TEST_PASSWORD_COST, TestClock } from './helpers/app.ts';
-import { migrateUpTo, readAreaJoiners, writeOlderJoin, writeOlderProblems } from './helpers/migrations.ts';
+import { migrateUpTo, readAreaJoiners, writeOlderJoin, writeOlderLearning, writeOlderProblems } from './helpers/migrations.ts';
 import { freshPostgresDatabase, testDatabaseKind } from './helpers/test-database.ts';
 
 // A database of an older Andon, with problems in it, migrated on: what the migrations fill in for
-// the problems already there (the countdown copied onto the problem row, the flow rollup, who swarmed in each area).
+// the problems already there (the countdown copied onto the problem row, the flow rollup, who swarmed in each area,
+// the words of the learnings already published).
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -23,6 +25,8 @@ const DAY = 24 * 60 * MINUTE;
 const COUNTDOWN_ON_PROBLEMS = { sqlite: 'pink_nick_fury', postgres: 'first_shaman' };
 const FLOW_ROLLUP = { sqlite: 'flow_rollup', postgres: 'flow_rollup' };
 const AREA_JOINERS = { sqlite: 'area_joiners', postgres: 'area_joiners' };
+// PostgreSQL's table of each learning's words; SQLite's FTS5 index always had them (its last migration stands in).
+const LEARNING_WORDS = { sqlite: 'area_joiners', postgres: 'learning_words' };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -99,5 +103,18 @@ describe('migrating a database that has problems', () => {
     expect(await readAreaJoiners(db)).toEqual([{ areaId: 'area-press', userId: 'bo', problems: 2 }]);
     await writeOlderJoin(db, now, 'problem-2', 'joined', 'uma');
     expect((await listAreaMemberIds(db, 'area-press')).sort()).toEqual(['bo', 'uma']);
+  });
+
+  it('finds the learnings published before it by their words, and not the drafts', async () => {
+    const db = await emptyDatabase();
+    await migrateUpTo(db, LEARNING_WORDS);
+    await writeOlderProblems(db, now, { countdownOnProblems: true });
+    await writeOlderLearning(db, now, 'problem-1', 1, 'published', 'Conveyor belt slipped off its rollers');
+    await writeOlderLearning(db, now, 'problem-2', 2, 'draft', 'Conveyor draft');
+    await migrateDatabase(db);
+    const found = async (words: string[]) => (await searchLearnings(db, words, {}, 0, 20)).map((row) => row.id);
+    expect(await found(['conveyor'])).toEqual(['learning-1']);
+    expect(await found(['rollers', 'slipped'])).toEqual(['learning-1']);
+    expect(await found(['draft'])).toEqual([]);
   });
 });

@@ -48,6 +48,14 @@ describe('full-text search', () => {
     expect(titles((await search({ q: 'deploying' })).items)).toEqual(['Deploy broke the login page']);
   });
 
+  it('finds the learnings holding every word, for few words and for many', async () => {
+    const ids = async (q: string) => (await search({ q })).items.map((h) => h.id).sort();
+    expect(await ids('database pool')).toEqual([made.pool.id, made.mention.id].sort());
+    expect(await ids('database pool workers')).toEqual([made.pool.id]);
+    expect(await ids('database pool workers saturation customers')).toEqual([made.pool.id]);
+    expect(await ids('database pool workers saturation backup')).toEqual([]);
+  });
+
   it('highlights the matched words in the title and a snippet, as parts rather than markup', async () => {
     const [hit] = (await search({ q: 'ribbon' })).items;
     expect(hit.id).toBe(made.label.id);

@@ -2,15 +2,19 @@
 // node --import tsx bench/tools/learnings-queries.ts sqlite|postgres [learnings] [keep]
 // (SQLite keeps its file, LEARNINGS_PROFILE_DB, between runs with `keep`; PostgreSQL seeds a throwaway
 // cluster, or uses the database at LEARNINGS_PROFILE_URL: seeded there unless `keep`.)
+// LEARNINGS_BEFORE=<commit> also runs that commit's search statement on the same database, the two
+// alternating query by query (which goes first too), and compares their pages query by query.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { migrateDatabase } from '../../server/db/migrate.ts';
 import type { AnyDatabase } from '../../server/db/open.ts';
 import { openPostgres } from '../../server/db/postgres-client.ts';
 import { sql, type Sql } from '../../server/db/sql.ts';
 import { openSqlite } from '../../server/db/sqlite-client.ts';
-import { searchLearnings, suggestLearnings } from '../../server/learnings/search/store.ts';
+import { searchLearnings, suggestLearnings, type SearchFilter, type SearchRow } from '../../server/learnings/search/store.ts';
 import { searchWords, typedWords } from '../../server/learnings/search/words.ts';
 import { startPostgresCluster } from '../../tests/helpers/postgres.ts';
+import { addBeforeWorktree } from '../lib/before-worktree.ts';
 import { seedLearnings } from '../lib/learning-seed.ts';
 import { generateQuery, random } from '../lib/learning-text.ts';
 import { summarize } from '../lib/stats.ts';
@@ -32,7 +36,8 @@ if (kind === 'postgres') {
 await migrateDatabase(db);
 if (cluster || !keep) {
   const started = performance.now();
-  await seedLearnings(db, n, Date.now());
+  // The store's queries never read the flow rollup, which took 31 of the 44 minutes of seeding 1,000,000 on PostgreSQL.
+  await seedLearnings(db, n, Date.now(), { rollUp: false });
   console.log(`seeded ${n} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -99,6 +104,57 @@ async function explain(query: Sql) {
   } else {
     const rows = await db.all<{ detail: string }>(sql`explain query plan ${query}`);
     console.log(rows.map((r) => `  ${r.detail}`).join('\n'));
+  }
+}
+
+type Search = typeof searchLearnings;
+const beforeCommit = process.env.LEARNINGS_BEFORE;
+if (beforeCommit) {
+  const worktree = addBeforeWorktree(beforeCommit);
+  try {
+    const store = (await import(path.join(worktree.dir, 'server/learnings/search/store.ts'))) as { searchLearnings: Search };
+    const area = await db.one<{ id: string }>(sql`select id from areas order by id limit 1`);
+    const newest = await db.one<{ at: number }>(sql`select max(published_at) as at from learnings`);
+    const filters: Array<[string, SearchFilter]> = [
+      ['no filter', {}],
+      ['an area', { areaId: area?.id }],
+      ['the last 90 days', { publishedFrom: (newest?.at ?? 0) - 90 * 86_400_000 }],
+    ];
+    for (const [label, filter] of filters) {
+      await sideBySide(`search, ${label}`, [[`before (${worktree.commit})`, store.searchLearnings], ['after', searchLearnings]], filter);
+    }
+  } finally {
+    worktree.remove();
+  }
+}
+
+/** Each variant on each query in turn, which goes first alternating; their pages compared query by query. */
+async function sideBySide(name: string, variants: Array<[string, Search]>, filter: SearchFilter) {
+  const times = variants.map(() => ({ ms: [] as number[], cpu: [] as number[] }));
+  const differing: string[] = [];
+  for (const [i, q] of queries.entries()) {
+    const words = searchWords(q);
+    const pages: string[] = [];
+    const order = i % 2 === 0 ? variants.map((_, v) => v) : variants.map((_, v) => variants.length - 1 - v);
+    for (const v of order) {
+      const cpuStart = cpuNow();
+      const started = performance.now();
+      const rows: SearchRow[] = await variants[v][1](db, words, filter, 0, 20);
+      const ms = performance.now() - started;
+      const cpu = cpuNow() - cpuStart;
+      if (i >= 10) {
+        times[v].ms.push(ms);
+        times[v].cpu.push(cpu);
+      }
+      pages[v] = JSON.stringify(rows);
+    }
+    if (pages.some((page) => page !== pages[0])) differing.push(q);
+  }
+  console.log(`${name} (${queries.length} queries, ${differing.length} with different pages${differing.length ? `: ${differing.slice(0, 5).join(', ')}` : ''})`);
+  for (const [v, [label]] of variants.entries()) {
+    const s = summarize(times[v].ms);
+    const c = summarize(times[v].cpu);
+    console.log(`  ${label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; CPU p50 ${c.p50.toFixed(1)} ms, p99 ${c.p99.toFixed(1)} ms`);
   }
 }
 

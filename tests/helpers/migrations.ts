@@ -66,3 +66,12 @@ export async function writeOlderJoin(db: AnyDatabase, now: number, problemId: st
 export function readAreaJoiners(db: AnyDatabase): Promise<Array<{ areaId: string; userId: string; problems: number }>> {
   return db.all(sql`select area_id, user_id, problems from area_joiners order by area_id, user_id`);
 }
+
+/** A learning of `problemId` (published, or a draft), written as an older Andon wrote it. */
+export async function writeOlderLearning(db: AnyDatabase, now: number, problemId: string, docId: number, state: 'draft' | 'published', title: string): Promise<void> {
+  await db.run(sql`insert into learnings (id, doc_id, problem_id, area_id, state, title, summary, expected, cause, changes, detection, tags,
+      revision, suggestion_opens, created_at, updated_at, published_at)
+    values (${`learning-${docId}`}, ${docId}, ${problemId}, 'area-press', ${state}, ${title}, 'What happened.', '', 'Why it happened.', '', '', '',
+      ${state === 'published' ? 1 : 0}, 0, ${now}, ${now}, ${state === 'published' ? now : null})`);
+  await db.run(sql`insert into counters (name, value) values ('learnings', ${docId}) on conflict (name) do update set value = excluded.value`);
+}

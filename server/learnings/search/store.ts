@@ -1,5 +1,6 @@
 // Full-text search of published learnings: FTS5 (Porter stemming, bm25) on SQLite; a weighted
-// tsvector with a GIN index (ts_rank, ts_headline) on PostgreSQL. The query is built here from
+// tsvector (ts_rank, ts_headline) on PostgreSQL, searched through a table of each published learning's
+// words (`learning_words`) and suggested from through its GIN index. The query is built here from
 // word tokens only (letters and digits, see `words.ts`), never from what the person typed.
 import type { Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
@@ -86,7 +87,7 @@ const headlineOptions = (extra: string) => `StartSel=${HIT_START}, StopSel=${HIT
 export const SEARCH_CANDIDATES = 1000;
 
 /** Ranked by relevance (best first) among the newest SEARCH_CANDIDATES matches, one page from `offset`. */
-export function searchLearnings(db: Reads, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
+export async function searchLearnings(db: Reads, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
   const where = sql.join(filterConditions(filter), ' and ');
   if (db.dialect === 'sqlite') {
     const match = ftsMatch(words, 'and', false);
@@ -107,18 +108,63 @@ export function searchLearnings(db: Reads, words: string[], filter: SearchFilter
       order by page.score, page.doc_id`);
   }
   const query = tsQuery(words, 'and', false);
+  const lexemes = isFiltered(filter) ? null : await lexemesOf(db, words);
+  // No word left once stemmed and stop words dropped: like a tsquery without lexemes, it matches nothing.
+  if (lexemes?.length === 0) return [];
+  const candidates = lexemes && lexemes.length <= HOLDERS_LEXEMES_MAX ? newestHoldingAll(lexemes) : newestMatchingByGin(query, filter);
   return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
       learnings.published_at,
       ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
       ts_headline('english', concat_ws(' … ', nullif(learnings.summary, ''), nullif(learnings.cause, ''), nullif(learnings.changes, ''), nullif(learnings.detection, '')),
         page.query, ${headlineOptions('MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "')}) as snippet_marked
-    from (select candidates.doc_id, candidates.query, ts_rank(candidates.search, candidates.query) as score from (
-          select learnings.doc_id, learnings.search, q.query from learnings, (select ${query} as query) as q
-          where learnings.search @@ q.query and ${where} order by learnings.doc_id desc limit ${SEARCH_CANDIDATES}) as candidates
+    from (select candidates.doc_id, q.query, ts_rank(candidates.search, q.query) as score
+        from (${candidates}) as candidates, (select ${query} as query) as q
         order by score desc, candidates.doc_id limit ${limit} offset ${offset}) as page
     join learnings on learnings.doc_id = page.doc_id
     join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
     order by page.score desc, page.doc_id`);
+}
+
+const isFiltered = (filter: SearchFilter) => Object.values(filter).some((value) => value !== undefined);
+
+/**
+ * PostgreSQL: the distinct lexemes of the words, as the search's tsquery holds them (each word
+ * through the same parser and stemmer; a learning matches the tsquery when it holds all of them).
+ */
+async function lexemesOf(db: Reads, words: string[]): Promise<string[]> {
+  const row = await db.one<{ lexemes: string[] }>(sql`select tsvector_to_array(to_tsvector('english', ${words.join(' ')})) as lexemes`);
+  return row?.lexemes ?? [];
+}
+
+/**
+ * PostgreSQL: the newest SEARCH_CANDIDATES published learnings holding every lexeme, with their
+ * vectors to rank. They are found in `learning_words` alone by `learning_holders` (migration 0020):
+ * each lexeme's entries read newest first from its primary key and merged, stopping at the limit.
+ * Testing learnings' vectors newest first, or visiting every match through the GIN index, cost
+ * words of middling frequency several times more (bench/README, items 11 and 12).
+ */
+function newestHoldingAll(lexemes: string[]): Sql {
+  return sql`select holders.doc_id, learnings.search from learning_holders(${lexemes}::text[], ${SEARCH_CANDIDATES}) as holders(doc_id)
+    join learnings on learnings.doc_id = holders.doc_id`;
+}
+
+/**
+ * Searches of more words than this take their candidates from the GIN index: where few learnings
+ * hold four words or more, merging their entries reads far more of them than GIN's bitmap of those
+ * few (at 1,000,000 learnings "sensor covered session store" 47 against 12 ms, "timeout set warehouse
+ * scanner" 19 against 6), while for two or three words the table is the quicker by far ("checkout
+ * time pool" 3.3 against 37 ms at 100,000; bench/README, item 12).
+ */
+const HOLDERS_LEXEMES_MAX = 3;
+
+/**
+ * PostgreSQL, with a filter or many words: the newest SEARCH_CANDIDATES matches (passing the filter),
+ * from the learnings and their GIN index. With a filter, checking it on each of the word table's
+ * holders, newest first, was slower (a filter passes a small part of them: bench/README, item 12).
+ */
+function newestMatchingByGin(query: Sql, filter: SearchFilter): Sql {
+  return sql`select learnings.doc_id, learnings.search from learnings, (select ${query} as query) as q
+    where learnings.search @@ q.query and ${sql.join(filterConditions(filter), ' and ')} order by learnings.doc_id desc limit ${SEARCH_CANDIDATES}`;
 }
 
 /** Published learnings newest first, when there are no words to rank by. */

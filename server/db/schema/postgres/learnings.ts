@@ -42,6 +42,20 @@ export const learnings = pgTable(
   ],
 );
 
+/**
+ * Each word (lexeme) of each published learning's search vector, kept by triggers on `learnings`
+ * (a hand-written migration): the newest learnings holding a word are its key range read backwards,
+ * so search stops at its candidates instead of testing learnings for the words or visiting every match.
+ */
+export const learningWords = pgTable(
+  'learning_words',
+  {
+    lexeme: text('lexeme').notNull(),
+    docId: bigint('doc_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lexeme, t.docId] })],
+);
+
 /** Every published version of a learning, the current one included. */
 export const learningRevisions = pgTable(
   'learning_revisions',
