@@ -4,15 +4,20 @@
 // The AudioContext is made only when a sound is to play or a click unlocks it: making one costs the
 // page a long task as it loads (about 300 ms on the test machine's Chromium, more on a slow phone).
 // Whether audio would be let through is asked instead with a silent clip, which a browser refuses
-// (NotAllowedError) under the same autoplay rules until the page has had a click.
+// (NotAllowedError) under the same autoplay rules until the page has had a click. A clip that fails
+// otherwise (headless Chromium: NotSupportedError) tells nothing; a context is then made when a sound
+// is due or a click unlocks sound, never as the page loads.
 import type { Level } from '../../../shared/problems.ts';
 
 export type SoundState = 'ready' | 'blocked' | 'unsupported';
 
 let supported = typeof AudioContext === 'function';
 let audio: AudioContext | null = null;
-/** What the silent clip found; until it answers, sound counts as blocked, as browsers start it. */
-let autoplay: 'unknown' | 'allowed' | 'blocked' = 'unknown';
+/**
+ * What the silent clip found; until it answers, sound counts as blocked, as browsers start it.
+ * `untold`: the clip failed for another reason; sound counts as blocked until a context says otherwise.
+ */
+let autoplay: 'unknown' | 'allowed' | 'blocked' | 'untold' = 'unknown';
 let probing = false;
 const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((listener) => listener());
@@ -43,9 +48,8 @@ function probeAutoplay(): void {
       clip.pause();
     },
     (error: unknown) => {
-      // Refused: blocked until a click. Anything else (no WAV support, say): a context tells instead.
-      if (error instanceof DOMException && error.name === 'NotAllowedError') autoplay = 'blocked';
-      else context();
+      // Refused: blocked until a click. Anything else (no WAV support, say): the first sound's context tells.
+      autoplay = error instanceof DOMException && error.name === 'NotAllowedError' ? 'blocked' : 'untold';
     },
   ).finally(changed);
 }
@@ -80,7 +84,8 @@ interface Tone {
 
 function play(tones: readonly Tone[]): void {
   // Not allowed yet: a context made now would only wait, suspended, for the click that makes one anyway.
-  if (!audio && soundState() !== 'ready') return;
+  // Untold: only a context can say, and a sound is due, so it is worth making now.
+  if (!audio && soundState() !== 'ready' && autoplay !== 'untold') return;
   const ctx = context();
   if (!ctx) return;
   // Made without a click where the browser allows that (a kiosk set up to play sound): it runs at once.
