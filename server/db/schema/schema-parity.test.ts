@@ -32,10 +32,18 @@ const sqliteShapes = () =>
 const postgresShapes = () =>
   shapes((Object.values(postgres) as unknown[]).filter((t): t is PgTable => t instanceof PgTable).map((t) => pgTableConfig(t) as unknown as TableConfig));
 
+/**
+ * PostgreSQL's own part of its full-text search: the word table search reads its candidates from
+ * (SQLite's FTS5 index does that, made by hand in its migrations, outside this schema).
+ */
+const POSTGRES_ONLY = ['learning_words'];
+
 describe('the two schemas', () => {
   it('declare the same tables, columns, keys and indexes for SQLite and PostgreSQL', () => {
     const fromSqlite = sqliteShapes();
     expect(Object.keys(fromSqlite).length).toBeGreaterThan(5);
-    expect(postgresShapes()).toEqual(fromSqlite);
+    const fromPostgres = postgresShapes();
+    expect(Object.keys(fromPostgres)).toEqual(expect.arrayContaining(POSTGRES_ONLY));
+    expect(Object.fromEntries(Object.entries(fromPostgres).filter(([name]) => !POSTGRES_ONLY.includes(name)))).toEqual(fromSqlite);
   });
 });
