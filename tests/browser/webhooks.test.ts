@@ -15,9 +15,13 @@ const andon = browserAndon({ env: { ANDON_WEBHOOK_ALLOW_PRIVATE: 'true' } });
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 /** How the receiver answers now: the test turns a working chat server into a broken or a gone one. */
 let answer: 200 | 500 | 410 = 200;
+/** While set, the receiver holds its answers until it settles: a delivery in flight. */
+let held: Promise<void> | null = null;
 
 beforeAll(async () => {
-  receiver = await startReceiver((_n, res) => res.writeHead(answer).end(answer === 200 ? 'ok' : 'no'));
+  receiver = await startReceiver((_n, res) => {
+    void (held ?? Promise.resolve()).then(() => res.writeHead(answer).end(answer === 200 ? 'ok' : 'no'));
+  });
 });
 afterAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unassigned if beforeAll failed before starting it
@@ -76,13 +80,20 @@ describe('Settings → Webhooks', () => {
     expect(await section.getByRole('textbox', { name: 'Signing secret' }).count()).toBe(0);
 
     // A pull in that area reaches the receiver, signed with the secret Settings showed.
+    let answerPull = () => {};
+    held = new Promise<void>((resolve) => { answerPull = resolve; });
     const first = await raiseProblem(andon.server.url, token, { title: 'Sealer 2 jams', area: area.slug });
     await expect.poll(() => pullsReceived(first.number).length, EVENTUALLY).toBe(1);
     const [delivered] = pullsReceived(first.number);
     expect(new Webhook(secret).verify(delivered.body, delivered.headers as Record<string, string>)).toMatchObject({ type: 'problem.raised' });
 
+    // Opened while the receiver has not answered yet, the list shows the delivery pending, then how
+    // it went once it has, without being opened again.
     await section.getByRole('button', { name: 'Deliveries' }).click();
     const pullRow = section.getByRole('row', { name: new RegExp(`problem\\.raised #${first.number}`) });
+    await expect.poll(() => pullRow.textContent(), EVENTUALLY).toContain('Retrying');
+    held = null;
+    answerPull();
     await expect.poll(() => pullRow.textContent(), EVENTUALLY).toContain('Delivered');
     expect(await pullRow.textContent()).toContain('200');
     expect(await accessibilityProblems(page)).toEqual([]);

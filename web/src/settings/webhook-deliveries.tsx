@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Delivery, Webhook } from '../../../shared/webhooks.ts';
 import { listDeliveries, redeliver } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
@@ -6,10 +7,20 @@ import { useList } from '../forms/use-list.ts';
 import { formatWhen } from '../problems/format-age.ts';
 
 const STATUS_WORDS: Record<Delivery['status'], string> = { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' };
+/** How often the list asks again while a delivery shown is still pending. */
+const PENDING_REFRESH_MS = 2_000;
 
 /** A webhook's recent deliveries: what was sent, how it went, and a way to send one again. */
 export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const { items: deliveries, error, setError, reload } = useList<Delivery>(webhook.id, listDeliveries);
+  // A pending delivery is one in flight or waiting for its next attempt: asked again until it is not,
+  // so that "Retrying" turns into how it went without the admin opening the list again.
+  const pending = deliveries?.some((delivery) => delivery.status === 'pending') ?? false;
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(reload, PENDING_REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [pending, deliveries, reload]);
 
   async function sendAgain(delivery: Delivery) {
     setError(null);
