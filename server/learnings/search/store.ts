@@ -88,8 +88,8 @@ export const SEARCH_CANDIDATES = 1000;
 
 /** Ranked by relevance (best first) among the newest SEARCH_CANDIDATES matches, one page from `offset`. */
 export async function searchLearnings(db: Reads, words: string[], filter: SearchFilter, offset: number, limit: number): Promise<SearchRow[]> {
-  const where = sql.join(filterConditions(filter), ' and ');
   if (db.dialect === 'sqlite') {
+    const where = sql.join(filterConditions(filter), ' and ');
     const match = ftsMatch(words, 'and', false);
     // FTS5 walks its matches newest first and stops at the cap; the page is ranked from those. The
     // snippets are made for the page alone, each learning looked up by its rowid (`cross join` keeps

@@ -15,12 +15,11 @@ export function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const { items: deliveries, error, setError, reload } = useList<Delivery>(webhook.id, listDeliveries);
   // A pending delivery is one in flight or waiting for its next attempt: asked again until it is not,
   // so that "Retrying" turns into how it went without the admin opening the list again.
-  const pending = deliveries?.some((delivery) => delivery.status === 'pending') ?? false;
   useEffect(() => {
-    if (!pending) return;
+    if (!deliveries?.some((delivery) => delivery.status === 'pending')) return;
     const timer = setTimeout(reload, PENDING_REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [pending, deliveries, reload]);
+  }, [deliveries, reload]);
 
   async function sendAgain(delivery: Delivery) {
     setError(null);
