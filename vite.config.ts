@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
 
 /**
  * Writes the list of the build's hashed files into the service worker (its `__ANDON_ASSETS__`), so it
@@ -23,9 +22,27 @@ function serviceWorkerAssets(): Plugin {
 
 const server = 'http://127.0.0.1:3000';
 
+/**
+ * The web app runs on Preact through preact/compat: the app and its libraries (react-markdown, recharts,
+ * wouter, @tanstack/react-virtual) still import React's names, and each is answered by Preact's. React DOM
+ * was most of the shell's script and of its evaluation as a page loads (bench/README, "Lighthouse").
+ * Exact matches only, so `react-markdown` or `react-is` are not caught by `react`.
+ */
+const preactAliases = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+];
+
 export default defineConfig({
   root: 'web',
-  plugins: [react(), serviceWorkerAssets()],
+  resolve: { alias: preactAliases },
+  // JSX compiles to the automatic runtime's `react/jsx-runtime`, answered by Preact's above. No React plugin:
+  // its Fast Refresh patches React DOM's internals, which Preact does not have.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  plugins: [serviceWorkerAssets()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
