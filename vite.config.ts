@@ -10,7 +10,9 @@ function serviceWorkerAssets(): Plugin {
     name: 'andon-service-worker-assets',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const assets = Object.keys(bundle).filter((file) => file.startsWith('assets/') && /\.(js|css)$/.test(file)).map((file) => `/${file}`);
+      const assets = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/') && /\.(js|css)$/.test(file))
+        .map((file) => `/${file}`);
       const worker = bundle['service-worker.js'] as (typeof bundle)[string] | undefined;
       if (worker?.type !== 'chunk' || !worker.code.includes('__ANDON_ASSETS__')) {
         this.error('service-worker.js does not use __ANDON_ASSETS__');
