@@ -50,14 +50,20 @@ function isSymlink(file: string): boolean {
   }
 }
 
-/** The old commit runs on our node_modules, which is only sound if it asked for the same packages. */
+/**
+ * The old commit runs on our node_modules, which is only sound if each package it asks for is asked for
+ * here in the same range: the working tree may add packages (the old build never imports them), not
+ * drop or change one.
+ */
 function assertSameDependencies(commit: string): void {
-  const deps = (json: string) => {
-    const pkg = JSON.parse(json) as { dependencies?: object; devDependencies?: object };
-    return JSON.stringify([pkg.dependencies ?? {}, pkg.devDependencies ?? {}]);
+  const deps = (json: string): Record<string, string> => {
+    const pkg = JSON.parse(json) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    return { ...pkg.dependencies, ...pkg.devDependencies };
   };
-  if (deps(git(['show', `${commit}:package.json`])) !== deps(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))) {
-    throw new Error(`${commit} depends on other packages than the working tree; its server cannot run on this node_modules`);
+  const ours = deps(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const changed = Object.entries(deps(git(['show', `${commit}:package.json`]))).filter(([name, range]) => ours[name] !== range);
+  if (changed.length > 0) {
+    throw new Error(`${commit} depends on packages the working tree does not (${changed.map(([name]) => name).join(', ')}); its server cannot run on this node_modules`);
   }
 }
 
