@@ -1,6 +1,6 @@
-import { useDeferredValue } from 'react';
 import { areaName } from '../areas/areas-store.ts';
 import { ProblemCard } from './problem-card.tsx';
+import { useDrawnGradually } from './use-drawn-gradually.ts';
 import { cardKeyHandler, type CardListProps } from './virtual-card-list.tsx';
 
 /**
@@ -9,15 +9,16 @@ import { cardKeyHandler, type CardListProps } from './virtual-card-list.tsx';
  */
 export const FLOW_CARDS_MAX = 30;
 
-// More than a column shows on opening on any screen: the first render draws these, and React draws
-// the rest, out of view, in a render of its own just after, so neither is one long task.
+// More than a column shows on opening on any screen: the first render draws these, and the rest,
+// out of view, are drawn a few per task just after, so no task is long.
 const FIRST_CARDS = 8;
+const CARDS_PER_TASK = 4;
 
 /** Every card of a column, one after another; in a column that scrolls itself (desk) or in the page (phone). */
 export function ColumnFlowList({ problems, areas, fresh, now, scrolls }: CardListProps & { scrolls: boolean }) {
   // Every card is in the DOM, so moving the focus scrolls it into view: nothing to scroll first.
   const onKeyDown = cardKeyHandler(problems.length, () => undefined);
-  const drawn = useDeferredValue(problems.length, Math.min(problems.length, FIRST_CARDS));
+  const drawn = useDrawnGradually(problems.length, FIRST_CARDS, CARDS_PER_TASK);
   return (
     <div className={scrolls ? 'column__scroll' : 'column__page-list'} onKeyDown={onKeyDown}>
       <ul className="column__flow-list">
