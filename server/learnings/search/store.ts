@@ -108,10 +108,7 @@ export async function searchLearnings(db: Reads, words: string[], filter: Search
       order by page.score, page.doc_id`);
   }
   const query = tsQuery(words, 'and', false);
-  const lexemes = isFiltered(filter) ? null : await lexemesOf(db, words);
-  // No word left once stemmed and stop words dropped: like a tsquery without lexemes, it matches nothing.
-  if (lexemes?.length === 0) return [];
-  const candidates = lexemes && lexemes.length <= HOLDERS_LEXEMES_MAX ? newestHoldingAll(lexemes) : newestMatchingByGin(query, filter);
+  const candidates = isFiltered(filter) ? newestMatchingByGin(query, filter) : newestHoldingAll(words);
   return db.all<SearchRow>(sql`select learnings.id, problems.number as problem_number, areas.slug as area_slug, learnings.tags,
       learnings.published_at,
       ts_headline('english', learnings.title, page.query, ${headlineOptions('HighlightAll=true')}) as title_marked,
@@ -128,37 +125,21 @@ export async function searchLearnings(db: Reads, words: string[], filter: Search
 const isFiltered = (filter: SearchFilter) => Object.values(filter).some((value) => value !== undefined);
 
 /**
- * PostgreSQL: the distinct lexemes of the words, as the search's tsquery holds them (each word
- * through the same parser and stemmer; a learning matches the tsquery when it holds all of them).
+ * PostgreSQL: the newest SEARCH_CANDIDATES published learnings holding every lexeme of the words,
+ * with their vectors to rank, chosen in the same statement as the page by `learning_candidates`
+ * (migration 0021): from the table of each learning's words (`learning_words`, 0020), each lexeme's
+ * entries read newest first and merged, stopping at the limit, or from the GIN index where the
+ * words' holders are few (four words or more, or three of which one is rare: bench/README, items 12
+ * and 13). Words with no lexeme once stemmed and stop words dropped have no candidates, as a tsquery
+ * without lexemes matches nothing.
  */
-async function lexemesOf(db: Reads, words: string[]): Promise<string[]> {
-  const row = await db.one<{ lexemes: string[] }>(sql`select tsvector_to_array(to_tsvector('english', ${words.join(' ')})) as lexemes`);
-  return row?.lexemes ?? [];
-}
-
-/**
- * PostgreSQL: the newest SEARCH_CANDIDATES published learnings holding every lexeme, with their
- * vectors to rank. They are found in `learning_words` alone by `learning_holders` (migration 0020):
- * each lexeme's entries read newest first from its primary key and merged, stopping at the limit.
- * Testing learnings' vectors newest first, or visiting every match through the GIN index, cost
- * words of middling frequency several times more (bench/README, items 11 and 12).
- */
-function newestHoldingAll(lexemes: string[]): Sql {
-  return sql`select holders.doc_id, learnings.search from learning_holders(${lexemes}::text[], ${SEARCH_CANDIDATES}) as holders(doc_id)
+function newestHoldingAll(words: string[]): Sql {
+  return sql`select holders.doc_id, learnings.search from learning_candidates(${words.join(' ')}, ${SEARCH_CANDIDATES}) as holders(doc_id)
     join learnings on learnings.doc_id = holders.doc_id`;
 }
 
 /**
- * Searches of more words than this take their candidates from the GIN index: where few learnings
- * hold four words or more, merging their entries reads far more of them than GIN's bitmap of those
- * few (at 1,000,000 learnings "sensor covered session store" 47 against 12 ms, "timeout set warehouse
- * scanner" 19 against 6), while for two or three words the table is the quicker by far ("checkout
- * time pool" 3.3 against 37 ms at 100,000; bench/README, item 12).
- */
-const HOLDERS_LEXEMES_MAX = 3;
-
-/**
- * PostgreSQL, with a filter or many words: the newest SEARCH_CANDIDATES matches (passing the filter),
+ * PostgreSQL, with a filter: the newest SEARCH_CANDIDATES matches (passing the filter),
  * from the learnings and their GIN index. With a filter, checking it on each of the word table's
  * holders, newest first, was slower (a filter passes a small part of them: bench/README, item 12).
  */
