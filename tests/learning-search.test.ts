@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Learning, SearchHit, SearchResults, Suggestions } from '../shared/learnings.ts';
-import { sql } from '../server/db/sql.ts';
+import { analyzeSearchWords } from '../server/learnings/search/store.ts';
 import { createTestApp, setUpAdmin, type Caller, type TestApp } from './helpers/app.ts';
 import { publishLearning, resolvedProblem, saveLearning } from './helpers/learnings.ts';
 
@@ -61,7 +61,7 @@ describe('full-text search', () => {
     // With statistics on the table of words, three words of which one is rare ("workers", "backup":
     // in one learning each) are looked for through the GIN index rather than the table (migration
     // 0021): the same learnings either way. SQLite has one way.
-    if (t.db.dialect === 'postgres') await t.db.run(sql`analyze learning_words`);
+    await analyzeSearchWords(t.db);
     const ids = async (q: string) => (await search({ q })).items.map((h) => h.id).sort();
     expect(await ids('database pool workers')).toEqual([made.pool.id]);
     expect(await ids('database pool backup')).toEqual([made.mention.id]);

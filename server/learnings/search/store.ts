@@ -2,7 +2,7 @@
 // tsvector (ts_rank, ts_headline) on PostgreSQL, searched through a table of each published learning's
 // words (`learning_words`) and suggested from through its GIN index. The query is built here from
 // word tokens only (letters and digits, see `words.ts`), never from what the person typed.
-import type { Reads } from '../../db/client.ts';
+import type { Queryable, Reads } from '../../db/client.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 
 /** Marks around matched words in titles and snippets: control characters no stored learning holds. */
@@ -189,4 +189,13 @@ export function suggestLearnings(db: Reads, words: string[], lastHalfTyped: bool
         order by score desc, candidates.doc_id limit ${limit}) as best
     join learnings on learnings.doc_id = best.doc_id join problems on problems.id = learnings.problem_id join areas on areas.id = learnings.area_id
     order by best.score desc, best.doc_id`);
+}
+
+/**
+ * PostgreSQL: statistics on the table of words now, rather than when autovacuum gets to it. Search
+ * reads them to tell rare words from common ones (`learning_candidates`, migration 0021); a
+ * library loaded in bulk, or a test's, has none until then.
+ */
+export async function analyzeSearchWords(db: Queryable): Promise<void> {
+  if (db.dialect === 'postgres') await db.run(sql`analyze learning_words`);
 }
